@@ -1,0 +1,116 @@
+// complaint.hpp: the complaint record (R-INTAKE) with its state and the moments each
+// step of the procedure was done. Plain data; lifecycle.cpp holds the rules that change it.
+#pragma once
+
+#include "core/instant.hpp"
+#include "core/procedure.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kd {
+
+enum class State {
+    received,       // registered, nothing done yet
+    acknowledged,   // receipt confirmed to the complainant
+    assigned,       // a handler is named
+    in_handling,    // taken into handling: contact, hearing, assessment happen here
+    resolved,       // handled; satisfaction to be verified
+    escalated,      // complainant referred to the external body (R-CLOSE, 004)
+    closed,         // ended with recorded satisfaction or external referral
+    declined,       // not taken into handling, with reason (R-DEF)
+    withdrawn,      // the complainant withdrew it
+};
+inline constexpr State kAllStates[] = {State::received,  State::acknowledged, State::assigned,
+                                       State::in_handling, State::resolved,   State::escalated,
+                                       State::closed,    State::declined,     State::withdrawn};
+const char* state_name(State s);       // "in_handling"
+const char* state_label_nl(State s);   // "In behandeling"
+std::optional<State> state_from_name(const std::string& name);
+bool is_final(State s);                // closed, declined, withdrawn
+
+enum class ComplainantType { external, internal };  // R-DEF (004)
+const char* complainant_type_name(ComplainantType t);
+std::optional<ComplainantType> complainant_type_from_name(const std::string& name);
+
+// How a handled complaint ended (R-HANDLE, 000: "not responsible, but helped").
+enum class Resolution { solved, not_responsible_helped, not_solved };
+const char* resolution_name(Resolution r);
+std::optional<Resolution> resolution_from_name(const std::string& name);
+
+enum class Satisfaction { unknown, satisfied, dissatisfied };
+const char* satisfaction_name(Satisfaction s);
+
+struct Complainant {
+    std::string name;
+    std::string email;
+    std::string phone;
+    ComplainantType type = ComplainantType::external;
+    std::string relation;  // client, placed worker, hiring company, staff, ...
+};
+
+struct Complaint {
+    long long id = 0;                // database id; 0 before it is stored
+    long long organisation_id = 0;
+    std::string reference;           // "XS2-2026-0001", unique within the organisation
+    int procedure_version = 0;       // the procedure version its deadlines come from
+    State state = State::received;
+
+    // Intake (R-INTAKE)
+    Instant received_at{};           // when the organisation received it
+    Instant registered_at{};         // when it was entered here
+    long long registered_by = 0;     // staff id
+    Channel channel = Channel::phone;
+    Complainant complainant;
+    std::string description;
+    std::string category;
+    std::vector<long long> involved_staff;  // staff ids the complaint is about
+    bool description_approved = false;      // R-INTAKE (001)
+    bool procedure_explained = false;       // R-INTAKE (001)
+    bool confidential = false;              // R-ASSIGN (003): confidant route
+
+    // Handling
+    std::optional<long long> handler_id;
+    std::optional<Instant> acknowledged_at;
+    std::string acknowledgement_note;       // R-ACK (003): description and first actions
+    std::optional<Instant> assigned_at;
+    std::optional<Instant> handling_started_at;
+    std::optional<Instant> first_contact_at;
+    std::optional<Instant> agreed_resolve_by;  // R-HANDLE (001): term agreed per case
+    std::optional<Instant> hearing_at;
+    std::string hearing_note;
+    std::optional<Instant> assessed_at;
+    std::optional<bool> well_founded;       // verdict: gegrond / ongegrond
+    std::string assessment_note;
+    int extensions_used = 0;
+    std::optional<Term> extension;          // total extension granted
+    std::string extension_reason;
+    std::optional<Instant> resolved_at;      // first resolution: the resolve step
+    std::optional<Instant> last_resolved_at; // latest, after a redo
+    std::optional<Resolution> resolution;
+    std::string solution;
+    std::optional<Date> procedure_change_effective;  // R-HANDLE (001)
+
+    // Verification and closing (R-CLOSE)
+    std::optional<Instant> verified_at;      // first verification: the verify step
+    Satisfaction satisfaction = Satisfaction::unknown;
+    std::string satisfaction_note;
+    std::string satisfaction_evidence;
+    std::optional<Instant> dissatisfied_at;  // latest "not satisfied": starts the redo step
+    int reopen_count = 0;
+    std::optional<Instant> escalated_at;
+    std::string external_body;
+    std::optional<Instant> closed_at;
+
+    // Ends other than closing
+    std::optional<Instant> declined_at;
+    std::string decline_reason;
+    std::optional<Instant> decline_notified_at;
+    std::optional<Instant> withdrawn_at;
+    std::string withdraw_reason;
+
+    bool involves(long long staff_id) const;
+};
+
+} // namespace kd

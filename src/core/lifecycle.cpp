@@ -1,0 +1,411 @@
+// lifecycle.cpp: the rules of the complaint lifecycle. Each guard names the requirement
+// of docs/procedures.md that it enforces.
+#include "core/lifecycle.hpp"
+
+#include "core/amsterdam_time.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace kd {
+namespace {
+
+Refusal refuse(std::string code, std::string nl, std::string en, std::string field = "") {
+    return Refusal{std::move(code), std::move(nl), std::move(en), std::move(field)};
+}
+
+bool blank(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](unsigned char ch) { return std::isspace(ch); });
+}
+
+Refusal wrong_state(const Complaint& c, const char* action_nl, const char* action_en) {
+    return refuse("invalid_transition",
+                  std::string("Kan niet ") + action_nl + " in status '" + state_label_nl(c.state) +
+                      "'.",
+                  std::string("Cannot ") + action_en + " while the complaint is '" +
+                      state_name(c.state) + "'.",
+                  "state");
+}
+
+bool in(State s, std::initializer_list<State> states) {
+    return std::find(states.begin(), states.end(), s) != states.end();
+}
+
+// R-ASSIGN: the handler is never an employee involved in the complaint (001, 004).
+std::optional<Refusal> check_handler(const Procedure& p, const Complaint& c, long long handler,
+                                     bool is_confidant) {
+    if (handler <= 0)
+        return refuse("handler_required", "Kies een behandelaar.", "Choose a handler.",
+                      "handler_id");
+    if (c.involves(handler))
+        return refuse("handler_involved",
+                      "De behandelaar mag niet betrokken zijn bij de klacht; kies een andere "
+                      "medewerker.",
+                      "The handler must not be involved in the complaint; choose another "
+                      "employee.",
+                      "handler_id");
+    // R-ASSIGN (003): a confidential complaint stays with a confidant.
+    if (p.confidant_route && c.confidential && !is_confidant)
+        return refuse("handler_not_confidant",
+                      "Een vertrouwelijke klacht wordt behandeld door een vertrouwenspersoon.",
+                      "A confidential complaint is handled by a confidant.", "handler_id");
+    return std::nullopt;
+}
+
+std::optional<Refusal> check_text(const std::string& s, const char* field, const char* what_nl,
+                                  const char* what_en) {
+    if (blank(s))
+        return refuse("required", std::string(what_nl) + " is verplicht.",
+                      std::string(what_en) + " is required.", field);
+    return std::nullopt;
+}
+
+} // namespace
+
+bool Complaint::involves(long long staff_id) const {
+    return std::find(involved_staff.begin(), involved_staff.end(), staff_id) !=
+           involved_staff.end();
+}
+
+Outcome<Complaint> register_complaint(const Procedure& p, const Intake& in, long long actor,
+                                      Instant now) {
+    using namespace std::chrono;
+    if (in.received_at > now + minutes{5})
+        return refuse("received_in_future", "De ontvangstdatum ligt in de toekomst.",
+                      "The date of receipt lies in the future.", "received_at");
+    if (int(local_date(in.received_at).year()) < kFirstCalendarYear)
+        return refuse("received_too_early", "De ontvangstdatum ligt voor 1990.",
+                      "The date of receipt is before 1990.", "received_at");
+    // R-INTAKE: the channel is recorded and must be one the procedure accepts.
+    if (!p.accepts_channel(in.channel))
+        return refuse("channel_not_accepted",
+                      std::string("Dit kanaal wordt niet gebruikt in deze procedure: ") +
+                          channel_name(in.channel) + ".",
+                      std::string("This procedure does not accept the channel ") +
+                          channel_name(in.channel) + ".",
+                      "channel");
+    if (auto r = check_text(in.complainant.name, "complainant.name", "De naam van de indiener",
+                            "The complainant's name"))
+        return *r;
+    if (auto r = check_text(in.description, "description", "Een omschrijving van de klacht",
+                            "A description of the complaint"))
+        return *r;
+    // R-INTAKE (004): complaints are classified ("gerubriceerd") in the procedure's categories.
+    if (!p.categories.empty() &&
+        std::find(p.categories.begin(), p.categories.end(), in.category) == p.categories.end())
+        return refuse("unknown_category", "Kies een categorie uit de lijst van de procedure.",
+                      "Choose a category from the procedure's list.", "category");
+    // R-INTAKE (001): the complainant approves the description, then hears the procedure.
+    if (p.require_description_approval && !in.description_approved)
+        return refuse("description_not_approved",
+                      "De indiener moet de omschrijving goedkeuren voordat de klacht wordt "
+                      "vastgelegd.",
+                      "The complainant must approve the description before it is recorded.",
+                      "description_approved");
+    if (p.require_procedure_explained && !in.procedure_explained)
+        return refuse("procedure_not_explained",
+                      "Neem de klachtenprocedure door met de indiener en vink dat aan.",
+                      "Explain the complaint procedure to the complainant and tick it.",
+                      "procedure_explained");
+    if (in.confidential && !p.confidant_route)
+        return refuse("no_confidant_route",
+                      "Deze procedure kent geen vertrouwelijke route via een vertrouwenspersoon.",
+                      "This procedure has no confidential route through a confidant.",
+                      "confidential");
+    // R-ASSIGN (003): a confidential complaint goes to the confidant of the complainant's choice.
+    if (in.confidential && !in.handler_id)
+        return refuse("confidant_required", "Kies de vertrouwenspersoon van de indiener.",
+                      "Choose the complainant's confidant.", "handler_id");
+
+    Complaint c;
+    c.procedure_version = p.version;
+    c.received_at = in.received_at;
+    c.registered_at = now;
+    c.registered_by = actor;
+    c.channel = in.channel;
+    c.complainant = in.complainant;
+    c.description = in.description;
+    c.category = in.category;
+    c.involved_staff = in.involved_staff;
+    std::sort(c.involved_staff.begin(), c.involved_staff.end());
+    c.involved_staff.erase(std::unique(c.involved_staff.begin(), c.involved_staff.end()),
+                           c.involved_staff.end());
+    c.description_approved = in.description_approved;
+    c.procedure_explained = in.procedure_explained;
+    c.confidential = in.confidential;
+    if (in.acknowledged_at_intake) {
+        c.acknowledged_at = now;
+        c.state = State::acknowledged;
+    }
+    if (in.handler_id) {
+        if (auto r = check_handler(p, c, *in.handler_id, in.handler_is_confidant)) return *r;
+        c.handler_id = in.handler_id;
+        c.assigned_at = now;
+        c.state = State::assigned;
+    }
+    return c;
+}
+
+namespace {
+
+struct Applier {
+    const Procedure& p;
+    const WorkingDayCalendar& cal;
+    Complaint c;
+    Instant now;
+
+    Outcome<Complaint> operator()(const Acknowledge& a) {
+        if (!in(c.state, {State::received, State::assigned, State::in_handling}))
+            return wrong_state(c, "de ontvangst bevestigen", "acknowledge");
+        if (c.acknowledged_at)
+            return refuse("already_acknowledged", "De ontvangst is al bevestigd.",
+                          "Receipt has already been acknowledged.");
+        // R-ACK (003): the acknowledgement describes the complaint and the first actions.
+        if (p.acknowledgement_states_first_actions)
+            if (auto r = check_text(a.note, "note", "De omschrijving en de eerste acties",
+                                    "The description and first actions"))
+                return *r;
+        c.acknowledged_at = now;
+        c.acknowledgement_note = a.note;
+        if (c.state == State::received) c.state = State::acknowledged;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const Assign& a) {
+        if (!in(c.state, {State::received, State::acknowledged, State::assigned,
+                          State::in_handling}))
+            return wrong_state(c, "een behandelaar toewijzen", "assign a handler");
+        if (auto r = check_handler(p, c, a.handler_id, a.handler_is_confidant)) return *r;
+        // The first-contact clock (001) starts when the handler gets the case; a new handler
+        // before that contact gets the full term again.
+        if (!c.first_contact_at) c.assigned_at = now;
+        c.handler_id = a.handler_id;
+        if (in(c.state, {State::received, State::acknowledged})) c.state = State::assigned;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const StartHandling&) {
+        if (!in(c.state, {State::assigned}))
+            return wrong_state(c, "de behandeling starten", "start handling");
+        // Steps a procedure requires cannot be skipped: acknowledge before handling.
+        if (p.requires_step(StepId::acknowledge) && !c.acknowledged_at)
+            return refuse("acknowledgement_missing",
+                          "Bevestig eerst de ontvangst aan de indiener.",
+                          "Acknowledge receipt to the complainant first.");
+        c.handling_started_at = now;
+        c.state = State::in_handling;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const RecordContact& a) {
+        if (c.state != State::in_handling)
+            return wrong_state(c, "contact vastleggen", "record contact");
+        if (a.agreed_resolve_by) {
+            const StepRule* r = p.step(StepId::resolve);
+            if (!r || r->kind != TermKind::agreed)
+                return refuse("term_not_agreed_per_case",
+                              "In deze procedure ligt de afhandeltermijn vast; er valt geen "
+                              "termijn af te spreken.",
+                              "This procedure fixes the handling term; there is no term to agree.",
+                              "agreed_resolve_by");
+            if (*a.agreed_resolve_by <= now)
+                return refuse("agreed_term_in_past",
+                              "De afgesproken termijn moet in de toekomst liggen.",
+                              "The agreed term must lie in the future.", "agreed_resolve_by");
+            c.agreed_resolve_by = a.agreed_resolve_by;
+        }
+        if (!c.first_contact_at) c.first_contact_at = now;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const RecordHearing& a) {
+        if (c.state != State::in_handling)
+            return wrong_state(c, "hoor en wederhoor vastleggen", "record the hearing");
+        if (auto r = check_text(a.note, "note", "Een verslag van hoor en wederhoor",
+                                "A record of the hearing of both sides"))
+            return *r;
+        c.hearing_at = now;
+        c.hearing_note = a.note;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const Assess& a) {
+        if (c.state != State::in_handling)
+            return wrong_state(c, "de klacht beoordelen", "assess the complaint");
+        c.assessed_at = now;
+        c.well_founded = a.well_founded;
+        c.assessment_note = a.note;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const Extend& a) {
+        if (!in(c.state, {State::received, State::acknowledged, State::assigned,
+                          State::in_handling}))
+            return wrong_state(c, "de termijn verlengen", "extend the term");
+        const StepRule* r = p.step(StepId::resolve);
+        // R-HANDLE (004): extendable once, by at most the maximum, with a recorded reason.
+        if (!p.extension.allowed || !r || r->kind != TermKind::fixed)
+            return refuse("extension_not_allowed",
+                          "Deze procedure staat geen verlenging van de afhandeltermijn toe.",
+                          "This procedure does not allow extending the handling term.");
+        if (c.extensions_used >= p.extension.times)
+            return refuse("extension_used",
+                          "De termijn is al verlengd; dat mag maar " +
+                              std::to_string(p.extension.times) + " keer.",
+                          "The term has already been extended; that is allowed " +
+                              std::to_string(p.extension.times) + " time(s).");
+        if (auto t = check_text(a.reason, "reason", "Een reden voor de verlenging",
+                                "A reason for the extension"))
+            return *t;
+        if (a.term.amount <= 0)
+            return refuse("extension_empty", "Een verlenging moet langer dan nul zijn.",
+                          "An extension must be longer than zero.", "term");
+        // Compare the terms by what they do to this case's due moment.
+        Instant base = due_after(cal, c.received_at, r->term);
+        if (due_after(cal, base, a.term) > due_after(cal, base, p.extension.max))
+            return refuse("extension_too_long",
+                          "Een verlenging mag hoogstens " + describe_term_nl(p.extension.max) +
+                              " zijn.",
+                          "An extension may be at most " + describe_term(p.extension.max) + ".",
+                          "term");
+        c.extensions_used += 1;
+        c.extension = a.term;
+        c.extension_reason = a.reason;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const Resolve& a) {
+        if (c.state != State::in_handling)
+            return wrong_state(c, "de klacht afhandelen", "resolve the complaint");
+        // Steps a procedure requires cannot be skipped before handling ends.
+        if (p.requires_step(StepId::first_contact) && !c.first_contact_at)
+            return refuse("contact_missing",
+                          "Leg eerst het contact van de behandelaar met de indiener vast.",
+                          "Record the handler's contact with the complainant first.");
+        if (p.hearing_required && !c.hearing_at)
+            return refuse("hearing_missing", "Leg eerst hoor en wederhoor vast.",
+                          "Record the hearing of both sides first.");
+        if (p.assessment_required && !c.well_founded)
+            return refuse("assessment_missing",
+                          "Beoordeel eerst of de klacht gegrond of ongegrond is.",
+                          "Assess first whether the complaint is well-founded.");
+        if (auto r = check_text(a.solution, "solution", "De oplossing of uitkomst",
+                                "The solution or outcome"))
+            return *r;
+        if (!c.resolved_at) c.resolved_at = now;
+        c.last_resolved_at = now;
+        c.resolution = a.resolution;
+        c.solution = a.solution;
+        if (a.procedure_change_effective) c.procedure_change_effective = a.procedure_change_effective;
+        c.satisfaction = Satisfaction::unknown;
+        c.state = State::resolved;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const Decline& a) {
+        if (!in(c.state, {State::received, State::acknowledged, State::assigned,
+                          State::in_handling}))
+            return wrong_state(c, "de klacht niet in behandeling nemen", "decline the complaint");
+        // R-DEF: "not taken into handling" needs its reasons, for the notice to the complainant.
+        if (auto r = check_text(a.reason, "reason", "De reden", "The reason")) return *r;
+        c.declined_at = now;
+        c.decline_reason = a.reason;
+        c.state = State::declined;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const NotifyDecline&) {
+        if (c.state != State::declined)
+            return wrong_state(c, "het afwijzingsbericht vastleggen", "record the decline notice");
+        if (c.decline_notified_at)
+            return refuse("already_notified", "Het bericht is al vastgelegd.",
+                          "The notice has already been recorded.");
+        c.decline_notified_at = now;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const VerifySatisfaction& a) {
+        if (c.state != State::resolved)
+            return wrong_state(c, "de tevredenheid vastleggen", "record satisfaction");
+        // R-CLOSE (002, 003): satisfaction is confirmed with evidence (written confirmation).
+        if (a.satisfied && p.satisfaction_evidence_required)
+            if (auto r = check_text(a.evidence, "evidence",
+                                    "Bewijs van de tevredenheid (bijv. de schriftelijke "
+                                    "bevestiging)",
+                                    "Evidence of satisfaction (e.g. the written confirmation)"))
+                return *r;
+        if (!c.verified_at) c.verified_at = now;
+        c.satisfaction_note = a.note;
+        c.satisfaction_evidence = a.evidence;
+        if (a.satisfied) {
+            c.satisfaction = Satisfaction::satisfied;
+        } else {
+            // R-CLOSE (001): not satisfied -> back to the handler to resolve it still.
+            c.satisfaction = Satisfaction::dissatisfied;
+            c.dissatisfied_at = now;
+            c.reopen_count += 1;
+            c.state = State::in_handling;
+        }
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const Escalate& a) {
+        if (!in(c.state, {State::in_handling, State::resolved}) ||
+            c.satisfaction != Satisfaction::dissatisfied)
+            return refuse("escalation_needs_dissatisfaction",
+                          "Verwijs pas naar een externe instantie als de indiener niet tevreden "
+                          "is.",
+                          "Refer to an external body only when the complainant is not satisfied.");
+        std::string body = blank(a.body) ? p.escalation_body : a.body;
+        if (auto r = check_text(body, "body", "De externe instantie", "The external body"))
+            return *r;
+        c.escalated_at = now;
+        c.external_body = body;
+        c.state = State::escalated;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const Close&) {
+        // R-CLOSE: closed only with recorded satisfaction or a recorded external referral.
+        bool satisfied = c.state == State::resolved && c.satisfaction == Satisfaction::satisfied;
+        bool referred = c.state == State::escalated && c.escalated_at;
+        if (!satisfied && !referred)
+            return refuse("close_needs_satisfaction",
+                          "Een klacht wordt pas afgesloten als de tevredenheid van de indiener of "
+                          "een verwijzing naar een externe instantie is vastgelegd.",
+                          "A complaint closes only when the complainant's satisfaction or a "
+                          "referral to an external body is recorded.");
+        c.closed_at = now;
+        c.state = State::closed;
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const Withdraw& a) {
+        if (is_final(c.state)) return wrong_state(c, "de klacht intrekken", "withdraw");
+        if (auto r = check_text(a.reason, "reason", "De reden", "The reason")) return *r;
+        c.withdrawn_at = now;
+        c.withdraw_reason = a.reason;
+        c.state = State::withdrawn;
+        return c;
+    }
+};
+
+} // namespace
+
+const char* command_name(const Command& c) {
+    static const char* names[] = {"acknowledge", "assign",         "start-handling", "record-contact",
+                                  "record-hearing", "assess",      "extend",         "resolve",
+                                  "decline",     "notify-decline", "verify",         "escalate",
+                                  "close",       "withdraw"};
+    return names[c.index()];
+}
+
+Outcome<Complaint> apply(const Procedure& p, const WorkingDayCalendar& cal, const Complaint& c,
+                         const Command& cmd, Instant now) {
+    if (now < c.received_at)
+        return refuse("before_receipt", "Een stap kan niet voor de ontvangst liggen.",
+                      "A step cannot come before receipt.");
+    return std::visit(Applier{p, cal, c, now}, cmd);
+}
+
+} // namespace kd

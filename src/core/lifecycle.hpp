@@ -1,0 +1,65 @@
+// lifecycle.hpp: registering a complaint and every transition of its lifecycle (R-INTAKE ..
+// R-CLOSE), with the guards the procedures demand. Pure: "now" and the actor come in.
+#pragma once
+
+#include "core/complaint.hpp"
+#include "core/outcome.hpp"
+#include "core/procedure.hpp"
+
+#include <variant>
+
+namespace kd {
+
+// What an intake form carries (R-INTAKE).
+struct Intake {
+    Instant received_at{};
+    Channel channel = Channel::phone;
+    Complainant complainant;
+    std::string description;
+    std::string category;
+    std::vector<long long> involved_staff;
+    bool description_approved = false;
+    bool procedure_explained = false;
+    bool acknowledged_at_intake = false;  // 001: acknowledgement given at intake
+    bool confidential = false;
+    std::optional<long long> handler_id;  // named at intake (003: the chosen confidant)
+    bool handler_is_confidant = false;    // looked up by the caller from the staff record
+};
+
+// Validates an intake and returns the new complaint in state received (or acknowledged /
+// assigned when the intake already did that). `now` is when it is registered.
+Outcome<Complaint> register_complaint(const Procedure& p, const Intake& in, long long actor,
+                                      Instant now);
+
+struct Acknowledge { std::string note; };
+struct Assign { long long handler_id = 0; bool handler_is_confidant = false; };
+struct StartHandling {};
+struct RecordContact { std::optional<Instant> agreed_resolve_by; std::string note; };
+struct RecordHearing { std::string note; };
+struct Assess { bool well_founded = false; std::string note; };
+struct Extend { Term term; std::string reason; };
+struct Resolve {
+    Resolution resolution = Resolution::solved;
+    std::string solution;
+    std::optional<Date> procedure_change_effective;
+};
+struct Decline { std::string reason; };
+struct NotifyDecline {};
+struct VerifySatisfaction { bool satisfied = false; std::string note; std::string evidence; };
+struct Escalate { std::string body; };
+struct Close {};
+struct Withdraw { std::string reason; };
+
+using Command = std::variant<Acknowledge, Assign, StartHandling, RecordContact, RecordHearing,
+                             Assess, Extend, Resolve, Decline, NotifyDecline, VerifySatisfaction,
+                             Escalate, Close, Withdraw>;
+
+// "acknowledge", "assign", ...: the name of a command as used in the API and audit trail.
+const char* command_name(const Command& c);
+
+// Applies one command at `now`. Returns the changed complaint or why it is refused; a
+// refusal leaves the complaint as it was.
+Outcome<Complaint> apply(const Procedure& p, const WorkingDayCalendar& cal, const Complaint& c,
+                         const Command& cmd, Instant now);
+
+} // namespace kd
