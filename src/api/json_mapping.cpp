@@ -1,0 +1,421 @@
+// json_mapping.cpp: request bodies in, documents out. Times leave as ISO 8601 with the
+// Amsterdam offset; they come in the same way (or as UTC with Z).
+#include "api/json_mapping.hpp"
+
+#include "core/amsterdam_time.hpp"
+
+#include <set>
+
+namespace kd {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxText = 20000;  // a long letter fits; a pasted book does not
+
+// Reads fields of one JSON object and remembers which were read, so the rest are unknown.
+class Fields {
+public:
+    Fields(const json& j, ParsedBody& out, std::string prefix = "")
+        : j_(j), out_(out), prefix_(std::move(prefix)) {}
+
+    void error(const std::string& key, std::string nl, std::string en) {
+        out_.errors.push_back({prefix_ + key, std::move(nl), std::move(en)});
+    }
+
+    const json* get(const std::string& key) {
+        used_.insert(key);
+        auto it = j_.find(key);
+        return it == j_.end() || it->is_null() ? nullptr : &*it;
+    }
+
+    std::string text(const std::string& key, std::size_t max = kMaxText) {
+        const json* v = get(key);
+        if (!v) return {};
+        if (!v->is_string()) {
+            error(key, "Moet tekst zijn.", "Must be text.");
+            return {};
+        }
+        std::string s = v->get<std::string>();
+        if (s.size() > max) {
+            error(key, "Te lang (hoogstens " + std::to_string(max) + " tekens).",
+                  "Too long (at most " + std::to_string(max) + " characters).");
+            return {};
+        }
+        return s;
+    }
+
+    bool boolean(const std::string& key) {
+        const json* v = get(key);
+        if (!v) return false;
+        if (!v->is_boolean()) {
+            error(key, "Moet true of false zijn.", "Must be true or false.");
+            return false;
+        }
+        return v->get<bool>();
+    }
+
+    std::optional<bool> required_boolean(const std::string& key) {
+        const json* v = get(key);
+        if (!v || !v->is_boolean()) {
+            error(key, "Kies ja of nee (true of false).", "Choose yes or no (true or false).");
+            return std::nullopt;
+        }
+        return v->get<bool>();
+    }
+
+    std::optional<long long> id(const std::string& key) {
+        const json* v = get(key);
+        if (!v) return std::nullopt;
+        if (!v->is_number_integer() || v->get<long long>() <= 0) {
+            error(key, "Moet een nummer van een medewerker zijn.", "Must be an employee's number.");
+            return std::nullopt;
+        }
+        return v->get<long long>();
+    }
+
+    std::vector<long long> ids(const std::string& key) {
+        std::vector<long long> out;
+        const json* v = get(key);
+        if (!v) return out;
+        if (!v->is_array() || v->size() > 50) {
+            error(key, "Moet een lijst van medewerkernummers zijn.", "Must be a list of employee numbers.");
+            return out;
+        }
+        for (const auto& e : *v) {
+            if (!e.is_number_integer() || e.get<long long>() <= 0) {
+                error(key, "Moet een lijst van medewerkernummers zijn.",
+                      "Must be a list of employee numbers.");
+                return {};
+            }
+            out.push_back(e.get<long long>());
+        }
+        return out;
+    }
+
+    std::optional<Instant> instant(const std::string& key) {
+        const json* v = get(key);
+        if (!v) return std::nullopt;
+        std::optional<Instant> t;
+        if (v->is_string()) t = try_parse_iso(v->get<std::string>());
+        if (!t)
+            error(key, "Moet een datum en tijd zijn, zoals 2026-11-23T14:05.",
+                  "Must be a date and time, like 2026-11-23T14:05.");
+        return t;
+    }
+
+    std::optional<Date> date(const std::string& key) {
+        const json* v = get(key);
+        if (!v) return std::nullopt;
+        std::optional<Date> d;
+        if (v->is_string()) d = try_parse_date(v->get<std::string>());
+        if (!d) error(key, "Moet een datum zijn, zoals 2026-11-23.", "Must be a date, like 2026-11-23.");
+        return d;
+    }
+
+    // Every key not read is an error: a misspelt field never silently does nothing.
+    void finish() {
+        for (auto it = j_.begin(); it != j_.end(); ++it)
+            if (!used_.count(it.key()))
+                error(it.key(), "Onbekend veld.", "Unknown field.");
+    }
+
+private:
+    const json& j_;
+    ParsedBody& out_;
+    std::string prefix_;
+    std::set<std::string> used_;
+};
+
+bool require_object(const json& body, ParsedBody& out) {
+    if (body.is_object()) return true;
+    out.errors.push_back({"", "De inhoud moet een JSON-object zijn.", "The body must be a JSON object."});
+    return false;
+}
+
+void read_actor(Fields& f, ParsedBody& out) {
+    auto a = f.id("actor_id");
+    if (!a) {
+        if (out.errors.empty() || out.errors.back().field != "actor_id")
+            f.error("actor_id", "Geef aan welke medewerker dit doet (actor_id).",
+                    "Say which employee does this (actor_id).");
+        return;
+    }
+    out.actor_id = *a;
+}
+
+json opt_time(const std::optional<Instant>& t) {
+    return t ? json(format_iso_local(*t)) : json(nullptr);
+}
+
+} // namespace
+
+Intake read_intake(const json& body, ParsedBody& out) {
+    Intake in;
+    if (!require_object(body, out)) return in;
+    Fields f(body, out);
+    read_actor(f, out);
+    if (auto t = f.instant("received_at")) in.received_at = *t;
+    else if (!body.contains("received_at"))
+        f.error("received_at", "Wanneer is de klacht ontvangen?", "When was the complaint received?");
+    std::string ch = f.text("channel", 40);
+    if (auto c = channel_from_name(ch)) in.channel = *c;
+    else
+        f.error("channel", "Kies een kanaal: phone, letter, email, web_form of in_person.",
+                "Choose a channel: phone, letter, email, web_form or in_person.");
+    if (const json* cp = f.get("complainant")) {
+        if (!cp->is_object()) {
+            f.error("complainant", "Moet een object zijn met name, email, phone, type, relation.",
+                    "Must be an object with name, email, phone, type, relation.");
+        } else {
+            Fields g(*cp, out, "complainant.");
+            in.complainant.name = g.text("name", 200);
+            in.complainant.email = g.text("email", 200);
+            in.complainant.phone = g.text("phone", 50);
+            std::string type = g.text("type", 20);
+            if (type.empty()) in.complainant.type = ComplainantType::external;
+            else if (auto t = complainant_type_from_name(type)) in.complainant.type = *t;
+            else g.error("type", "Kies external of internal.", "Choose external or internal.");
+            in.complainant.relation = g.text("relation", 100);
+            g.finish();
+        }
+    }
+    in.description = f.text("description");
+    in.category = f.text("category", 100);
+    in.involved_staff = f.ids("involved_staff");
+    in.description_approved = f.boolean("description_approved");
+    in.procedure_explained = f.boolean("procedure_explained");
+    in.acknowledged_at_intake = f.boolean("acknowledged_at_intake");
+    in.confidential = f.boolean("confidential");
+    in.handler_id = f.id("handler_id");
+    f.finish();
+    return in;
+}
+
+std::vector<std::string> command_names() {
+    return {"acknowledge", "assign",  "start-handling", "record-contact", "record-hearing",
+            "assess",      "extend",  "resolve",        "decline",        "notify-decline",
+            "verify",      "escalate", "close",         "withdraw"};
+}
+
+std::optional<Command> read_command(const std::string& action, const json& body, ParsedBody& out) {
+    auto names = command_names();
+    if (std::find(names.begin(), names.end(), action) == names.end()) return std::nullopt;
+    if (!require_object(body, out)) return Close{};
+    Fields f(body, out);
+    read_actor(f, out);
+    Command cmd = Close{};
+    if (action == "acknowledge") {
+        cmd = Acknowledge{f.text("note")};
+    } else if (action == "assign") {
+        auto h = f.id("handler_id");
+        if (!h && !body.contains("handler_id"))
+            f.error("handler_id", "Kies een behandelaar.", "Choose a handler.");
+        cmd = Assign{h.value_or(0), false};
+    } else if (action == "start-handling") {
+        cmd = StartHandling{};
+    } else if (action == "record-contact") {
+        RecordContact c;
+        c.agreed_resolve_by = f.instant("agreed_resolve_by");
+        c.note = f.text("note");
+        cmd = c;
+    } else if (action == "record-hearing") {
+        cmd = RecordHearing{f.text("note")};
+    } else if (action == "assess") {
+        auto wf = f.required_boolean("well_founded");
+        cmd = Assess{wf.value_or(false), f.text("note")};
+    } else if (action == "extend") {
+        Extend e;
+        std::string term = f.text("term", 40);
+        auto t = try_parse_term(term);
+        if (t) e.term = t.value();
+        else f.error("term", t.refusal().message_nl, t.refusal().message_en);
+        e.reason = f.text("reason");
+        cmd = e;
+    } else if (action == "resolve") {
+        Resolve r;
+        std::string res = f.text("resolution", 40);
+        if (res.empty()) r.resolution = Resolution::solved;
+        else if (auto rr = resolution_from_name(res)) r.resolution = *rr;
+        else
+            f.error("resolution", "Kies solved, not_responsible_helped of not_solved.",
+                    "Choose solved, not_responsible_helped or not_solved.");
+        r.solution = f.text("solution");
+        r.procedure_change_effective = f.date("procedure_change_effective");
+        cmd = r;
+    } else if (action == "decline") {
+        cmd = Decline{f.text("reason")};
+    } else if (action == "notify-decline") {
+        cmd = NotifyDecline{};
+    } else if (action == "verify") {
+        VerifySatisfaction v;
+        v.satisfied = f.required_boolean("satisfied").value_or(false);
+        v.note = f.text("note");
+        v.evidence = f.text("evidence");
+        cmd = v;
+    } else if (action == "escalate") {
+        cmd = Escalate{f.text("body", 300)};
+    } else if (action == "close") {
+        cmd = Close{};
+    } else if (action == "withdraw") {
+        cmd = Withdraw{f.text("reason")};
+    }
+    f.finish();
+    return cmd;
+}
+
+json procedure_json(const Procedure& p) {
+    json steps = json::array();
+    for (const auto& s : p.steps) {
+        json j{{"step", step_name(s.id)},
+               {"label_nl", step_label_nl(s.id)},
+               {"kind", s.kind == TermKind::fixed    ? "fixed"
+                        : s.kind == TermKind::agreed ? "agreed"
+                                                     : "none"},
+               {"quote", s.quote}};
+        if (s.kind == TermKind::fixed) {
+            j["term"] = describe_term(s.term);
+            j["term_nl"] = describe_term_nl(s.term);
+        }
+        steps.push_back(j);
+    }
+    json channels = json::array();
+    for (Channel c : p.channels) channels.push_back(channel_name(c));
+    json closures = json::array();
+    for (std::size_t i = 0; i < p.calendar.closure_days.size(); ++i)
+        closures.push_back({{"date", format_date(p.calendar.closure_days[i])},
+                            {"name", p.calendar.closure_names[i]}});
+    return {
+        {"organisation_code", p.organisation_code},
+        {"title", p.title},
+        {"version", p.version},
+        {"authorised_by", p.authorised_by},
+        {"authorised_on", p.authorised_on ? json(format_date(*p.authorised_on)) : json(nullptr)},
+        {"source", p.source},
+        {"channels", channels},
+        {"categories", p.categories},
+        {"require_description_approval", p.require_description_approval},
+        {"require_procedure_explained", p.require_procedure_explained},
+        {"acknowledgement_states_first_actions", p.acknowledgement_states_first_actions},
+        {"hearing_required", p.hearing_required},
+        {"assessment_required", p.assessment_required},
+        {"satisfaction_evidence_required", p.satisfaction_evidence_required},
+        {"confidant_route", p.confidant_route},
+        {"escalation_body", p.escalation_body},
+        {"retention_years", p.retention_years},
+        {"analysis", analysis_period_name(p.analysis)},
+        {"extension",
+         {{"allowed", p.extension.allowed},
+          {"max", p.extension.allowed ? json(describe_term(p.extension.max)) : json(nullptr)},
+          {"times", p.extension.times}}},
+        {"calendar",
+         {{"good_friday", p.calendar.good_friday},
+          {"liberation_day", p.calendar.liberation_day == LiberationDay::yearly    ? "yearly"
+                             : p.calendar.liberation_day == LiberationDay::lustrum ? "lustrum"
+                                                                                  : "never"},
+          {"closure_days", closures}}},
+        {"steps", steps},
+    };
+}
+
+json organisation_json(const OrganisationContext& o) {
+    return {{"id", o.record.id},
+            {"code", o.record.code},
+            {"slug", o.record.slug},
+            {"name", o.record.name},
+            {"procedure", procedure_json(o.procedure)}};
+}
+
+json staff_json(const StaffMember& s) {
+    return {{"id", s.id},       {"name", s.name},           {"email", s.email},
+            {"role", s.role},   {"confidant", s.confidant}, {"active", s.active}};
+}
+
+json complaint_json(const Complaint& c) {
+    return {
+        {"id", c.id},
+        {"reference", c.reference},
+        {"procedure_version", c.procedure_version},
+        {"state", state_name(c.state)},
+        {"state_nl", state_label_nl(c.state)},
+        {"received_at", format_iso_local(c.received_at)},
+        {"registered_at", format_iso_local(c.registered_at)},
+        {"registered_by", c.registered_by},
+        {"channel", channel_name(c.channel)},
+        {"complainant",
+         {{"name", c.complainant.name},
+          {"email", c.complainant.email},
+          {"phone", c.complainant.phone},
+          {"type", complainant_type_name(c.complainant.type)},
+          {"relation", c.complainant.relation}}},
+        {"description", c.description},
+        {"category", c.category},
+        {"involved_staff", c.involved_staff},
+        {"description_approved", c.description_approved},
+        {"procedure_explained", c.procedure_explained},
+        {"confidential", c.confidential},
+        {"handler_id", c.handler_id ? json(*c.handler_id) : json(nullptr)},
+        {"acknowledged_at", opt_time(c.acknowledged_at)},
+        {"acknowledgement_note", c.acknowledgement_note},
+        {"assigned_at", opt_time(c.assigned_at)},
+        {"handling_started_at", opt_time(c.handling_started_at)},
+        {"first_contact_at", opt_time(c.first_contact_at)},
+        {"agreed_resolve_by", opt_time(c.agreed_resolve_by)},
+        {"hearing_at", opt_time(c.hearing_at)},
+        {"hearing_note", c.hearing_note},
+        {"assessed_at", opt_time(c.assessed_at)},
+        {"well_founded", c.well_founded ? json(*c.well_founded) : json(nullptr)},
+        {"assessment_note", c.assessment_note},
+        {"extensions_used", c.extensions_used},
+        {"extension", c.extension ? json(describe_term(*c.extension)) : json(nullptr)},
+        {"extension_reason", c.extension_reason},
+        {"resolved_at", opt_time(c.resolved_at)},
+        {"last_resolved_at", opt_time(c.last_resolved_at)},
+        {"resolution", c.resolution ? json(resolution_name(*c.resolution)) : json(nullptr)},
+        {"solution", c.solution},
+        {"procedure_change_effective",
+         c.procedure_change_effective ? json(format_date(*c.procedure_change_effective))
+                                      : json(nullptr)},
+        {"verified_at", opt_time(c.verified_at)},
+        {"satisfaction", satisfaction_name(c.satisfaction)},
+        {"satisfaction_note", c.satisfaction_note},
+        {"satisfaction_evidence", c.satisfaction_evidence},
+        {"reopen_count", c.reopen_count},
+        {"escalated_at", opt_time(c.escalated_at)},
+        {"external_body", c.external_body},
+        {"closed_at", opt_time(c.closed_at)},
+        {"declined_at", opt_time(c.declined_at)},
+        {"decline_reason", c.decline_reason},
+        {"decline_notified_at", opt_time(c.decline_notified_at)},
+        {"withdrawn_at", opt_time(c.withdrawn_at)},
+        {"withdraw_reason", c.withdraw_reason},
+    };
+}
+
+json deadline_json(const StepDeadline& d) {
+    json j{{"step", step_name(d.step)},
+           {"label_nl", step_label_nl(d.step)},
+           {"kind", d.kind == TermKind::fixed ? "fixed" : d.kind == TermKind::agreed ? "agreed" : "none"},
+           {"term", d.term ? json(describe_term(*d.term)) : json(nullptr)},
+           {"starts_at", opt_time(d.starts_at)},
+           {"due", opt_time(d.due)},
+           {"done_at", opt_time(d.done_at)},
+           {"status", deadline_status_name(d.status)}};
+    if (d.status == DeadlineStatus::due) j["working_days_left"] = d.working_days_left;
+    if (d.status == DeadlineStatus::missed) {
+        j["working_days_late"] = d.working_days_late;
+        j["seconds_late"] = d.seconds_late;
+    }
+    return j;
+}
+
+json audit_json(const AuditEvent& e) {
+    json changes = json::parse(e.changes_json, nullptr, false);
+    return {{"id", e.id},
+            {"at", format_iso_local(e.at)},
+            {"actor_id", e.actor_id},
+            {"action", e.action},
+            {"changes", changes.is_discarded() ? json(e.changes_json) : changes}};
+}
+
+} // namespace kd

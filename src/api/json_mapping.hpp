@@ -1,0 +1,47 @@
+// json_mapping.hpp: the JSON shapes of the API: strict reading of request bodies (unknown
+// fields and wrong types are named) and the documents the API returns. See docs/api.md.
+#pragma once
+
+#include "app/complaint_service.hpp"
+#include "core/deadlines.hpp"
+#include "core/lifecycle.hpp"
+#include "store/records.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kd {
+
+// One problem with one field of a request: what an API client shows next to that field.
+struct FieldError {
+    std::string field;
+    std::string message_nl;
+    std::string message_en;
+};
+
+// A request body with its actor, read strictly; errors collects every problem at once.
+struct ParsedBody {
+    long long actor_id = 0;
+    std::vector<FieldError> errors;
+};
+
+// Reads a new complaint. `errors` is non-empty when the body is unusable.
+Intake read_intake(const nlohmann::json& body, ParsedBody& out);
+
+// Reads the command named by the URL's last segment ("acknowledge", "resolve", ...).
+// nullopt and no errors: unknown action.
+std::optional<Command> read_command(const std::string& action, const nlohmann::json& body,
+                                    ParsedBody& out);
+std::vector<std::string> command_names();
+
+nlohmann::json procedure_json(const Procedure& p);
+nlohmann::json organisation_json(const OrganisationContext& o);
+nlohmann::json staff_json(const StaffMember& s);
+nlohmann::json complaint_json(const Complaint& c);
+nlohmann::json deadline_json(const StepDeadline& d);
+nlohmann::json audit_json(const AuditEvent& e);
+
+} // namespace kd

@@ -1,0 +1,390 @@
+// server.cpp: RESTinio routes. Each handler parses, calls the service and renders; the
+// answer to a write is sent from the writer's callback, after its commit.
+#include "api/server.hpp"
+
+#include "api/json_mapping.hpp"
+#include "core/amsterdam_time.hpp"
+#include "core/deadlines.hpp"
+
+#include <restinio/all.hpp>
+
+#include <charconv>
+
+namespace kd {
+
+Instant system_now() {
+    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+namespace {
+
+using nlohmann::json;
+using router_t = restinio::router::express_router_t<>;
+using traits_t =
+    restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, router_t>;
+using req_t = restinio::request_handle_t;
+
+constexpr std::size_t kMaxBody = 64 * 1024;  // larger bodies get 413
+
+std::string version() { return KLACHTDESK_VERSION; }
+
+// RFC 9457 problem details, with the Dutch sentence first and field errors for forms.
+void send_problem(const req_t& req, restinio::http_status_line_t status, const std::string& type,
+                  const std::string& title_en, const std::string& detail_nl,
+                  const std::string& detail_en, const std::vector<FieldError>& errors = {}) {
+    json j{{"type", "https://klachtdesk.example/problems/" + type},
+           {"title", title_en},
+           {"status", status.status_code().raw_code()},
+           {"detail", detail_nl},
+           {"detail_en", detail_en}};
+    if (!errors.empty()) {
+        json e = json::array();
+        for (const auto& f : errors)
+            e.push_back({{"field", f.field}, {"message", f.message_nl}, {"message_en", f.message_en}});
+        j["errors"] = e;
+    }
+    req->create_response(status)
+        .append_header(restinio::http_field::content_type, "application/problem+json; charset=utf-8")
+        .append_header(restinio::http_field::cache_control, "no-store")
+        .set_body(j.dump())
+        .done();
+}
+
+void send_json(const req_t& req, restinio::http_status_line_t status, const json& body) {
+    req->create_response(status)
+        .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
+        .append_header(restinio::http_field::cache_control, "no-store")
+        .set_body(body.dump())
+        .done();
+}
+
+void send_refusal(const req_t& req, const Refusal& r) {
+    auto status = r.code == "invalid_transition" ? restinio::status_conflict()
+                                                 : restinio::status_unprocessable_entity();
+    std::vector<FieldError> errors;
+    if (!r.field.empty()) errors.push_back({r.field, r.message_nl, r.message_en});
+    send_problem(req, status, r.code, "The request was refused", r.message_nl, r.message_en,
+                 errors);
+}
+
+void send_result(const req_t& req, const CommandResult& r, restinio::http_status_line_t ok,
+                 const json& body_on_ok) {
+    switch (r.kind) {
+    case CommandResult::ok: return send_json(req, ok, body_on_ok);
+    case CommandResult::refused: return send_refusal(req, r.refusal);
+    case CommandResult::not_found:
+        return send_problem(req, restinio::status_not_found(), "not-found", "Not found",
+                            "Deze klacht bestaat niet bij deze organisatie.",
+                            "This complaint does not exist in this organisation.");
+    case CommandResult::failed:
+        return send_problem(req, restinio::status_service_unavailable(), "storage-failed",
+                            "Not saved", "De wijziging is NIET opgeslagen; probeer het opnieuw.",
+                            "The change was NOT saved; please try again: " + r.error);
+    }
+}
+
+void not_found(const req_t& req, const std::string& nl, const std::string& en) {
+    send_problem(req, restinio::status_not_found(), "not-found", "Not found", nl, en);
+}
+
+std::optional<long long> parse_id(restinio::string_view_t s) {
+    long long v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || p != s.data() + s.size() || v <= 0) return std::nullopt;
+    return v;
+}
+
+// Reads a JSON body; sends the problem and returns nullopt when it is not usable.
+std::optional<json> read_body(const req_t& req) {
+    auto ct = req->header().get_field_or(restinio::http_field::content_type, "");
+    if (ct.find("application/json") == std::string::npos) {
+        send_problem(req, restinio::status_unsupported_media_type(), "unsupported-media-type",
+                     "Unsupported media type", "Stuur de gegevens als JSON (Content-Type: application/json).",
+                     "Send the data as JSON (Content-Type: application/json).");
+        return std::nullopt;
+    }
+    if (req->body().size() > kMaxBody) {
+        send_problem(req, restinio::status_payload_too_large(), "too-large", "Body too large",
+                     "Het verzoek is te groot (hoogstens 64 KiB).",
+                     "The request is too large (at most 64 KiB).");
+        return std::nullopt;
+    }
+    json j = json::parse(req->body(), nullptr, false);
+    if (j.is_discarded()) {
+        send_problem(req, restinio::status_bad_request(), "malformed-json", "Malformed JSON",
+                     "De gegevens zijn geen geldige JSON.", "The body is not valid JSON.");
+        return std::nullopt;
+    }
+    return j;
+}
+
+} // namespace
+
+struct HttpServer::Impl {
+    ComplaintService& service;
+    std::function<Instant()> clock;
+    using server_handle_t = restinio::running_server_handle_t<traits_t>;
+    server_handle_t server;
+    bool stopped = false;
+
+    Impl(ComplaintService& s, std::function<Instant()> c) : service(s), clock(std::move(c)) {}
+
+    const OrganisationContext* org(const req_t& req, const restinio::router::route_params_t& p) {
+        auto slug = restinio::cast_to<std::string>(p["org"]);
+        const OrganisationContext* o = service.organisation(slug);
+        if (!o)
+            not_found(req, "Onbekende organisatie: " + slug + ".", "Unknown organisation: " + slug + ".");
+        return o;
+    }
+
+    std::unique_ptr<router_t> routes();
+    void list_complaints(const req_t& req, const OrganisationContext& o);
+    void get_complaint(const req_t& req, const OrganisationContext& o, long long id);
+};
+
+std::unique_ptr<router_t> HttpServer::Impl::routes() {
+    auto r = std::make_unique<router_t>();
+    r->http_get("/api/health", [this](auto req, auto) {
+        send_json(req, restinio::status_ok(),
+                  {{"status", "ok"},
+                   {"version", version()},
+                   {"database", service.database().backend_name()}});
+        return restinio::request_accepted();
+    });
+    r->http_get("/api/v1/organisations", [this](auto req, auto) {
+        json out = json::array();
+        for (const auto& o : service.organisations()) out.push_back(organisation_json(*o));
+        send_json(req, restinio::status_ok(), {{"items", out}});
+        return restinio::request_accepted();
+    });
+    r->http_get("/api/v1/organisations/:org", [this](auto req, auto p) {
+        if (auto* o = org(req, p)) send_json(req, restinio::status_ok(), organisation_json(*o));
+        return restinio::request_accepted();
+    });
+    r->http_get("/api/v1/organisations/:org/procedure", [this](auto req, auto p) {
+        if (auto* o = org(req, p)) send_json(req, restinio::status_ok(), procedure_json(o->procedure));
+        return restinio::request_accepted();
+    });
+    r->http_get("/api/v1/organisations/:org/staff", [this](auto req, auto p) {
+        if (auto* o = org(req, p)) {
+            json out = json::array();
+            for (const auto& s : service.database().staff(o->record.id)) out.push_back(staff_json(s));
+            send_json(req, restinio::status_ok(), {{"items", out}});
+        }
+        return restinio::request_accepted();
+    });
+    r->http_get("/api/v1/organisations/:org/complaints", [this](auto req, auto p) {
+        if (auto* o = org(req, p)) list_complaints(req, *o);
+        return restinio::request_accepted();
+    });
+    r->http_post("/api/v1/organisations/:org/complaints", [this](auto req, auto p) {
+        auto* o = org(req, p);
+        if (!o) return restinio::request_accepted();
+        auto body = read_body(req);
+        if (!body) return restinio::request_accepted();
+        ParsedBody parsed;
+        Intake in = read_intake(*body, parsed);
+        if (!parsed.errors.empty()) {
+            send_problem(req, restinio::status_unprocessable_entity(), "invalid-fields",
+                         "Invalid fields", "Niet alle velden zijn goed ingevuld.",
+                         "Not all fields are filled in correctly.", parsed.errors);
+            return restinio::request_accepted();
+        }
+        const OrganisationContext* oc = o;
+        Instant now = clock();
+        service.register_complaint(*o, in, parsed.actor_id, now, [req, oc, now](CommandResult r) {
+            json body;
+            if (r.kind == CommandResult::ok) {
+                body = complaint_json(r.complaint);
+                json d = json::array();
+                for (const auto& x : deadlines_of(oc->procedure, oc->calendar, r.complaint, now))
+                    d.push_back(deadline_json(x));
+                body["deadlines"] = d;
+            }
+            send_result(req, r, restinio::status_created(), body);
+        });
+        return restinio::request_accepted();
+    });
+    r->http_get(R"(/api/v1/organisations/:org/complaints/:id)", [this](auto req, auto p) {
+        auto* o = org(req, p);
+        if (!o) return restinio::request_accepted();
+        auto id = parse_id(p["id"]);
+        if (!id) {
+            not_found(req, "Onbekend klachtnummer.", "Unknown complaint number.");
+            return restinio::request_accepted();
+        }
+        get_complaint(req, *o, *id);
+        return restinio::request_accepted();
+    });
+    r->http_post(R"(/api/v1/organisations/:org/complaints/:id/:action)", [this](auto req, auto p) {
+        auto* o = org(req, p);
+        if (!o) return restinio::request_accepted();
+        auto id = parse_id(p["id"]);
+        std::string action = restinio::cast_to<std::string>(p["action"]);
+        if (!id) {
+            not_found(req, "Onbekend klachtnummer.", "Unknown complaint number.");
+            return restinio::request_accepted();
+        }
+        auto body = read_body(req);
+        if (!body) return restinio::request_accepted();
+        ParsedBody parsed;
+        auto cmd = read_command(action, *body, parsed);
+        if (!cmd) {
+            not_found(req, "Onbekende stap: " + action + ".", "Unknown action: " + action + ".");
+            return restinio::request_accepted();
+        }
+        if (!parsed.errors.empty()) {
+            send_problem(req, restinio::status_unprocessable_entity(), "invalid-fields",
+                         "Invalid fields", "Niet alle velden zijn goed ingevuld.",
+                         "Not all fields are filled in correctly.", parsed.errors);
+            return restinio::request_accepted();
+        }
+        const OrganisationContext* oc = o;
+        Instant now = clock();
+        service.apply_command(*o, *id, *cmd, parsed.actor_id, now, [req, oc, now](CommandResult r) {
+            json body;
+            if (r.kind == CommandResult::ok) {
+                body = complaint_json(r.complaint);
+                json d = json::array();
+                for (const auto& x : deadlines_of(oc->procedure, oc->calendar, r.complaint, now))
+                    d.push_back(deadline_json(x));
+                body["deadlines"] = d;
+            }
+            send_result(req, r, restinio::status_ok(), body);
+        });
+        return restinio::request_accepted();
+    });
+    r->non_matched_request_handler([](auto req) {
+        not_found(req, "Deze pagina of dit adres bestaat niet.", "No such address.");
+        return restinio::request_accepted();
+    });
+    return r;
+}
+
+void HttpServer::Impl::list_complaints(const req_t& req, const OrganisationContext& o) {
+    std::vector<FieldError> errors;
+    ComplaintQuery q;
+    q.organisation_id = o.record.id;
+    q.now = clock();
+    restinio::query_string_params_t qp =
+        restinio::parse_query<restinio::parse_query_traits::javascript_compatible>(
+            req->header().query());
+    auto param = [&](const char* name) -> std::optional<std::string> {
+        auto v = qp.get_param(name);
+        if (!v) return std::nullopt;
+        return std::string(v->data(), v->size());
+    };
+    static const char* known[] = {"state", "category", "handler", "overdue", "received_from",
+                                  "received_to", "q", "sort", "limit", "offset"};
+    for (const auto& [k, v] : qp) {
+        (void)v;
+        if (std::find_if(std::begin(known), std::end(known),
+                         [&](const char* n) { return k == n; }) == std::end(known))
+            errors.push_back({std::string(k), "Onbekend filter.", "Unknown filter."});
+    }
+    if (auto s = param("state")) {
+        std::size_t start = 0;
+        while (start <= s->size()) {
+            auto end = s->find(',', start);
+            std::string one = s->substr(start, end == std::string::npos ? std::string::npos : end - start);
+            if (auto st = state_from_name(one)) q.states.push_back(*st);
+            else errors.push_back({"state", "Onbekende status: " + one + ".", "Unknown state: " + one + "."});
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+    }
+    if (auto c = param("category")) q.category = *c;
+    if (auto h = param("handler")) {
+        if (auto id = parse_id(*h)) q.handler_id = *id;
+        else errors.push_back({"handler", "Moet een medewerkernummer zijn.", "Must be an employee number."});
+    }
+    if (auto ov = param("overdue")) {
+        if (*ov == "true") q.overdue = true;
+        else if (*ov != "false") errors.push_back({"overdue", "Kies true of false.", "Choose true or false."});
+    }
+    if (auto d = param("received_from")) {
+        if (auto dd = try_parse_date(*d)) q.received_from = start_of_local_day(*dd);
+        else errors.push_back({"received_from", "Moet een datum zijn, zoals 2026-11-23.", "Must be a date like 2026-11-23."});
+    }
+    if (auto d = param("received_to")) {
+        // Inclusive for people: "up to and including the 30th".
+        if (auto dd = try_parse_date(*d))
+            q.received_until = start_of_local_day(Date{std::chrono::sys_days{*dd} + std::chrono::days{1}});
+        else errors.push_back({"received_to", "Moet een datum zijn, zoals 2026-11-23.", "Must be a date like 2026-11-23."});
+    }
+    if (auto t = param("q")) {
+        if (t->size() > 200) errors.push_back({"q", "Zoektekst te lang.", "Search text too long."});
+        else q.text = *t;
+    }
+    if (auto s = param("sort")) {
+        if (auto so = complaint_sort_from_name(*s)) q.sort = *so;
+        else errors.push_back({"sort", "Sorteer op -received_at, received_at, next_due_at of reference.",
+                               "Sort by -received_at, received_at, next_due_at or reference."});
+    }
+    auto bounded = [&](const char* name, int lo, int hi, int& out) {
+        if (auto v = param(name)) {
+            int n = 0;
+            auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+            if (ec != std::errc{} || p != v->data() + v->size() || n < lo || n > hi)
+                errors.push_back({name, "Moet een getal van " + std::to_string(lo) + " tot " + std::to_string(hi) + " zijn.",
+                                  "Must be a number from " + std::to_string(lo) + " to " + std::to_string(hi) + "."});
+            else out = n;
+        }
+    };
+    bounded("limit", 1, 200, q.limit);
+    bounded("offset", 0, 10000000, q.offset);
+    if (!errors.empty())
+        return send_problem(req, restinio::status_bad_request(), "invalid-query", "Invalid query",
+                            "De zoekopdracht klopt niet.", "The query is not valid.", errors);
+    ComplaintPage page = service.database().list(q);
+    json items = json::array();
+    for (const auto& c : page.items) {
+        json j = complaint_json(c);
+        auto due = next_due(deadlines_of(o.procedure, o.calendar, c, q.now));
+        j["next_due_at"] = due ? json(format_iso_local(*due)) : json(nullptr);
+        j["overdue"] = due && *due < q.now;
+        items.push_back(std::move(j));
+    }
+    send_json(req, restinio::status_ok(),
+              {{"items", items}, {"limit", q.limit}, {"offset", q.offset}, {"has_more", page.has_more}});
+}
+
+void HttpServer::Impl::get_complaint(const req_t& req, const OrganisationContext& o, long long id) {
+    auto c = service.database().complaint(o.record.id, id);
+    if (!c) return not_found(req, "Deze klacht bestaat niet bij deze organisatie.",
+                             "This complaint does not exist in this organisation.");
+    Instant now = clock();
+    json body = complaint_json(*c);
+    json d = json::array();
+    for (const auto& x : deadlines_of(o.procedure, o.calendar, *c, now)) d.push_back(deadline_json(x));
+    body["deadlines"] = d;
+    json t = json::array();
+    for (const auto& e : service.database().timeline(o.record.id, id)) t.push_back(audit_json(e));
+    body["timeline"] = t;
+    send_json(req, restinio::status_ok(), body);
+}
+
+HttpServer::HttpServer(ComplaintService& service, ServerOptions options, std::function<Instant()> clock)
+    : impl_(std::make_unique<Impl>(service, clock ? std::move(clock) : std::function<Instant()>(system_now))) {
+    auto settings = restinio::server_settings_t<traits_t>{}
+                        .address(options.address)
+                        .port(options.port)
+                        .request_handler(impl_->routes())
+                        // Bodies up to 1 MiB are read so the handler can answer 413 with a
+                        // reason; beyond that the connection is closed unread.
+                        .incoming_http_msg_limits(
+                            restinio::incoming_http_msg_limits_t{}.max_body_size(1024 * 1024))
+                        .handle_request_timeout(std::chrono::seconds(30));
+    impl_->server = restinio::run_async(restinio::own_io_context(), std::move(settings), options.threads);
+}
+
+void HttpServer::stop() {
+    if (impl_->stopped) return;
+    impl_->stopped = true;
+    impl_->server->stop();
+    impl_->server->wait();
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+} // namespace kd

@@ -1,0 +1,33 @@
+// server.hpp: the HTTP server: routes under /api/v1 onto the complaint service.
+#pragma once
+
+#include "app/complaint_service.hpp"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace kd {
+
+struct ServerOptions {
+    std::string address = "127.0.0.1";  // until logging in exists, never anything else
+    unsigned short port = 8080;
+    std::size_t threads = 4;
+};
+
+class HttpServer {
+public:
+    // `clock` gives "now"; tests may pin it. Starts listening before it returns.
+    HttpServer(ComplaintService& service, ServerOptions options,
+               std::function<Instant()> clock = {});
+    ~HttpServer();
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+Instant system_now();
+
+} // namespace kd

@@ -1,0 +1,162 @@
+// complaint_service.cpp: each use case is one write request: read the complaint inside the
+// batch transaction, apply the core rule, store the new state and its audit event.
+#include "app/complaint_service.hpp"
+
+#include <future>
+
+namespace kd {
+namespace {
+
+Refusal staff_refusal(const std::string& field, const std::string& nl, const std::string& en) {
+    return Refusal{"unknown_staff", nl, en, field};
+}
+
+CommandResult failed(const std::string& error) {
+    CommandResult r;
+    r.kind = CommandResult::failed;
+    r.error = error;
+    return r;
+}
+
+CommandResult refused(Refusal why) {
+    CommandResult r;
+    r.kind = CommandResult::refused;
+    r.refusal = std::move(why);
+    return r;
+}
+
+} // namespace
+
+void ComplaintService::add_organisation(const Procedure& p, const std::string& procedure_text,
+                                        Instant now) {
+    auto rec = db_.ensure_organisation(p.organisation_code, p.slug, p.organisation_name, p.version,
+                                       p.authorised_by, procedure_text, now);
+    orgs_.push_back(std::unique_ptr<OrganisationContext>(
+        new OrganisationContext{rec, p, procedure_text, WorkingDayCalendar(p.calendar)}));
+}
+
+const OrganisationContext* ComplaintService::organisation(const std::string& key) const {
+    for (const auto& o : orgs_)
+        if (o->record.slug == key || o->record.code == key) return o.get();
+    return nullptr;
+}
+
+std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& org,
+                                                     long long actor,
+                                                     const std::vector<long long>& involved,
+                                                     std::optional<long long> handler,
+                                                     bool& handler_confidant) {
+    auto staff = db_.staff(org.record.id);
+    auto find = [&](long long id) -> const StaffMember* {
+        for (const auto& s : staff)
+            if (s.id == id && s.active) return &s;
+        return nullptr;
+    };
+    if (!find(actor))
+        return staff_refusal("actor_id",
+                             "Onbekende medewerker als uitvoerder: " + std::to_string(actor) + ".",
+                             "Unknown employee as actor: " + std::to_string(actor) + ".");
+    for (long long id : involved)
+        if (!find(id))
+            return staff_refusal("involved_staff",
+                                 "Betrokken medewerker " + std::to_string(id) +
+                                     " bestaat niet bij deze organisatie.",
+                                 "Involved employee " + std::to_string(id) +
+                                     " does not exist in this organisation.");
+    if (handler) {
+        const StaffMember* h = find(*handler);
+        if (!h)
+            return staff_refusal("handler_id",
+                                 "Behandelaar " + std::to_string(*handler) +
+                                     " bestaat niet bij deze organisatie.",
+                                 "Handler " + std::to_string(*handler) +
+                                     " does not exist in this organisation.");
+        handler_confidant = h->confidant;
+    }
+    return std::nullopt;
+}
+
+void ComplaintService::register_complaint(const OrganisationContext& org, Intake intake,
+                                          long long actor, Instant now, Callback done) {
+    bool confidant = false;
+    if (auto r = check_staff(org, actor, intake.involved_staff, intake.handler_id, confidant))
+        return done(refused(*r));
+    intake.handler_is_confidant = confidant;
+    auto made = kd::register_complaint(org.procedure, intake, actor, now);
+    if (!made) return done(refused(made.refusal()));
+    auto result = std::make_shared<CommandResult>();
+    Complaint c = std::move(made).value();
+    c.organisation_id = org.record.id;
+    const OrganisationContext* o = &org;
+    writer_.submit(
+        {[o, c, actor, now, result](Transaction& t) mutable {
+             auto due = next_due(deadlines_of(o->procedure, o->calendar, c, now));
+             t.insert_complaint(c, due, now);
+             t.append_audit(c.organisation_id, c.id, now, actor, "register", nullptr, c);
+             result->complaint = c;
+             return true;
+         },
+         [result, done](WriteStatus s, const std::string& err) {
+             if (s != WriteStatus::committed) return done(failed(err));
+             result->kind = CommandResult::ok;
+             done(std::move(*result));
+         }});
+}
+
+void ComplaintService::apply_command(const OrganisationContext& org, long long complaint_id,
+                                     Command cmd, long long actor, Instant now, Callback done) {
+    std::optional<long long> handler;
+    if (auto* a = std::get_if<Assign>(&cmd)) handler = a->handler_id;
+    bool confidant = false;
+    if (auto r = check_staff(org, actor, {}, handler, confidant)) return done(refused(*r));
+    if (auto* a = std::get_if<Assign>(&cmd)) a->handler_is_confidant = confidant;
+    auto result = std::make_shared<CommandResult>();
+    const OrganisationContext* o = &org;
+    writer_.submit(
+        {[o, complaint_id, cmd, actor, now, result](Transaction& t) {
+             auto before = t.complaint(o->record.id, complaint_id);
+             if (!before) {
+                 result->kind = CommandResult::not_found;
+                 return false;
+             }
+             auto after = apply(o->procedure, o->calendar, *before, cmd, now);
+             if (!after) {
+                 result->kind = CommandResult::refused;
+                 result->refusal = after.refusal();
+                 return false;
+             }
+             Complaint c = std::move(after).value();
+             auto due = next_due(deadlines_of(o->procedure, o->calendar, c, now));
+             t.update_complaint(c, due, now);
+             t.append_audit(c.organisation_id, c.id, now, actor, command_name(cmd), &*before, c);
+             result->kind = CommandResult::ok;
+             result->complaint = std::move(c);
+             return true;
+         },
+         [result, done](WriteStatus s, const std::string& err) {
+             if (s == WriteStatus::failed) return done(failed(err));
+             done(std::move(*result));
+         }});
+}
+
+CommandResult ComplaintService::register_complaint_sync(const OrganisationContext& org,
+                                                        Intake intake, long long actor,
+                                                        Instant now) {
+    std::promise<CommandResult> p;
+    auto f = p.get_future();
+    register_complaint(org, std::move(intake), actor, now,
+                       [&p](CommandResult r) { p.set_value(std::move(r)); });
+    return f.get();
+}
+
+CommandResult ComplaintService::apply_command_sync(const OrganisationContext& org,
+                                                   long long complaint_id, Command cmd,
+                                                   long long actor, Instant now) {
+    std::promise<CommandResult> p;
+    auto f = p.get_future();
+    apply_command(org, complaint_id, std::move(cmd), actor, now,
+                  [&p](CommandResult r) { p.set_value(std::move(r)); });
+    return f.get();
+}
+
+} // namespace kd

@@ -1,0 +1,188 @@
+// demo_data.cpp: the demo staff and the complaint generator. The generator runs each
+// complaint through the real rules in core/ (register, then one command at a time) and
+// writes the result with its audit trail in bulk through the Writer.
+#include "app/demo_data.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <random>
+
+namespace kd {
+
+int seed_demo_staff(ComplaintService& service) {
+    Database& db = service.database();
+    int added = 0;
+    for (const auto& o : service.organisations()) {
+        if (!db.staff(o->record.id).empty()) continue;
+        std::string domain = o->record.slug + ".example";
+        std::vector<StaffMember> people = {
+            {0, o->record.id, "Kwaliteitscoördinator " + o->record.name, "kwaliteit@" + domain,
+             "coordinator", false, true},
+            {0, o->record.id, "Sanne de Vries", "sanne@" + domain, "handler", false, true},
+            {0, o->record.id, "Mohamed El Amrani", "mohamed@" + domain, "handler", false, true},
+            {0, o->record.id, "Directie " + o->record.name, "directie@" + domain, "management",
+             false, true},
+            {0, o->record.id, "Peter Jansen", "peter@" + domain, "employee", false, true},
+        };
+        if (o->procedure.confidant_route) {
+            // R-ASSIGN (003): two confidants, a man (internal) and a woman (flex worker).
+            people.push_back({0, o->record.id, "Henk Bakker (vertrouwenspersoon)",
+                              "vertrouwenspersoon.henk@" + domain, "handler", true, true});
+            people.push_back({0, o->record.id, "Fatima Yilmaz (vertrouwenspersoon)",
+                              "vertrouwenspersoon.fatima@" + domain, "handler", true, true});
+        }
+        for (auto& p : people) {
+            db.add_staff(p);
+            ++added;
+        }
+    }
+    return added;
+}
+
+namespace {
+
+const char* kNames[] = {"Jan de Boer",    "Fleur Visser",   "Ahmed Bouzid",   "Lisa Mulder",
+                        "Kees Smit",      "Noor Hendriks",  "Daan Bos",       "Emma van Dijk",
+                        "Bram Vos",       "Sophie Dekker",  "Yusuf Kaya",     "Anouk Meijer"};
+const char* kRelations[] = {"opdrachtgever", "uitzendkracht", "sollicitant", "inlener",
+                            "medewerker"};
+const char* kDescriptions[] = {
+    "Mijn loonstrook van week 12 klopt niet: de overuren ontbreken.",
+    "De intercedent heeft na twee weken nog steeds niet teruggebeld over de vacature.",
+    "De geplaatste kracht kwam drie dagen te laat zonder bericht.",
+    "Ik ben onheus bejegend aan de telefoon door een medewerker van het kantoor.",
+    "De factuur bevat uren die niet gewerkt zijn.",
+    "Het advies over het re-integratietraject was onvolledig en kwam te laat.",
+    "Mijn reiskostenvergoeding is al twee maanden niet uitbetaald.",
+    "Er is zonder overleg een andere kandidaat voorgesteld dan afgesproken.",
+};
+
+struct Step {
+    std::string action;
+    Complaint before;
+    Complaint after;
+    Instant at;
+    long long actor;
+};
+
+// The commands that take a complaint from intake to close in this procedure.
+std::vector<Command> happy_path(const Procedure& p, long long handler, bool dissatisfied,
+                                Instant agreed_by) {
+    std::vector<Command> cmds;
+    if (p.requires_step(StepId::acknowledge) && p.step(StepId::acknowledge)->term.amount > 0)
+        cmds.push_back(Acknowledge{"Klacht ontvangen; we nemen contact op met de betrokkenen."});
+    cmds.push_back(Assign{handler, false});
+    cmds.push_back(StartHandling{});
+    if (p.requires_step(StepId::first_contact)) cmds.push_back(RecordContact{agreed_by, "Gebeld."});
+    if (p.hearing_required) cmds.push_back(RecordHearing{"Klager en medewerker gehoord."});
+    if (p.assessment_required) cmds.push_back(Assess{true, "Gegrond."});
+    cmds.push_back(Resolve{Resolution::solved, "Correctie gedaan en excuses aangeboden.", {}});
+    if (dissatisfied && !p.escalation_body.empty()) {
+        cmds.push_back(VerifySatisfaction{false, "Niet tevreden.", ""});
+        cmds.push_back(Escalate{""});
+    } else {
+        cmds.push_back(VerifySatisfaction{true, "Tevreden.", "Bevestiging per e-mail ontvangen."});
+    }
+    cmds.push_back(Close{});
+    return cmds;
+}
+
+} // namespace
+
+long long generate_complaints(ComplaintService& service, Writer& writer, long long count,
+                              Instant now, int years, unsigned seed,
+                              const std::function<void(long long, long long)>& progress) {
+    using namespace std::chrono;
+    std::mt19937_64 rng(seed);
+    const auto& orgs = service.organisations();
+    if (orgs.empty() || count <= 0) return 0;
+    std::vector<std::vector<StaffMember>> staff;
+    for (const auto& o : orgs) staff.push_back(service.database().staff(o->record.id));
+
+    std::mutex mu;
+    std::condition_variable cv;
+    long long in_flight = 0, stored = 0, failed = 0;
+    const long long window = 2048;  // writes queued at once; the writer batches them
+    const long long span = years * 365LL * 86400;
+
+    for (long long i = 0; i < count; ++i) {
+        std::size_t oi = rng() % orgs.size();
+        const OrganisationContext& o = *orgs[oi];
+        const auto& people = staff[oi];
+        if (people.size() < 5) continue;
+        Intake in;
+        in.received_at = now - seconds{static_cast<long long>(rng() % span)};
+        in.channel = o.procedure.channels[rng() % o.procedure.channels.size()];
+        in.complainant.name = kNames[rng() % std::size(kNames)];
+        in.complainant.email = "klager" + std::to_string(i) + "@example.nl";
+        in.complainant.relation = kRelations[rng() % std::size(kRelations)];
+        in.complainant.type = in.complainant.relation == std::string("medewerker")
+                                  ? ComplainantType::internal
+                                  : ComplainantType::external;
+        in.description = kDescriptions[rng() % std::size(kDescriptions)];
+        in.category = o.procedure.categories.empty()
+                          ? std::string("dienstverlening")
+                          : o.procedure.categories[rng() % o.procedure.categories.size()];
+        in.involved_staff = {people[4].id};
+        in.description_approved = true;
+        in.procedure_explained = true;
+        in.acknowledged_at_intake = o.procedure.requires_step(StepId::acknowledge) &&
+                                    o.procedure.step(StepId::acknowledge)->term.amount == 0;
+        long long actor = people[0].id;
+        Instant t = in.received_at + minutes{static_cast<long long>(rng() % 240)};
+        auto made = register_complaint(o.procedure, in, actor, t);
+        if (!made) continue;
+        Complaint c = std::move(made).value();
+        c.organisation_id = o.record.id;
+        std::vector<Step> steps;
+        long long handler = people[1 + rng() % 2].id;
+        auto cmds = happy_path(o.procedure, handler, rng() % 5 == 0, t + hours{24 * 20});
+        for (const auto& cmd : cmds) {
+            Instant next = t + hours{1 + static_cast<long long>(rng() % 96)};
+            if (next > now) break;
+            auto r = apply(o.procedure, o.calendar, c, cmd, next);
+            if (!r) break;
+            steps.push_back({command_name(cmd), c, r.value(), next, handler});
+            c = std::move(r).value();
+            t = next;
+        }
+        {
+            std::unique_lock lock(mu);
+            cv.wait(lock, [&] { return in_flight < window; });
+            ++in_flight;
+        }
+        const OrganisationContext* op = &o;
+        Complaint registered = steps.empty() ? c : steps.front().before;
+        writer.submit(
+            {[op, c, registered, steps, actor, now](Transaction& tx) mutable {
+                 auto due = next_due(deadlines_of(op->procedure, op->calendar, c, now));
+                 tx.insert_complaint(c, due, c.registered_at);
+                 registered.id = c.id;
+                 registered.reference = c.reference;
+                 tx.append_audit(c.organisation_id, c.id, c.registered_at, actor, "register",
+                                 nullptr, registered);
+                 for (auto& s : steps) {
+                     s.before.id = s.after.id = c.id;
+                     s.before.reference = s.after.reference = c.reference;
+                     tx.append_audit(c.organisation_id, c.id, s.at, s.actor, s.action, &s.before,
+                                     s.after);
+                 }
+                 return true;
+             },
+             [&](WriteStatus s, const std::string&) {
+                 std::lock_guard lock(mu);
+                 --in_flight;
+                 if (s == WriteStatus::committed) ++stored;
+                 else ++failed;
+                 cv.notify_all();
+             }});
+        if (progress && (i + 1) % 10000 == 0) progress(i + 1, count);
+    }
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return in_flight == 0; });
+    if (progress) progress(count, count);
+    return stored;
+}
+
+} // namespace kd

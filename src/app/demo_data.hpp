@@ -1,0 +1,22 @@
+// demo_data.hpp: demo staff for the five seed organisations and a generator of realistic
+// complaints spread over years (for demos and for the benchmarks in bench/).
+#pragma once
+
+#include "app/complaint_service.hpp"
+
+#include <functional>
+
+namespace kd {
+
+// Adds the demo staff of each organisation that has none yet. Returns how many were added.
+int seed_demo_staff(ComplaintService& service);
+
+// Generates `count` complaints over the organisations, received over the last `years` years
+// before `now`, each taken as far along its procedure as its age allows; every step is in
+// the audit trail. Deterministic for a given seed. `progress(done, total)` is called now and
+// then. Returns how many were stored.
+long long generate_complaints(ComplaintService& service, Writer& writer, long long count,
+                              Instant now, int years, unsigned seed,
+                              const std::function<void(long long, long long)>& progress = {});
+
+} // namespace kd

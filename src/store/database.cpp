@@ -1,0 +1,404 @@
+// database.cpp: SOCI sessions, migrations and queries. The only file that writes SQL text
+// for reads; Transaction holds the SQL of writes.
+#include "store/database.hpp"
+
+#include "store/complaint_codec.hpp"
+
+#include <soci/connection-pool.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <algorithm>
+#include <deque>
+#include <stdexcept>
+
+namespace kd {
+namespace {
+
+long long as_ll(const soci::row& r, std::size_t i) {
+    if (r.get_indicator(i) == soci::i_null) return 0;
+    switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_integer: return r.get<int>(i);
+    case soci::dt_long_long: return r.get<long long>(i);
+    case soci::dt_unsigned_long_long: return static_cast<long long>(r.get<unsigned long long>(i));
+    case soci::dt_double: return static_cast<long long>(r.get<double>(i));
+    case soci::dt_string: return std::stoll(r.get<std::string>(i));
+    default: throw std::runtime_error("unexpected column type for a number");
+    }
+}
+
+std::string as_str(const soci::row& r, std::size_t i) {
+    return r.get_indicator(i) == soci::i_null ? std::string{} : r.get<std::string>(i);
+}
+
+std::string lower_ascii(std::string s) {
+    for (char& ch : s)
+        if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
+    return s;
+}
+
+std::string search_text_of(const Complaint& c) {
+    return lower_ascii(c.reference + "\n" + c.complainant.name + "\n" + c.complainant.email +
+                       "\n" + c.category + "\n" + c.description);
+}
+
+Complaint complaint_from_row(long long id, const std::string& reference, const std::string& doc) {
+    Complaint c = decode_complaint(doc);
+    c.id = id;
+    c.reference = reference;
+    return c;
+}
+
+} // namespace
+
+std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name) {
+    if (name == "-received_at" || name == "received_at_desc") return ComplaintSort::received_desc;
+    if (name == "received_at") return ComplaintSort::received_asc;
+    if (name == "next_due_at") return ComplaintSort::due_asc;
+    if (name == "reference") return ComplaintSort::reference_asc;
+    return std::nullopt;
+}
+
+// ---- Transaction -------------------------------------------------------------------------
+
+std::optional<Complaint> Transaction::complaint(long long organisation_id, long long id) {
+    long long cid = 0;
+    std::string ref, doc;
+    soci::indicator ind = soci::i_null;
+    sql_ << "SELECT id, reference, document FROM complaints WHERE organisation_id = :o AND id = :i",
+        soci::use(organisation_id), soci::use(id), soci::into(cid), soci::into(ref),
+        soci::into(doc, ind);
+    if (!sql_.got_data()) return std::nullopt;
+    return complaint_from_row(cid, ref, doc);
+}
+
+void Transaction::insert_complaint(Complaint& c, std::optional<Instant> next_due, Instant now) {
+    long long seq = 0;
+    std::string code;
+    sql_ << "UPDATE organisations SET next_sequence = next_sequence + 1 WHERE id = :o",
+        soci::use(c.organisation_id);
+    sql_ << "SELECT next_sequence - 1, code FROM organisations WHERE id = :o",
+        soci::use(c.organisation_id), soci::into(seq), soci::into(code);
+    if (!sql_.got_data()) throw std::runtime_error("unknown organisation");
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s-%05lld", code.c_str(), seq);
+    c.reference = buf;
+    std::string state = state_name(c.state), doc = encode_complaint(c),
+                search = search_text_of(c);
+    long long received = to_epoch(c.received_at), updated = to_epoch(now);
+    long long handler = c.handler_id.value_or(0), due = next_due ? to_epoch(*next_due) : 0;
+    soci::indicator hi = c.handler_id ? soci::i_ok : soci::i_null;
+    soci::indicator di = next_due ? soci::i_ok : soci::i_null;
+    long long id = 0;
+    sql_ << "INSERT INTO complaints (organisation_id, reference, state, received_at, category, "
+            "handler_id, next_due_at, search_text, updated_at, document) VALUES (:o, :r, :s, "
+            ":ra, :c, :h, :d, :t, :u, :doc) RETURNING id",
+        soci::use(c.organisation_id), soci::use(c.reference), soci::use(state),
+        soci::use(received), soci::use(c.category), soci::use(handler, hi), soci::use(due, di),
+        soci::use(search), soci::use(updated), soci::use(doc), soci::into(id);
+    c.id = id;
+}
+
+void Transaction::update_complaint(const Complaint& c, std::optional<Instant> next_due,
+                                   Instant now) {
+    std::string state = state_name(c.state), doc = encode_complaint(c),
+                search = search_text_of(c);
+    long long updated = to_epoch(now);
+    long long handler = c.handler_id.value_or(0), due = next_due ? to_epoch(*next_due) : 0;
+    soci::indicator hi = c.handler_id ? soci::i_ok : soci::i_null;
+    soci::indicator di = next_due ? soci::i_ok : soci::i_null;
+    sql_ << "UPDATE complaints SET state = :s, category = :c, handler_id = :h, next_due_at = :d, "
+            "search_text = :t, updated_at = :u, document = :doc WHERE organisation_id = :o AND "
+            "id = :i",
+        soci::use(state), soci::use(c.category), soci::use(handler, hi), soci::use(due, di),
+        soci::use(search), soci::use(updated), soci::use(doc), soci::use(c.organisation_id),
+        soci::use(c.id);
+}
+
+void Transaction::append_audit(long long organisation_id, long long complaint_id, Instant at,
+                               long long actor_id, const std::string& action,
+                               const Complaint* before, const Complaint& after) {
+    std::string changes = complaint_changes(before, after);
+    long long when = to_epoch(at);
+    sql_ << "INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
+            "changes) VALUES (:o, :c, :a, :s, :x, :ch)",
+        soci::use(organisation_id), soci::use(complaint_id), soci::use(when), soci::use(actor_id),
+        soci::use(action), soci::use(changes);
+}
+
+// ---- Database ----------------------------------------------------------------------------
+
+std::unique_ptr<Database> Database::open(const std::string& url, int pool_size) {
+    std::unique_ptr<Database> db(new Database());
+    std::string connect;
+    const soci::backend_factory* factory = nullptr;
+    if (url.rfind("sqlite:", 0) == 0) {
+        db->backend_ = Backend::sqlite;
+        std::string path = url.substr(7);
+        if (path.empty()) throw std::invalid_argument("sqlite: needs a path, like sqlite:data/klachtdesk.db");
+        connect = "db=" + path + " timeout=30";
+        factory = &soci::sqlite3;
+    } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+        db->backend_ = Backend::postgresql;
+        connect = url;
+        factory = &soci::postgresql;
+    } else {
+        throw std::invalid_argument("database URL must start with sqlite: or postgresql://");
+    }
+    try {
+        db->pool_size_ = std::max(1, pool_size);
+        db->pool_ = std::make_unique<soci::connection_pool>(db->pool_size_);
+        for (int i = 0; i < db->pool_size_; ++i) {
+            soci::session& s = db->pool_->at(i);
+            s.open(*factory, connect);
+            db->configure(s);
+        }
+        db->writer_ = std::make_unique<soci::session>(*factory, connect);
+        db->configure(*db->writer_);
+    } catch (const soci::soci_error& e) {
+        throw std::runtime_error(std::string("cannot open the database: ") + e.what());
+    }
+    return db;
+}
+
+Database::~Database() = default;
+
+void Database::configure(soci::session& s) {
+    if (backend_ == Backend::sqlite) {
+        // Durable before "saved": WAL with a full fsync on every commit (see docs/storage.md).
+        s << "PRAGMA journal_mode = WAL";
+        s << "PRAGMA synchronous = FULL";
+        s << "PRAGMA foreign_keys = ON";
+        s << "PRAGMA busy_timeout = 30000";
+    } else {
+        s << "SET synchronous_commit = on";
+        s << "SET client_min_messages = warning";
+    }
+}
+
+const char* Database::backend_name() const {
+    return backend_ == Backend::sqlite ? "sqlite" : "postgresql";
+}
+
+int Database::latest_schema_version() const {
+    auto all = migrations_for(backend_);
+    return all.empty() ? 0 : all.back().version;
+}
+
+int Database::schema_version() {
+    soci::session& s = *writer_;
+    s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+         "description TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+    int v = 0;
+    soci::indicator ind = soci::i_null;
+    s << "SELECT MAX(version) FROM schema_migrations", soci::into(v, ind);
+    return ind == soci::i_ok ? v : 0;
+}
+
+int Database::migrate() {
+    int current = schema_version();
+    int ran = 0;
+    for (const Migration& m : migrations_for(backend_)) {
+        if (m.version <= current) continue;
+        soci::transaction tr(*writer_);
+        for (const auto& stmt : m.statements) *writer_ << stmt;
+        long long now = std::chrono::duration_cast<std::chrono::seconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+        *writer_ << "INSERT INTO schema_migrations (version, description, applied_at) VALUES "
+                    "(:v, :d, :a)",
+            soci::use(m.version), soci::use(m.description), soci::use(now);
+        tr.commit();
+        ++ran;
+    }
+    return ran;
+}
+
+OrganisationRecord Database::ensure_organisation(const std::string& code, const std::string& slug,
+                                                 const std::string& name, int procedure_version,
+                                                 const std::string& authorised_by,
+                                                 const std::string& source_text, Instant now) {
+    soci::session& s = *writer_;
+    soci::transaction tr(s);
+    long long id = 0;
+    s << "SELECT id FROM organisations WHERE code = :c", soci::use(code), soci::into(id);
+    if (!s.got_data()) {
+        s << "INSERT INTO organisations (code, slug, name, procedure_version) VALUES (:c, :s, :n, "
+             ":v) RETURNING id",
+            soci::use(code), soci::use(slug), soci::use(name), soci::use(procedure_version),
+            soci::into(id);
+    } else {
+        s << "UPDATE organisations SET slug = :s, name = :n, procedure_version = :v WHERE id = :i",
+            soci::use(slug), soci::use(name), soci::use(procedure_version), soci::use(id);
+    }
+    int known = 0;
+    s << "SELECT COUNT(*) FROM procedure_versions WHERE organisation_id = :i AND version = :v",
+        soci::use(id), soci::use(procedure_version), soci::into(known);
+    if (known == 0) {
+        long long at = to_epoch(now);
+        s << "INSERT INTO procedure_versions (organisation_id, version, authorised_by, "
+             "source_text, loaded_at) VALUES (:i, :v, :a, :t, :l)",
+            soci::use(id), soci::use(procedure_version), soci::use(authorised_by),
+            soci::use(source_text), soci::use(at);
+    }
+    tr.commit();
+    return OrganisationRecord{id, code, slug, name, procedure_version};
+}
+
+std::vector<OrganisationRecord> Database::organisations() {
+    soci::session s(*pool_);
+    std::vector<OrganisationRecord> out;
+    soci::rowset<soci::row> rs = (s.prepare << "SELECT id, code, slug, name, procedure_version "
+                                               "FROM organisations ORDER BY code");
+    for (const soci::row& r : rs)
+        out.push_back({as_ll(r, 0), as_str(r, 1), as_str(r, 2), as_str(r, 3), int(as_ll(r, 4))});
+    return out;
+}
+
+long long Database::add_staff(const StaffMember& m) {
+    soci::session& s = *writer_;
+    long long id = 0;
+    int confidant = m.confidant ? 1 : 0, active = m.active ? 1 : 0;
+    s << "INSERT INTO staff (organisation_id, name, email, role, confidant, active) VALUES (:o, "
+         ":n, :e, :r, :c, :a) RETURNING id",
+        soci::use(m.organisation_id), soci::use(m.name), soci::use(m.email), soci::use(m.role),
+        soci::use(confidant), soci::use(active), soci::into(id);
+    return id;
+}
+
+std::vector<StaffMember> Database::staff(long long organisation_id) {
+    soci::session s(*pool_);
+    std::vector<StaffMember> out;
+    soci::rowset<soci::row> rs =
+        (s.prepare << "SELECT id, organisation_id, name, email, role, confidant, active FROM staff "
+                      "WHERE organisation_id = :o ORDER BY id",
+         soci::use(organisation_id));
+    for (const soci::row& r : rs)
+        out.push_back({as_ll(r, 0), as_ll(r, 1), as_str(r, 2), as_str(r, 3), as_str(r, 4),
+                       as_ll(r, 5) != 0, as_ll(r, 6) != 0});
+    return out;
+}
+
+std::optional<StaffMember> Database::staff_member(long long organisation_id, long long id) {
+    for (auto& m : staff(organisation_id))
+        if (m.id == id) return m;
+    return std::nullopt;
+}
+
+std::optional<Complaint> Database::complaint(long long organisation_id, long long id) {
+    soci::session s(*pool_);
+    Transaction t(s);  // read-only use of the same query
+    return t.complaint(organisation_id, id);
+}
+
+ComplaintPage Database::list(const ComplaintQuery& q) {
+    soci::session s(*pool_);
+    std::string sql = "SELECT id, reference, document FROM complaints WHERE organisation_id = :o";
+    // Values bound by position; deques keep their addresses stable while the statement runs.
+    std::deque<long long> nums;
+    std::deque<std::string> texts;
+    std::vector<std::pair<bool, std::size_t>> order;  // true = text
+    auto num = [&](long long v) { nums.push_back(v); order.push_back({false, nums.size() - 1}); };
+    auto text = [&](std::string v) {
+        texts.push_back(std::move(v));
+        order.push_back({true, texts.size() - 1});
+    };
+    num(q.organisation_id);
+    if (!q.states.empty()) {
+        sql += " AND state IN (";
+        for (std::size_t i = 0; i < q.states.size(); ++i) {
+            sql += (i ? ", :s" : ":s") + std::to_string(i);
+            text(state_name(q.states[i]));
+        }
+        sql += ")";
+    }
+    if (q.category) {
+        sql += " AND category = :cat";
+        text(*q.category);
+    }
+    if (q.handler_id) {
+        sql += " AND handler_id = :h";
+        num(*q.handler_id);
+    }
+    if (q.overdue) {
+        sql += " AND next_due_at < :now";
+        num(to_epoch(q.now));
+    }
+    if (q.received_from) {
+        sql += " AND received_at >= :rf";
+        num(to_epoch(*q.received_from));
+    }
+    if (q.received_until) {
+        sql += " AND received_at < :ru";
+        num(to_epoch(*q.received_until));
+    }
+    if (!q.text.empty()) {
+        std::string pattern = "%";
+        for (char ch : lower_ascii(q.text)) {
+            if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+            pattern += ch;
+        }
+        pattern += "%";
+        sql += " AND search_text LIKE :q ESCAPE '\\'";
+        text(pattern);
+    }
+    switch (q.sort) {
+    case ComplaintSort::received_desc: sql += " ORDER BY received_at DESC, id DESC"; break;
+    case ComplaintSort::received_asc: sql += " ORDER BY received_at, id"; break;
+    case ComplaintSort::due_asc:
+        sql += " ORDER BY CASE WHEN next_due_at IS NULL THEN 1 ELSE 0 END, next_due_at, id";
+        break;
+    case ComplaintSort::reference_asc: sql += " ORDER BY reference"; break;
+    }
+    sql += " LIMIT " + std::to_string(q.limit + 1) + " OFFSET " + std::to_string(q.offset);
+
+    long long id = 0;
+    std::string ref, doc;
+    soci::statement st(s);
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(ref));
+    st.exchange(soci::into(doc));
+    for (auto [is_text, i] : order) {
+        if (is_text) st.exchange(soci::use(texts[i]));
+        else st.exchange(soci::use(nums[i]));
+    }
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    ComplaintPage page;
+    if (st.execute(true)) {
+        do {
+            if (int(page.items.size()) == q.limit) {
+                page.has_more = true;
+                break;
+            }
+            page.items.push_back(complaint_from_row(id, ref, doc));
+        } while (st.fetch());
+    }
+    return page;
+}
+
+std::vector<AuditEvent> Database::timeline(long long organisation_id, long long complaint_id) {
+    soci::session s(*pool_);
+    std::vector<AuditEvent> out;
+    soci::rowset<soci::row> rs =
+        (s.prepare << "SELECT id, organisation_id, complaint_id, at, actor_id, action, changes "
+                      "FROM audit_events WHERE organisation_id = :o AND complaint_id = :c "
+                      "ORDER BY id",
+         soci::use(organisation_id), soci::use(complaint_id));
+    for (const soci::row& r : rs)
+        out.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), from_epoch(as_ll(r, 3)),
+                       as_ll(r, 4), as_str(r, 5), as_str(r, 6)});
+    return out;
+}
+
+long long Database::count_complaints(long long organisation_id) {
+    soci::session s(*pool_);
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM complaints WHERE organisation_id = :o", soci::use(organisation_id),
+        soci::into(n);
+    return n;
+}
+
+} // namespace kd

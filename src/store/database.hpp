@@ -1,0 +1,83 @@
+// database.hpp: the one interface to storage, on SQLite or PostgreSQL through SOCI. Reads
+// borrow a pooled session; every write runs inside a Transaction handed out by the Writer.
+#pragma once
+
+#include "core/complaint.hpp"
+#include "store/migrations.hpp"
+#include "store/records.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace soci {
+class session;
+class connection_pool;
+} // namespace soci
+
+namespace kd {
+
+// What a write may do, inside the transaction of its batch.
+class Transaction {
+public:
+    explicit Transaction(soci::session& sql) : sql_(sql) {}
+
+    std::optional<Complaint> complaint(long long organisation_id, long long id);
+    // Gives the complaint its id and its reference ("004-2026-00017").
+    void insert_complaint(Complaint& c, std::optional<Instant> next_due, Instant now);
+    void update_complaint(const Complaint& c, std::optional<Instant> next_due, Instant now);
+    void append_audit(long long organisation_id, long long complaint_id, Instant at,
+                      long long actor_id, const std::string& action, const Complaint* before,
+                      const Complaint& after);
+
+    soci::session& session() { return sql_; }
+
+private:
+    soci::session& sql_;
+};
+
+class Database {
+public:
+    // "sqlite:PATH" or "postgresql://..." (any libpq connection URI). Throws
+    // std::invalid_argument for another scheme, std::runtime_error when it cannot connect.
+    static std::unique_ptr<Database> open(const std::string& url, int pool_size = 8);
+    ~Database();
+
+    Backend backend() const { return backend_; }
+    const char* backend_name() const;
+
+    int schema_version();
+    int migrate();  // returns how many migrations ran
+    int latest_schema_version() const;
+
+    // Organisations and their procedure versions (loaded from procedures/ at start-up).
+    OrganisationRecord ensure_organisation(const std::string& code, const std::string& slug,
+                                           const std::string& name, int procedure_version,
+                                           const std::string& authorised_by,
+                                           const std::string& source_text, Instant now);
+    std::vector<OrganisationRecord> organisations();
+
+    long long add_staff(const StaffMember& s);
+    std::vector<StaffMember> staff(long long organisation_id);
+    std::optional<StaffMember> staff_member(long long organisation_id, long long id);
+
+    std::optional<Complaint> complaint(long long organisation_id, long long id);
+    ComplaintPage list(const ComplaintQuery& q);
+    std::vector<AuditEvent> timeline(long long organisation_id, long long complaint_id);
+    long long count_complaints(long long organisation_id);
+
+    // A session for the writer thread; SQLite allows one writer, so there is exactly one.
+    soci::session& writer_session() { return *writer_; }
+
+private:
+    Database() = default;
+    void configure(soci::session& s);
+
+    Backend backend_ = Backend::sqlite;
+    std::unique_ptr<soci::connection_pool> pool_;
+    std::unique_ptr<soci::session> writer_;
+    int pool_size_ = 0;
+};
+
+} // namespace kd

@@ -1,0 +1,84 @@
+// migrations.cpp: the schema, written once with a few placeholders for what differs between
+// SQLite and PostgreSQL. Never edit a released migration; add the next one.
+#include "store/migrations.hpp"
+
+namespace kd {
+namespace {
+
+std::string for_backend(std::string sql, Backend b) {
+    const std::string key = "{ID}";
+    const std::string id = b == Backend::sqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
+    for (auto pos = sql.find(key); pos != std::string::npos; pos = sql.find(key))
+        sql.replace(pos, key.size(), id);
+    return sql;
+}
+
+} // namespace
+
+std::vector<Migration> migrations_for(Backend b) {
+    std::vector<Migration> all = {
+        {1,
+         "organisations, procedures, staff, complaints, audit events",
+         {
+             R"(CREATE TABLE organisations (
+                  id {ID},
+                  code TEXT NOT NULL UNIQUE,
+                  slug TEXT NOT NULL UNIQUE,
+                  name TEXT NOT NULL,
+                  procedure_version INTEGER NOT NULL,
+                  next_sequence BIGINT NOT NULL DEFAULT 1))",
+             // Every version of a procedure stays, so a complaint's deadlines can always be
+             // explained by the text that was in force when it came in.
+             R"(CREATE TABLE procedure_versions (
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  version INTEGER NOT NULL,
+                  authorised_by TEXT NOT NULL,
+                  source_text TEXT NOT NULL,
+                  loaded_at BIGINT NOT NULL,
+                  PRIMARY KEY (organisation_id, version)))",
+             R"(CREATE TABLE staff (
+                  id {ID},
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  name TEXT NOT NULL,
+                  email TEXT NOT NULL,
+                  role TEXT NOT NULL,
+                  confidant SMALLINT NOT NULL DEFAULT 0,
+                  active SMALLINT NOT NULL DEFAULT 1,
+                  UNIQUE (organisation_id, email)))",
+             // The document holds the whole complaint; the columns beside it are what lists
+             // filter and sort on, kept in step by the one write path.
+             R"(CREATE TABLE complaints (
+                  id {ID},
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  reference TEXT NOT NULL,
+                  state TEXT NOT NULL,
+                  received_at BIGINT NOT NULL,
+                  category TEXT NOT NULL,
+                  handler_id BIGINT REFERENCES staff(id),
+                  next_due_at BIGINT,
+                  search_text TEXT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  document TEXT NOT NULL,
+                  UNIQUE (organisation_id, reference)))",
+             "CREATE INDEX complaints_received ON complaints (organisation_id, received_at, id)",
+             "CREATE INDEX complaints_state ON complaints (organisation_id, state, received_at, id)",
+             "CREATE INDEX complaints_due ON complaints (organisation_id, next_due_at)",
+             "CREATE INDEX complaints_handler ON complaints (organisation_id, handler_id, received_at)",
+             "CREATE INDEX complaints_category ON complaints (organisation_id, category, received_at)",
+             R"(CREATE TABLE audit_events (
+                  id {ID},
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  complaint_id BIGINT NOT NULL REFERENCES complaints(id),
+                  at BIGINT NOT NULL,
+                  actor_id BIGINT NOT NULL REFERENCES staff(id),
+                  action TEXT NOT NULL,
+                  changes TEXT NOT NULL))",
+             "CREATE INDEX audit_by_complaint ON audit_events (organisation_id, complaint_id, id)",
+         }},
+    };
+    for (auto& m : all)
+        for (auto& s : m.statements) s = for_backend(s, b);
+    return all;
+}
+
+} // namespace kd

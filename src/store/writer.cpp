@@ -1,0 +1,93 @@
+// writer.cpp: group commit. One thread, one session, one transaction per batch; each write
+// in a savepoint, so a refusal or an error undoes only that write.
+#include "store/writer.hpp"
+
+#include <soci/soci.h>
+
+#include <future>
+
+namespace kd {
+
+Writer::Writer(Database& db, std::size_t max_batch)
+    : db_(db), max_batch_(max_batch), thread_([this] { loop(); }) {}
+
+Writer::~Writer() {
+    {
+        std::lock_guard lock(mu_);
+        stopping_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+}
+
+void Writer::submit(WriteRequest r) {
+    {
+        std::lock_guard lock(mu_);
+        queue_.push_back(std::move(r));
+    }
+    cv_.notify_one();
+}
+
+WriteStatus Writer::run(std::function<bool(Transaction&)> work, std::string* error) {
+    std::promise<std::pair<WriteStatus, std::string>> p;
+    auto f = p.get_future();
+    submit({std::move(work), [&p](WriteStatus s, const std::string& e) { p.set_value({s, e}); }});
+    auto [status, err] = f.get();
+    if (error) *error = err;
+    return status;
+}
+
+void Writer::loop() {
+    for (;;) {
+        std::deque<WriteRequest> batch;
+        {
+            std::unique_lock lock(mu_);
+            cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty() && stopping_) return;
+            while (!queue_.empty() && batch.size() < max_batch_) {
+                batch.push_back(std::move(queue_.front()));
+                queue_.pop_front();
+            }
+        }
+        commit_batch(batch);
+    }
+}
+
+void Writer::commit_batch(std::deque<WriteRequest>& batch) {
+    soci::session& sql = db_.writer_session();
+    std::vector<WriteStatus> status(batch.size(), WriteStatus::failed);
+    std::vector<std::string> errors(batch.size());
+    try {
+        soci::transaction tr(sql);
+        Transaction t(sql);
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            sql << "SAVEPOINT w";
+            try {
+                bool keep = batch[i].work(t);
+                if (keep) {
+                    sql << "RELEASE SAVEPOINT w";
+                    status[i] = WriteStatus::committed;
+                } else {
+                    sql << "ROLLBACK TO SAVEPOINT w";
+                    sql << "RELEASE SAVEPOINT w";
+                    status[i] = WriteStatus::refused;
+                }
+            } catch (const std::exception& e) {
+                sql << "ROLLBACK TO SAVEPOINT w";
+                sql << "RELEASE SAVEPOINT w";
+                status[i] = WriteStatus::failed;
+                errors[i] = e.what();
+            }
+        }
+        tr.commit();
+    } catch (const std::exception& e) {
+        // The commit itself failed: nothing of this batch is stored.
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            status[i] = WriteStatus::failed;
+            errors[i] = std::string("the database did not store the change: ") + e.what();
+        }
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(status[i], errors[i]);
+}
+
+} // namespace kd
