@@ -24,7 +24,7 @@ public:
     explicit Transaction(soci::session& sql) : sql_(sql) {}
 
     std::optional<Complaint> complaint(long long organisation_id, long long id);
-    // Gives the complaint its id and its reference ("004-2026-00017").
+    // Gives the complaint its id and its reference ("004-00017").
     void insert_complaint(Complaint& c, std::optional<Instant> next_due, Instant now);
     void update_complaint(const Complaint& c, std::optional<Instant> next_due, Instant now);
     void append_audit(long long organisation_id, long long complaint_id, Instant at,
