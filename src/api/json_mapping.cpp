@@ -380,6 +380,8 @@ json complaint_json(const Complaint& c) {
         {"satisfaction", satisfaction_name(c.satisfaction)},
         {"satisfaction_note", c.satisfaction_note},
         {"satisfaction_evidence", c.satisfaction_evidence},
+        {"dissatisfied_at", opt_time(c.dissatisfied_at)},
+        {"redone_at", opt_time(c.redone_at)},
         {"reopen_count", c.reopen_count},
         {"escalated_at", opt_time(c.escalated_at)},
         {"external_body", c.external_body},

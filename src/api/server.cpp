@@ -7,6 +7,7 @@
 #include "core/deadlines.hpp"
 
 #include <restinio/all.hpp>
+#include <spdlog/spdlog.h>
 
 #include <charconv>
 
@@ -142,42 +143,59 @@ struct HttpServer::Impl {
     void get_complaint(const req_t& req, const OrganisationContext& o, long long id);
 };
 
+// Runs a handler; an exception becomes a 500 problem with the cause logged, never a
+// dropped connection or a dead server.
+template <typename Handler> auto guarded(Handler h) {
+    return [h](req_t req, restinio::router::route_params_t params) {
+        try {
+            return h(req, std::move(params));
+        } catch (const std::exception& e) {
+            spdlog::error("{} {}: {}", req->header().method().c_str(),
+                          std::string(req->header().request_target()), e.what());
+            send_problem(req, restinio::status_internal_server_error(), "internal-error",
+                         "Internal error", "Er ging iets mis op de server; er is niets gewijzigd.",
+                         "Something went wrong on the server; nothing was changed.");
+            return restinio::request_accepted();
+        }
+    };
+}
+
 std::unique_ptr<router_t> HttpServer::Impl::routes() {
     auto r = std::make_unique<router_t>();
-    r->http_get("/api/health", [this](auto req, auto) {
+    r->http_get("/api/health", guarded([this](req_t req, restinio::router::route_params_t) {
         send_json(req, restinio::status_ok(),
                   {{"status", "ok"},
                    {"version", version()},
                    {"database", service.database().backend_name()}});
         return restinio::request_accepted();
-    });
-    r->http_get("/api/v1/organisations", [this](auto req, auto) {
+    }));
+    r->http_get("/api/v1/organisations", guarded([this](req_t req, restinio::router::route_params_t) {
         json out = json::array();
         for (const auto& o : service.organisations()) out.push_back(organisation_json(*o));
         send_json(req, restinio::status_ok(), {{"items", out}});
         return restinio::request_accepted();
-    });
-    r->http_get("/api/v1/organisations/:org", [this](auto req, auto p) {
+    }));
+    r->http_get("/api/v1/organisations/:org", guarded([this](req_t req, restinio::router::route_params_t p) {
         if (auto* o = org(req, p)) send_json(req, restinio::status_ok(), organisation_json(*o));
         return restinio::request_accepted();
-    });
-    r->http_get("/api/v1/organisations/:org/procedure", [this](auto req, auto p) {
+    }));
+    r->http_get("/api/v1/organisations/:org/procedure", guarded([this](req_t req, restinio::router::route_params_t p) {
         if (auto* o = org(req, p)) send_json(req, restinio::status_ok(), procedure_json(o->procedure));
         return restinio::request_accepted();
-    });
-    r->http_get("/api/v1/organisations/:org/staff", [this](auto req, auto p) {
+    }));
+    r->http_get("/api/v1/organisations/:org/staff", guarded([this](req_t req, restinio::router::route_params_t p) {
         if (auto* o = org(req, p)) {
             json out = json::array();
             for (const auto& s : service.database().staff(o->record.id)) out.push_back(staff_json(s));
             send_json(req, restinio::status_ok(), {{"items", out}});
         }
         return restinio::request_accepted();
-    });
-    r->http_get("/api/v1/organisations/:org/complaints", [this](auto req, auto p) {
+    }));
+    r->http_get("/api/v1/organisations/:org/complaints", guarded([this](req_t req, restinio::router::route_params_t p) {
         if (auto* o = org(req, p)) list_complaints(req, *o);
         return restinio::request_accepted();
-    });
-    r->http_post("/api/v1/organisations/:org/complaints", [this](auto req, auto p) {
+    }));
+    r->http_post("/api/v1/organisations/:org/complaints", guarded([this](req_t req, restinio::router::route_params_t p) {
         auto* o = org(req, p);
         if (!o) return restinio::request_accepted();
         auto body = read_body(req);
@@ -204,8 +222,8 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
             send_result(req, r, restinio::status_created(), body);
         });
         return restinio::request_accepted();
-    });
-    r->http_get(R"(/api/v1/organisations/:org/complaints/:id)", [this](auto req, auto p) {
+    }));
+    r->http_get(R"(/api/v1/organisations/:org/complaints/:id)", guarded([this](req_t req, restinio::router::route_params_t p) {
         auto* o = org(req, p);
         if (!o) return restinio::request_accepted();
         auto id = parse_id(p["id"]);
@@ -215,8 +233,8 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
         }
         get_complaint(req, *o, *id);
         return restinio::request_accepted();
-    });
-    r->http_post(R"(/api/v1/organisations/:org/complaints/:id/:action)", [this](auto req, auto p) {
+    }));
+    r->http_post(R"(/api/v1/organisations/:org/complaints/:id/:action)", guarded([this](req_t req, restinio::router::route_params_t p) {
         auto* o = org(req, p);
         if (!o) return restinio::request_accepted();
         auto id = parse_id(p["id"]);
@@ -253,7 +271,7 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
             send_result(req, r, restinio::status_ok(), body);
         });
         return restinio::request_accepted();
-    });
+    }));
     r->non_matched_request_handler([](auto req) {
         not_found(req, "Deze pagina of dit adres bestaat niet.", "No such address.");
         return restinio::request_accepted();
@@ -266,9 +284,13 @@ void HttpServer::Impl::list_complaints(const req_t& req, const OrganisationConte
     ComplaintQuery q;
     q.organisation_id = o.record.id;
     q.now = clock();
-    restinio::query_string_params_t qp =
-        restinio::parse_query<restinio::parse_query_traits::javascript_compatible>(
-            req->header().query());
+    auto parsed = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(
+        req->header().query());
+    if (!parsed)
+        return send_problem(req, restinio::status_bad_request(), "invalid-query", "Invalid query",
+                            "De zoekopdracht in het adres is onleesbaar.",
+                            "The query string cannot be read.");
+    restinio::query_string_params_t& qp = *parsed;
     auto param = [&](const char* name) -> std::optional<std::string> {
         auto v = qp.get_param(name);
         if (!v) return std::nullopt;

@@ -98,6 +98,7 @@ struct Complaint {
     std::string satisfaction_note;
     std::string satisfaction_evidence;
     std::optional<Instant> dissatisfied_at;  // latest "not satisfied": starts the redo step
+    std::optional<Instant> redone_at;        // resolved again after it: completes the redo step
     int reopen_count = 0;
     std::optional<Instant> escalated_at;
     std::string external_body;

@@ -30,9 +30,11 @@ std::optional<Instant> step_due(const Procedure& p, const WorkingDayCalendar& ca
 
 namespace {
 
-// The moment the case ended without this step, if it did.
-std::optional<Instant> ended_at(const Complaint& c) {
+// The moment the case ended without this step, if it did. Declining starts the decline
+// notice rather than ending it.
+std::optional<Instant> ended_at(const Complaint& c, StepId step) {
     if (c.withdrawn_at) return c.withdrawn_at;
+    if (step == StepId::decline_notice) return std::nullopt;
     if (c.declined_at) return c.declined_at;
     if (c.closed_at) return c.closed_at;
     return std::nullopt;
@@ -53,13 +55,7 @@ Clock clock_of(StepId step, const Complaint& c) {
         return {c.received_at, c.decline_notified_at, c.declined_at.has_value()};
     case StepId::resolve: return {c.received_at, c.resolved_at, !c.declined_at};
     case StepId::verify: return {c.resolved_at, c.verified_at};
-    case StepId::redo: {
-        // Done when resolved again after the latest "not satisfied".
-        std::optional<Instant> done;
-        if (c.dissatisfied_at && c.last_resolved_at && *c.last_resolved_at > *c.dissatisfied_at)
-            done = c.last_resolved_at;
-        return {c.dissatisfied_at, done};
-    }
+    case StepId::redo: return {c.dissatisfied_at, c.redone_at};
     }
     return {};
 }
@@ -94,8 +90,8 @@ void judge(const WorkingDayCalendar& cal, StepDeadline& d, Instant now,
 std::vector<StepDeadline> deadlines_of(const Procedure& p, const WorkingDayCalendar& cal,
                                        const Complaint& c, Instant now) {
     std::vector<StepDeadline> out;
-    auto ended = ended_at(c);
     for (const StepRule& rule : p.steps) {
+        auto ended = ended_at(c, rule.id);
         StepDeadline d;
         d.step = rule.id;
         d.kind = rule.kind;

@@ -155,11 +155,11 @@ struct Applier {
     Instant now;
 
     Outcome<Complaint> operator()(const Acknowledge& a) {
-        if (!in(c.state, {State::received, State::assigned, State::in_handling}))
-            return wrong_state(c, "de ontvangst bevestigen", "acknowledge");
         if (c.acknowledged_at)
             return refuse("already_acknowledged", "De ontvangst is al bevestigd.",
                           "Receipt has already been acknowledged.");
+        if (!in(c.state, {State::received, State::assigned, State::in_handling}))
+            return wrong_state(c, "de ontvangst bevestigen", "acknowledge");
         // R-ACK (003): the acknowledgement describes the complaint and the first actions.
         if (p.acknowledgement_states_first_actions)
             if (auto r = check_text(a.note, "note", "De omschrijving en de eerste acties",
@@ -293,6 +293,7 @@ struct Applier {
                                 "The solution or outcome"))
             return *r;
         if (!c.resolved_at) c.resolved_at = now;
+        if (c.dissatisfied_at && !c.redone_at) c.redone_at = now;
         c.last_resolved_at = now;
         c.resolution = a.resolution;
         c.solution = a.solution;
@@ -343,6 +344,7 @@ struct Applier {
             // R-CLOSE (001): not satisfied -> back to the handler to resolve it still.
             c.satisfaction = Satisfaction::dissatisfied;
             c.dissatisfied_at = now;
+            c.redone_at.reset();
             c.reopen_count += 1;
             c.state = State::in_handling;
         }

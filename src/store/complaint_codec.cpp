@@ -75,6 +75,7 @@ json to_json(const Complaint& c) {
     j["satisfaction_note"] = c.satisfaction_note;
     j["satisfaction_evidence"] = c.satisfaction_evidence;
     j["dissatisfied_at"] = opt_time(c.dissatisfied_at);
+    j["redone_at"] = opt_time(c.redone_at);
     j["reopen_count"] = c.reopen_count;
     j["escalated_at"] = opt_time(c.escalated_at);
     j["external_body"] = c.external_body;
@@ -155,6 +156,7 @@ Complaint decode_complaint(const std::string& text) {
         c.satisfaction_note = get_or<std::string>(j, "satisfaction_note", "");
         c.satisfaction_evidence = get_or<std::string>(j, "satisfaction_evidence", "");
         c.dissatisfied_at = get_time(j, "dissatisfied_at");
+        c.redone_at = get_time(j, "redone_at");
         c.reopen_count = get_or<int>(j, "reopen_count", 0);
         c.escalated_at = get_time(j, "escalated_at");
         c.external_body = get_or<std::string>(j, "external_body", "");

@@ -1,0 +1,372 @@
+// api_test.cpp: the real server on a free port, on SQLite or on the PostgreSQL server that
+// scripts/test started; each seed procedure driven from intake to close over HTTP, and bad
+// input answered with 4xx while nothing changes.
+#include "api/server.hpp"
+#include "app/demo_data.hpp"
+#include "app/procedure_file.hpp"
+#include "http_client.hpp"
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace kd;
+using kd::testing::HttpClient;
+using nlohmann::json;
+
+namespace {
+
+std::string database_url() {
+    const char* backend = std::getenv("KLACHTDESK_TEST_BACKEND");
+    if (backend && std::string(backend) == "postgresql") {
+        const char* url = std::getenv("KLACHTDESK_TEST_POSTGRES_URL");
+        return url ? url : "";
+    }
+    auto dir = std::filesystem::temp_directory_path() /
+               ("klachtdesk-it-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return "sqlite:" + (dir / "klachtdesk.db").string();
+}
+
+struct World {
+    std::string url;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<Writer> writer;
+    std::unique_ptr<ComplaintService> service;
+    std::unique_ptr<HttpServer> server;
+    std::unique_ptr<HttpClient> http;
+    std::map<std::string, std::map<std::string, long long>> staff;  // slug -> role/name -> id
+};
+
+World* world = nullptr;
+
+class Api : public ::testing::Test {
+public:
+    static void SetUpTestSuite() {
+        std::string url = database_url();
+        if (url.empty()) return;  // reported per test below
+        world = new World;
+        world->url = url;
+        world->db = Database::open(url);
+        world->db->migrate();
+        world->writer = std::make_unique<Writer>(*world->db);
+        world->service = std::make_unique<ComplaintService>(*world->db, *world->writer);
+        auto set = load_procedure_dir(kd::testing::source_path("procedures"));
+        for (const auto& p : set.procedures)
+            world->service->add_organisation(p, "(test)", system_now());
+        seed_demo_staff(*world->service);
+        for (const auto& o : world->service->organisations())
+            for (const auto& s : world->db->staff(o->record.id)) {
+                world->staff[o->record.slug][s.role] = s.id;
+                world->staff[o->record.slug][s.email.substr(0, s.email.find('@'))] = s.id;
+            }
+        unsigned short port = kd::testing::free_port();
+        world->server = std::make_unique<HttpServer>(*world->service, ServerOptions{"127.0.0.1", port, 4});
+        world->http = std::make_unique<HttpClient>("http://127.0.0.1:" + std::to_string(port));
+    }
+    static void TearDownTestSuite() {
+        if (!world) return;
+        world->server.reset();
+        world->writer.reset();
+        delete world;
+        world = nullptr;
+    }
+
+protected:
+    void SetUp() override {
+        if (!world) GTEST_SKIP() << "KLACHTDESK_TEST_POSTGRES_URL is not set; scripts/test sets it";
+    }
+    const HttpClient& http() { return *world->http; }
+    long long staff(const std::string& org, const std::string& who) { return world->staff[org][who]; }
+
+    static std::string recent(int hours_ago) {
+        return format_iso_local(system_now() - std::chrono::hours{hours_ago});
+    }
+
+    json create(const std::string& org, json body, int expect = 201) {
+        auto r = http().post("/api/v1/organisations/" + org + "/complaints", body);
+        EXPECT_EQ(r.status, expect) << r.body;
+        return r.json();
+    }
+
+    json act(const std::string& org, long long id, const std::string& action, json body, int expect = 200) {
+        body["actor_id"] = body.contains("actor_id") ? body["actor_id"] : json(staff(org, "coordinator"));
+        auto r = http().post("/api/v1/organisations/" + org + "/complaints/" + std::to_string(id) + "/" + action, body);
+        EXPECT_EQ(r.status, expect) << action << ": " << r.body;
+        return r.json();
+    }
+
+    json get(const std::string& org, long long id) {
+        auto r = http().get("/api/v1/organisations/" + org + "/complaints/" + std::to_string(id));
+        EXPECT_EQ(r.status, 200) << r.body;
+        return r.json();
+    }
+
+    json intake(const std::string& org) {
+        return {{"actor_id", staff(org, "coordinator")},
+                {"received_at", recent(3)},
+                {"channel", "phone"},
+                {"complainant", {{"name", "Jan de Boer"}, {"phone", "0612345678"}, {"relation", "uitzendkracht"}}},
+                {"description", "Mijn loonstrook klopt niet."},
+                {"involved_staff", {staff(org, "employee")}}};
+    }
+
+    static const json& deadline(const json& c, const std::string& step) {
+        for (const auto& d : c["deadlines"])
+            if (d["step"] == step) return d;
+        throw std::runtime_error("no deadline " + step);
+    }
+};
+
+} // namespace
+
+TEST_F(Api, HealthNamesVersionAndBackend) {
+    auto r = http().get("/api/health");
+    ASSERT_EQ(r.status, 200);
+    auto j = r.json();
+    EXPECT_EQ(j["version"], KLACHTDESK_VERSION);
+    EXPECT_EQ(j["database"], world->db->backend_name());
+}
+
+TEST_F(Api, OrganisationsAndTheirProcedures) {
+    auto r = http().get("/api/v1/organisations");
+    ASSERT_EQ(r.status, 200);
+    EXPECT_EQ(r.json()["items"].size(), 5u);
+    auto p = http().get("/api/v1/organisations/004/procedure").json();
+    EXPECT_EQ(p["authorised_by"], "E.M. van As, directeur");
+    EXPECT_EQ(http().get("/api/v1/organisations/nobody").status, 404);
+}
+
+TEST_F(Api, Jexo000FromIntakeToClose) {
+    const std::string org = "jexo";
+    json c = create(org, intake(org));
+    long long id = c["id"];
+    EXPECT_EQ(c["state"], "received");
+    EXPECT_EQ(deadline(c, "resolve")["status"], "due");
+    act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
+    act(org, id, "start-handling", json::object());
+    // R-HANDLE (000): not responsible, but helped.
+    c = act(org, id, "resolve", {{"resolution", "not_responsible_helped"}, {"solution", "Doorverwezen naar de inlener en geholpen."}});
+    EXPECT_EQ(deadline(c, "resolve")["status"], "met");
+    act(org, id, "verify", {{"satisfied", true}, {"note", "Telefonisch bevestigd"}});
+    c = act(org, id, "close", json::object());
+    EXPECT_EQ(c["state"], "closed");
+    auto full = get(org, id);
+    ASSERT_EQ(full["timeline"].size(), 6u);
+    EXPECT_EQ(full["timeline"][0]["action"], "register");
+    EXPECT_EQ(full["timeline"][5]["action"], "close");
+    EXPECT_EQ(full["timeline"][5]["changes"]["state"][0], "resolved");
+    EXPECT_EQ(full["timeline"][5]["changes"]["state"][1], "closed");
+}
+
+TEST_F(Api, Exactpi001FromIntakeToCloseWithAgreedTermAndRedo) {
+    const std::string org = "exactpi";
+    json in = intake(org);
+    auto refused = create(org, in, 422);
+    EXPECT_EQ(refused["errors"][0]["field"], "description_approved");
+    in["description_approved"] = true;
+    in["procedure_explained"] = true;
+    in["acknowledged_at_intake"] = true;
+    json c = create(org, in);
+    long long id = c["id"];
+    EXPECT_EQ(c["state"], "acknowledged");
+    EXPECT_EQ(deadline(c, "acknowledge")["status"], "met");
+    // The handler is never an involved employee.
+    act(org, id, "assign", {{"handler_id", staff(org, "employee")}}, 422);
+    c = act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
+    EXPECT_EQ(deadline(c, "first_contact")["status"], "due");
+    act(org, id, "start-handling", json::object());
+    act(org, id, "resolve", {{"solution", "x"}}, 422);  // contact first
+    std::string agreed = format_iso_local(system_now() + std::chrono::hours{24 * 10});
+    c = act(org, id, "record-contact", {{"agreed_resolve_by", agreed}, {"note", "Gebeld, termijn afgesproken"}});
+    EXPECT_EQ(deadline(c, "first_contact")["status"], "met");
+    EXPECT_EQ(deadline(c, "resolve")["due"], agreed);
+    act(org, id, "resolve", {{"solution", "Loon nabetaald"}, {"procedure_change_effective", "2027-01-15"}});
+    c = act(org, id, "verify", {{"satisfied", false}, {"note", "Vakantiegeld ontbreekt nog"}});
+    EXPECT_EQ(c["state"], "in_handling");
+    EXPECT_EQ(deadline(c, "redo")["status"], "due");
+    act(org, id, "resolve", {{"solution", "Vakantiegeld nabetaald"}});
+    act(org, id, "verify", {{"satisfied", true}});
+    c = act(org, id, "close", json::object());
+    EXPECT_EQ(c["state"], "closed");
+    EXPECT_EQ(deadline(c, "redo")["status"], "met");
+    EXPECT_EQ(deadline(c, "verify")["status"], "met");
+}
+
+TEST_F(Api, EenLoketMk002FromIntakeToCloseWithEvidence) {
+    const std::string org = "een-loket-mk";
+    json c = create(org, intake(org));
+    long long id = c["id"];
+    act(org, id, "assign", {{"handler_id", staff(org, "mohamed")}});
+    act(org, id, "start-handling", json::object(), 422);  // acknowledge first
+    act(org, id, "acknowledge", json::object());
+    act(org, id, "start-handling", json::object());
+    act(org, id, "resolve", {{"solution", "Factuur gecrediteerd"}});
+    auto r = act(org, id, "verify", {{"satisfied", true}}, 422);
+    EXPECT_EQ(r["errors"][0]["field"], "evidence");
+    act(org, id, "verify", {{"satisfied", true}, {"evidence", "E-mail van klant, 3 december"}});
+    c = act(org, id, "close", json::object());
+    EXPECT_EQ(c["state"], "closed");
+    EXPECT_EQ(c["satisfaction_evidence"], "E-mail van klant, 3 december");
+}
+
+TEST_F(Api, Quoratio003ConfidentialThroughAConfidant) {
+    const std::string org = "quoratio";
+    json in = intake(org);
+    in["confidential"] = true;
+    in["handler_id"] = staff(org, "sanne");  // not a confidant
+    EXPECT_EQ(create(org, in, 422)["type"], "https://klachtdesk.example/problems/handler_not_confidant");
+    in["handler_id"] = staff(org, "vertrouwenspersoon.fatima");
+    json c = create(org, in);
+    long long id = c["id"];
+    EXPECT_EQ(c["state"], "assigned");
+    act(org, id, "acknowledge", json::object(), 422);  // needs the first actions
+    c = act(org, id, "acknowledge", {{"note", "Klacht over rooster; eerste actie: gesprek met planner."}});
+    EXPECT_EQ(deadline(c, "acknowledge")["status"], "met");
+    act(org, id, "start-handling", json::object());
+    c = act(org, id, "resolve", {{"solution", "Rooster aangepast"}});
+    EXPECT_EQ(deadline(c, "resolve")["status"], "met");
+    act(org, id, "verify", {{"satisfied", true}, {"evidence", "Ondertekende bevestiging"}});
+    EXPECT_EQ(act(org, id, "close", json::object())["state"], "closed");
+}
+
+TEST_F(Api, Xs2more004FromIntakeToExternalReferral) {
+    const std::string org = "xs2more";
+    json in = intake(org);
+    in["category"] = "bejegening";
+    in["complainant"]["type"] = "external";
+    json c = create(org, in);
+    long long id = c["id"];
+    act(org, id, "acknowledge", json::object());
+    act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
+    c = act(org, id, "start-handling", json::object());
+    EXPECT_EQ(deadline(c, "take_into_handling")["status"], "met");
+    act(org, id, "resolve", {{"solution", "x"}}, 422);  // hearing first
+    act(org, id, "record-hearing", {{"note", "Klager en medewerker gehoord"}});
+    act(org, id, "assess", {{"well_founded", true}, {"note", "Gegrond"}});
+    act(org, id, "extend", {{"term", "7 weeks"}, {"reason", "Inlener op vakantie"}}, 422);
+    act(org, id, "extend", {{"term", "6 weeks"}}, 422);  // no reason
+    c = act(org, id, "extend", {{"term", "6 weeks"}, {"reason", "Inlener op vakantie"}});
+    EXPECT_EQ(c["extension"], "6 weeks");
+    act(org, id, "extend", {{"term", "1 week"}, {"reason", "nog eens"}}, 422);  // once only
+    act(org, id, "resolve", {{"solution", "Excuses en gesprek met medewerker"}});
+    act(org, id, "close", json::object(), 422);  // no satisfaction recorded
+    act(org, id, "verify", {{"satisfied", false}});
+    c = act(org, id, "escalate", json::object());
+    EXPECT_EQ(c["external_body"], "College voor Klachten en Arbitrage van Blik op Werk");
+    c = act(org, id, "close", json::object());
+    EXPECT_EQ(c["state"], "closed");
+}
+
+TEST_F(Api, Xs2more004DeclinedWithNotice) {
+    const std::string org = "xs2more";
+    json in = intake(org);
+    in["category"] = "overig";
+    long long id = create(org, in)["id"];
+    act(org, id, "decline", {{"reason", "Een vraag, geen klacht"}});
+    auto c = act(org, id, "notify-decline", json::object());
+    EXPECT_EQ(deadline(c, "decline_notice")["status"], "met");
+    EXPECT_EQ(c["state"], "declined");
+}
+
+TEST_F(Api, BadInputIsRefusedAndChangesNothing) {
+    const std::string org = "jexo";
+    long long id = create(org, intake(org))["id"];
+    auto base = "/api/v1/organisations/" + org + "/complaints/" + std::to_string(id);
+    auto before = get(org, id);
+
+    auto r = http().post(base + "/assign", std::string("{\"actor_id\": 1,"));
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(r.content_type, "application/problem+json; charset=utf-8");
+    r = http().post(base + "/assign", json{{"actor_id", staff(org, "coordinator")}, {"handler_id", "twee"}});
+    EXPECT_EQ(r.status, 422);
+    EXPECT_EQ(r.json()["errors"][0]["field"], "handler_id");
+    r = http().post(base + "/assign", json{{"actor_id", staff(org, "coordinator")}, {"handler_id", staff(org, "sanne")}, {"urgent", true}});
+    EXPECT_EQ(r.status, 422);
+    EXPECT_EQ(r.json()["errors"][0]["field"], "urgent");
+    r = http().post(base + "/assign", std::string(70000, ' '));
+    EXPECT_EQ(r.status, 413);
+    r = http().post(base + "/assign", std::string("handler=2"), "application/x-www-form-urlencoded");
+    EXPECT_EQ(r.status, 415);
+    r = http().post(base + "/teleport", json{{"actor_id", staff(org, "coordinator")}});
+    EXPECT_EQ(r.status, 404);
+    r = http().post(base + "/assign", json{{"actor_id", 999999}, {"handler_id", staff(org, "sanne")}});
+    EXPECT_EQ(r.status, 422);
+    // Another organisation's staff and complaint ids are unknown here.
+    r = http().post(base + "/assign", json{{"actor_id", staff(org, "coordinator")}, {"handler_id", staff("xs2more", "sanne")}});
+    EXPECT_EQ(r.status, 422);
+    r = http().post("/api/v1/organisations/xs2more/complaints/" + std::to_string(id) + "/withdraw",
+                    json{{"actor_id", staff("xs2more", "coordinator")}, {"reason", "x"}});
+    EXPECT_EQ(r.status, 404);
+    EXPECT_EQ(http().get("/api/v1/organisations/xs2more/complaints/" + std::to_string(id)).status, 404);
+    EXPECT_EQ(http().get(base + "0000").status, 404);
+    EXPECT_EQ(http().get("/api/v1/organisations/jexo/complaints/abc").status, 404);
+    r = http().post(base + "/close", json{{"actor_id", staff(org, "coordinator")}});
+    EXPECT_EQ(r.status, 422);
+
+    auto after = get(org, id);
+    EXPECT_EQ(after, before);
+}
+
+TEST_F(Api, ListFiltersSortsAndPages) {
+    const std::string org = "een-loket-mk";
+    json in = intake(org);
+    in["description"] = "Zoekwoord-pinguin in de omschrijving";
+    in["received_at"] = format_iso_local(system_now() - std::chrono::hours{24 * 40});
+    long long old_id = create(org, in)["id"];  // acknowledgement long overdue
+    for (int i = 0; i < 3; ++i) create(org, intake(org));
+    auto list = [&](const std::string& q) {
+        auto r = http().get("/api/v1/organisations/" + org + "/complaints" + q);
+        EXPECT_EQ(r.status, 200) << q << ": " << r.body;
+        return r.json();
+    };
+    auto found = list("?q=PINGUIN");
+    ASSERT_EQ(found["items"].size(), 1u);
+    EXPECT_EQ(found["items"][0]["id"], old_id);
+    auto overdue = list("?overdue=true");
+    bool has_old = false;
+    for (auto& c : overdue["items"]) {
+        EXPECT_TRUE(c["overdue"].get<bool>());
+        has_old |= c["id"] == old_id;
+    }
+    EXPECT_TRUE(has_old);
+    auto page = list("?limit=2&sort=received_at");
+    EXPECT_EQ(page["items"].size(), 2u);
+    EXPECT_TRUE(page["has_more"].get<bool>());
+    EXPECT_EQ(page["items"][0]["id"], old_id);
+    auto newest = list("?limit=1");
+    EXPECT_NE(newest["items"][0]["id"], old_id);
+    std::string day = format_iso_local(system_now() - std::chrono::hours{24 * 40}).substr(0, 10);
+    auto between = list("?received_from=" + day + "&received_to=" + day);
+    ASSERT_GE(between["items"].size(), 1u);
+    for (auto& c : between["items"]) EXPECT_EQ(c["received_at"].get<std::string>().substr(0, 10), day);
+    EXPECT_EQ(list("?state=closed,withdrawn&q=pinguin")["items"].size(), 0u);
+    EXPECT_EQ(list("?state=received&q=pinguin")["items"].size(), 1u);
+    long long h = staff(org, "sanne");
+    act(org, old_id, "assign", {{"handler_id", h}});
+    auto by_handler = list("?handler=" + std::to_string(h));
+    ASSERT_GE(by_handler["items"].size(), 1u);
+    for (auto& c : by_handler["items"]) EXPECT_EQ(c["handler_id"], h);
+    EXPECT_EQ(http().get("/api/v1/organisations/" + org + "/complaints?state=lost").status, 400);
+    EXPECT_EQ(http().get("/api/v1/organisations/" + org + "/complaints?limit=100000").status, 400);
+    EXPECT_EQ(http().get("/api/v1/organisations/" + org + "/complaints?colour=red").status, 400);
+}
+
+TEST_F(Api, ASavedComplaintIsDurableBeforeTheAnswer) {
+    const std::string org = "xs2more";
+    json in = intake(org);
+    in["category"] = "dienstverlening";
+    long long id = create(org, in)["id"];
+    // A second, independent connection sees it at once: the commit came before the 201.
+    auto other = Database::open(world->url, 1);
+    auto c = other->complaint(world->service->organisation(org)->record.id, id);
+    ASSERT_TRUE(c.has_value());
+    EXPECT_EQ(c->description, "Mijn loonstrook klopt niet.");
+    EXPECT_EQ(other->timeline(c->organisation_id, id).size(), 1u);
+}

@@ -1,0 +1,34 @@
+// http_client.hpp: a small blocking HTTP client over libcurl for the integration tests.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace kd::testing {
+
+struct HttpReply {
+    long status = 0;
+    std::string content_type;
+    std::string body;
+    nlohmann::json json() const;
+};
+
+class HttpClient {
+public:
+    explicit HttpClient(std::string base) : base_(std::move(base)) {}
+    HttpReply get(const std::string& path) const;
+    HttpReply post(const std::string& path, const std::string& body,
+                   const std::string& content_type = "application/json") const;
+    HttpReply post(const std::string& path, const nlohmann::json& body) const {
+        return post(path, body.dump());
+    }
+
+private:
+    std::string base_;
+};
+
+// A TCP port on 127.0.0.1 that nothing listens on right now.
+unsigned short free_port();
+
+} // namespace kd::testing

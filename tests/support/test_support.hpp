@@ -1,0 +1,16 @@
+// test_support.hpp: helpers shared by the tests: the seed procedures and readable moments.
+#pragma once
+
+#include "core/amsterdam_time.hpp"
+#include "core/procedure.hpp"
+
+#include <string>
+
+namespace kd::testing {
+
+std::string source_path(const std::string& relative);  // inside the repository
+Procedure seed_procedure(const std::string& slug);      // "xs2more" -> procedures/004-xs2more.toml
+Instant at(const std::string& local_iso);               // "2026-12-24T17:30" Amsterdam time
+std::string iso(Instant t);                             // "2026-12-24T23:59:59+01:00"
+
+} // namespace kd::testing

@@ -1,0 +1,126 @@
+// procedure_file_test.cpp: the five seed procedures load with the terms of procedures.md,
+// and a broken file is reported as "file:line: what is wrong".
+#include "app/procedure_file.hpp"
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace kd;
+using kd::testing::seed_procedure;
+using kd::testing::source_path;
+
+namespace {
+
+const char* kMinimal = R"([procedure]
+organisation_code = "009"
+slug = "test"
+organisation_name = "Test"
+title = "Klachtenregeling"
+version = 1
+authorised_by = "A. Tester"
+
+[intake]
+channels = ["phone"]
+
+[[steps]]
+step = "resolve"
+term = "14 days"
+)";
+
+std::vector<std::string> errors_of(const std::string& text) {
+    return parse_procedure(text, "t.toml").errors;
+}
+
+std::string with(std::string base, const std::string& from, const std::string& to) {
+    base.replace(base.find(from), from.size(), to);
+    return base;
+}
+
+} // namespace
+
+TEST(ProcedureFiles, AllFiveSeedsLoad) {
+    auto set = load_procedure_dir(source_path("procedures"));
+    EXPECT_TRUE(set.errors.empty()) << set.errors.front();
+    ASSERT_EQ(set.procedures.size(), 5u);
+    EXPECT_EQ(set.procedures[0].organisation_code, "000");
+    EXPECT_EQ(set.procedures[4].organisation_code, "004");
+}
+
+TEST(ProcedureFiles, SeedTermsMatchTheTable) {
+    auto term = [](const Procedure& p, StepId s) { return describe_term(p.step(s)->term); };
+    Procedure jexo = seed_procedure("jexo");
+    EXPECT_EQ(term(jexo, StepId::resolve), "14 days");
+    EXPECT_FALSE(jexo.requires_step(StepId::acknowledge));
+    EXPECT_EQ(jexo.analysis, AnalysisPeriod::half_yearly);
+
+    Procedure exactpi = seed_procedure("exactpi");
+    EXPECT_EQ(term(exactpi, StepId::first_contact), "2 working days");
+    EXPECT_EQ(term(exactpi, StepId::verify), "5 working days");
+    EXPECT_EQ(term(exactpi, StepId::redo), "2 working days");
+    EXPECT_EQ(exactpi.step(StepId::resolve)->kind, TermKind::agreed);
+    EXPECT_TRUE(exactpi.require_description_approval && exactpi.require_procedure_explained);
+    EXPECT_EQ(exactpi.analysis, AnalysisPeriod::quarterly);
+
+    Procedure loket = seed_procedure("een-loket-mk");
+    EXPECT_EQ(term(loket, StepId::acknowledge), "1 working day");
+    EXPECT_EQ(term(loket, StepId::resolve), "4 weeks");
+    EXPECT_EQ(loket.retention_years, 2);
+    EXPECT_TRUE(loket.satisfaction_evidence_required);
+
+    Procedure quoratio = seed_procedure("quoratio");
+    EXPECT_EQ(term(quoratio, StepId::acknowledge), "48 hours");
+    EXPECT_EQ(quoratio.step(StepId::resolve)->kind, TermKind::none);
+    EXPECT_TRUE(quoratio.confidant_route && quoratio.acknowledgement_states_first_actions);
+
+    Procedure xs2 = seed_procedure("xs2more");
+    EXPECT_EQ(term(xs2, StepId::acknowledge), "2 weeks");
+    EXPECT_EQ(term(xs2, StepId::take_into_handling), "2 weeks");
+    EXPECT_EQ(term(xs2, StepId::decline_notice), "4 weeks");
+    EXPECT_EQ(term(xs2, StepId::resolve), "6 weeks");
+    EXPECT_TRUE(xs2.extension.allowed);
+    EXPECT_EQ(describe_term(xs2.extension.max), "6 weeks");
+    EXPECT_EQ(xs2.extension.times, 1);
+    EXPECT_TRUE(xs2.hearing_required && xs2.assessment_required);
+    EXPECT_EQ(xs2.escalation_body, "College voor Klachten en Arbitrage van Blik op Werk");
+    EXPECT_EQ(xs2.authorised_by, "E.M. van As, directeur");
+    EXPECT_EQ(xs2.analysis, AnalysisPeriod::yearly);
+}
+
+TEST(ProcedureFiles, MinimalFileLoads) { EXPECT_TRUE(errors_of(kMinimal).empty()); }
+
+TEST(ProcedureFiles, ErrorsNameFileAndLine) {
+    auto e = errors_of(with(kMinimal, "term = \"14 days\"", "term = \"14 dayz\""));
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].rfind("t.toml:14: ", 0), 0u) << e[0];
+
+    e = errors_of(with(kMinimal, "version = 1", "version = 1\nsigned_by = \"x\""));
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_NE(e[0].find("t.toml:7: unknown key 'signed_by'"), std::string::npos) << e[0];
+
+    e = errors_of(with(kMinimal, "authorised_by = \"A. Tester\"\n", ""));
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_NE(e[0].find("missing 'authorised_by'"), std::string::npos) << e[0];
+
+    e = errors_of(with(kMinimal, "channels = [\"phone\"]", "channels = [\"fax\"]"));
+    ASSERT_FALSE(e.empty());
+    EXPECT_NE(e[0].find("t.toml:10: unknown channel 'fax'"), std::string::npos) << e[0];
+
+    e = errors_of("[procedure\nx = 1");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].rfind("t.toml:1: ", 0), 0u) << e[0];
+}
+
+TEST(ProcedureFiles, StructuralRules) {
+    std::string twice = std::string(kMinimal) + "\n[[steps]]\nstep = \"resolve\"\nterm = \"1 week\"\n";
+    EXPECT_FALSE(errors_of(twice).empty());
+    std::string agreed = std::string(kMinimal) + "\n[[steps]]\nstep = \"acknowledge\"\nkind = \"agreed\"\n";
+    EXPECT_FALSE(errors_of(agreed).empty());
+    std::string no_resolve = with(kMinimal, "step = \"resolve\"", "step = \"acknowledge\"");
+    EXPECT_FALSE(errors_of(no_resolve).empty());
+    std::string ext = std::string(kMinimal) + "\n[extension]\nallowed = true\n";
+    auto e = errors_of(ext);
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_NE(e[0].find("needs its 'max' term"), std::string::npos);
+    std::string closure = with(kMinimal, "[intake]", "[calendar]\nclosure_days = [{ date = 2026-02-30 }]\n\n[intake]");
+    EXPECT_FALSE(errors_of(closure).empty());
+}
