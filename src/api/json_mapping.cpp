@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kMaxText = 20000;  // a long letter fits; a pasted book does not
+constexpr std::size_t kMaxText = 20000; // a long letter fits; a pasted book does not
 
 // Reads fields of one JSON object and remembers which were read, so the rest are unknown.
 class Fields {
@@ -79,7 +79,8 @@ public:
         const json* v = get(key);
         if (!v) return out;
         if (!v->is_array() || v->size() > 50) {
-            error(key, "Moet een lijst van medewerkernummers zijn.", "Must be a list of employee numbers.");
+            error(key, "Moet een lijst van medewerkernummers zijn.",
+                  "Must be a list of employee numbers.");
             return out;
         }
         for (const auto& e : *v) {
@@ -109,15 +110,16 @@ public:
         if (!v) return std::nullopt;
         std::optional<Date> d;
         if (v->is_string()) d = try_parse_date(v->get<std::string>());
-        if (!d) error(key, "Moet een datum zijn, zoals 2026-11-23.", "Must be a date, like 2026-11-23.");
+        if (!d)
+            error(key, "Moet een datum zijn, zoals 2026-11-23.",
+                  "Must be a date, like 2026-11-23.");
         return d;
     }
 
     // Every key not read is an error: a misspelt field never silently does nothing.
     void finish() {
         for (auto it = j_.begin(); it != j_.end(); ++it)
-            if (!used_.count(it.key()))
-                error(it.key(), "Onbekend veld.", "Unknown field.");
+            if (!used_.count(it.key())) error(it.key(), "Onbekend veld.", "Unknown field.");
     }
 
 private:
@@ -129,7 +131,8 @@ private:
 
 bool require_object(const json& body, ParsedBody& out) {
     if (body.is_object()) return true;
-    out.errors.push_back({"", "De inhoud moet een JSON-object zijn.", "The body must be a JSON object."});
+    out.errors.push_back(
+        {"", "De inhoud moet een JSON-object zijn.", "The body must be a JSON object."});
     return false;
 }
 
@@ -155,11 +158,14 @@ Intake read_intake(const json& body, ParsedBody& out) {
     if (!require_object(body, out)) return in;
     Fields f(body, out);
     read_actor(f, out);
-    if (auto t = f.instant("received_at")) in.received_at = *t;
+    if (auto t = f.instant("received_at"))
+        in.received_at = *t;
     else if (!body.contains("received_at"))
-        f.error("received_at", "Wanneer is de klacht ontvangen?", "When was the complaint received?");
+        f.error("received_at", "Wanneer is de klacht ontvangen?",
+                "When was the complaint received?");
     std::string ch = f.text("channel", 40);
-    if (auto c = channel_from_name(ch)) in.channel = *c;
+    if (auto c = channel_from_name(ch))
+        in.channel = *c;
     else
         f.error("channel", "Kies een kanaal: phone, letter, email, web_form of in_person.",
                 "Choose a channel: phone, letter, email, web_form or in_person.");
@@ -173,9 +179,12 @@ Intake read_intake(const json& body, ParsedBody& out) {
             in.complainant.email = g.text("email", 200);
             in.complainant.phone = g.text("phone", 50);
             std::string type = g.text("type", 20);
-            if (type.empty()) in.complainant.type = ComplainantType::external;
-            else if (auto t = complainant_type_from_name(type)) in.complainant.type = *t;
-            else g.error("type", "Kies external of internal.", "Choose external or internal.");
+            if (type.empty())
+                in.complainant.type = ComplainantType::external;
+            else if (auto t = complainant_type_from_name(type))
+                in.complainant.type = *t;
+            else
+                g.error("type", "Kies external of internal.", "Choose external or internal.");
             in.complainant.relation = g.text("relation", 100);
             g.finish();
         }
@@ -193,9 +202,9 @@ Intake read_intake(const json& body, ParsedBody& out) {
 }
 
 std::vector<std::string> command_names() {
-    return {"acknowledge", "assign",  "start-handling", "record-contact", "record-hearing",
-            "assess",      "extend",  "resolve",        "decline",        "notify-decline",
-            "verify",      "escalate", "close",         "withdraw"};
+    return {"acknowledge", "assign",   "start-handling", "record-contact", "record-hearing",
+            "assess",      "extend",   "resolve",        "decline",        "notify-decline",
+            "verify",      "escalate", "close",          "withdraw"};
 }
 
 std::optional<Command> read_command(const std::string& action, const json& body, ParsedBody& out) {
@@ -228,15 +237,19 @@ std::optional<Command> read_command(const std::string& action, const json& body,
         Extend e;
         std::string term = f.text("term", 40);
         auto t = try_parse_term(term);
-        if (t) e.term = t.value();
-        else f.error("term", t.refusal().message_nl, t.refusal().message_en);
+        if (t)
+            e.term = t.value();
+        else
+            f.error("term", t.refusal().message_nl, t.refusal().message_en);
         e.reason = f.text("reason");
         cmd = e;
     } else if (action == "resolve") {
         Resolve r;
         std::string res = f.text("resolution", 40);
-        if (res.empty()) r.resolution = Resolution::solved;
-        else if (auto rr = resolution_from_name(res)) r.resolution = *rr;
+        if (res.empty())
+            r.resolution = Resolution::solved;
+        else if (auto rr = resolution_from_name(res))
+            r.resolution = *rr;
         else
             f.error("resolution", "Kies solved, not_responsible_helped of not_solved.",
                     "Choose solved, not_responsible_helped or not_solved.");
@@ -280,7 +293,8 @@ json procedure_json(const Procedure& p) {
         steps.push_back(j);
     }
     json channels = json::array();
-    for (Channel c : p.channels) channels.push_back(channel_name(c));
+    for (Channel c : p.channels)
+        channels.push_back(channel_name(c));
     json closures = json::array();
     for (std::size_t i = 0; i < p.calendar.closure_days.size(); ++i)
         closures.push_back({{"date", format_date(p.calendar.closure_days[i])},
@@ -312,7 +326,7 @@ json procedure_json(const Procedure& p) {
          {{"good_friday", p.calendar.good_friday},
           {"liberation_day", p.calendar.liberation_day == LiberationDay::yearly    ? "yearly"
                              : p.calendar.liberation_day == LiberationDay::lustrum ? "lustrum"
-                                                                                  : "never"},
+                                                                                   : "never"},
           {"closure_days", closures}}},
         {"steps", steps},
     };
@@ -327,8 +341,8 @@ json organisation_json(const OrganisationContext& o) {
 }
 
 json staff_json(const StaffMember& s) {
-    return {{"id", s.id},       {"name", s.name},           {"email", s.email},
-            {"role", s.role},   {"confidant", s.confidant}, {"active", s.active}};
+    return {{"id", s.id},     {"name", s.name},           {"email", s.email},
+            {"role", s.role}, {"confidant", s.confidant}, {"active", s.active}};
 }
 
 json complaint_json(const Complaint& c) {
@@ -373,9 +387,9 @@ json complaint_json(const Complaint& c) {
         {"last_resolved_at", opt_time(c.last_resolved_at)},
         {"resolution", c.resolution ? json(resolution_name(*c.resolution)) : json(nullptr)},
         {"solution", c.solution},
-        {"procedure_change_effective",
-         c.procedure_change_effective ? json(format_date(*c.procedure_change_effective))
-                                      : json(nullptr)},
+        {"procedure_change_effective", c.procedure_change_effective
+                                           ? json(format_date(*c.procedure_change_effective))
+                                           : json(nullptr)},
         {"verified_at", opt_time(c.verified_at)},
         {"satisfaction", satisfaction_name(c.satisfaction)},
         {"satisfaction_note", c.satisfaction_note},
@@ -397,7 +411,9 @@ json complaint_json(const Complaint& c) {
 json deadline_json(const StepDeadline& d) {
     json j{{"step", step_name(d.step)},
            {"label_nl", step_label_nl(d.step)},
-           {"kind", d.kind == TermKind::fixed ? "fixed" : d.kind == TermKind::agreed ? "agreed" : "none"},
+           {"kind", d.kind == TermKind::fixed    ? "fixed"
+                    : d.kind == TermKind::agreed ? "agreed"
+                                                 : "none"},
            {"term", d.term ? json(describe_term(*d.term)) : json(nullptr)},
            {"starts_at", opt_time(d.starts_at)},
            {"due", opt_time(d.due)},

@@ -25,9 +25,11 @@ using traits_t =
     restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, router_t>;
 using req_t = restinio::request_handle_t;
 
-constexpr std::size_t kMaxBody = 64 * 1024;  // larger bodies get 413
+constexpr std::size_t kMaxBody = 64 * 1024; // larger bodies get 413
 
-std::string version() { return KLACHTDESK_VERSION; }
+std::string version() {
+    return KLACHTDESK_VERSION;
+}
 
 // RFC 9457 problem details, with the Dutch sentence first and field errors for forms.
 void send_problem(const req_t& req, restinio::http_status_line_t status, const std::string& type,
@@ -41,11 +43,13 @@ void send_problem(const req_t& req, restinio::http_status_line_t status, const s
     if (!errors.empty()) {
         json e = json::array();
         for (const auto& f : errors)
-            e.push_back({{"field", f.field}, {"message", f.message_nl}, {"message_en", f.message_en}});
+            e.push_back(
+                {{"field", f.field}, {"message", f.message_nl}, {"message_en", f.message_en}});
         j["errors"] = e;
     }
     req->create_response(status)
-        .append_header(restinio::http_field::content_type, "application/problem+json; charset=utf-8")
+        .append_header(restinio::http_field::content_type,
+                       "application/problem+json; charset=utf-8")
         .append_header(restinio::http_field::cache_control, "no-store")
         .set_body(j.dump())
         .done();
@@ -71,8 +75,10 @@ void send_refusal(const req_t& req, const Refusal& r) {
 void send_result(const req_t& req, const CommandResult& r, restinio::http_status_line_t ok,
                  const json& body_on_ok) {
     switch (r.kind) {
-    case CommandResult::ok: return send_json(req, ok, body_on_ok);
-    case CommandResult::refused: return send_refusal(req, r.refusal);
+    case CommandResult::ok:
+        return send_json(req, ok, body_on_ok);
+    case CommandResult::refused:
+        return send_refusal(req, r.refusal);
     case CommandResult::not_found:
         return send_problem(req, restinio::status_not_found(), "not-found", "Not found",
                             "Deze klacht bestaat niet bij deze organisatie.",
@@ -100,7 +106,8 @@ std::optional<json> read_body(const req_t& req) {
     auto ct = req->header().get_field_or(restinio::http_field::content_type, "");
     if (ct.find("application/json") == std::string::npos) {
         send_problem(req, restinio::status_unsupported_media_type(), "unsupported-media-type",
-                     "Unsupported media type", "Stuur de gegevens als JSON (Content-Type: application/json).",
+                     "Unsupported media type",
+                     "Stuur de gegevens als JSON (Content-Type: application/json).",
                      "Send the data as JSON (Content-Type: application/json).");
         return std::nullopt;
     }
@@ -134,7 +141,8 @@ struct HttpServer::Impl {
         auto slug = restinio::cast_to<std::string>(p["org"]);
         const OrganisationContext* o = service.organisation(slug);
         if (!o)
-            not_found(req, "Onbekende organisatie: " + slug + ".", "Unknown organisation: " + slug + ".");
+            not_found(req, "Onbekende organisatie: " + slug + ".",
+                      "Unknown organisation: " + slug + ".");
         return o;
     }
 
@@ -163,115 +171,134 @@ template <typename Handler> auto guarded(Handler h) {
 std::unique_ptr<router_t> HttpServer::Impl::routes() {
     auto r = std::make_unique<router_t>();
     r->http_get("/api/health", guarded([this](req_t req, restinio::router::route_params_t) {
-        send_json(req, restinio::status_ok(),
-                  {{"status", "ok"},
-                   {"version", version()},
-                   {"database", service.database().backend_name()}});
-        return restinio::request_accepted();
-    }));
-    r->http_get("/api/v1/organisations", guarded([this](req_t req, restinio::router::route_params_t) {
-        json out = json::array();
-        for (const auto& o : service.organisations()) out.push_back(organisation_json(*o));
-        send_json(req, restinio::status_ok(), {{"items", out}});
-        return restinio::request_accepted();
-    }));
-    r->http_get("/api/v1/organisations/:org", guarded([this](req_t req, restinio::router::route_params_t p) {
-        if (auto* o = org(req, p)) send_json(req, restinio::status_ok(), organisation_json(*o));
-        return restinio::request_accepted();
-    }));
-    r->http_get("/api/v1/organisations/:org/procedure", guarded([this](req_t req, restinio::router::route_params_t p) {
-        if (auto* o = org(req, p)) send_json(req, restinio::status_ok(), procedure_json(o->procedure));
-        return restinio::request_accepted();
-    }));
-    r->http_get("/api/v1/organisations/:org/staff", guarded([this](req_t req, restinio::router::route_params_t p) {
-        if (auto* o = org(req, p)) {
-            json out = json::array();
-            for (const auto& s : service.database().staff(o->record.id)) out.push_back(staff_json(s));
-            send_json(req, restinio::status_ok(), {{"items", out}});
-        }
-        return restinio::request_accepted();
-    }));
-    r->http_get("/api/v1/organisations/:org/complaints", guarded([this](req_t req, restinio::router::route_params_t p) {
-        if (auto* o = org(req, p)) list_complaints(req, *o);
-        return restinio::request_accepted();
-    }));
-    r->http_post("/api/v1/organisations/:org/complaints", guarded([this](req_t req, restinio::router::route_params_t p) {
-        auto* o = org(req, p);
-        if (!o) return restinio::request_accepted();
-        auto body = read_body(req);
-        if (!body) return restinio::request_accepted();
-        ParsedBody parsed;
-        Intake in = read_intake(*body, parsed);
-        if (!parsed.errors.empty()) {
-            send_problem(req, restinio::status_unprocessable_entity(), "invalid-fields",
-                         "Invalid fields", "Niet alle velden zijn goed ingevuld.",
-                         "Not all fields are filled in correctly.", parsed.errors);
-            return restinio::request_accepted();
-        }
-        const OrganisationContext* oc = o;
-        Instant now = clock();
-        service.register_complaint(*o, in, parsed.actor_id, now, [req, oc, now](CommandResult r) {
-            json body;
-            if (r.kind == CommandResult::ok) {
-                body = complaint_json(r.complaint);
-                json d = json::array();
-                for (const auto& x : deadlines_of(oc->procedure, oc->calendar, r.complaint, now))
-                    d.push_back(deadline_json(x));
-                body["deadlines"] = d;
-            }
-            send_result(req, r, restinio::status_created(), body);
-        });
-        return restinio::request_accepted();
-    }));
-    r->http_get(R"(/api/v1/organisations/:org/complaints/:id)", guarded([this](req_t req, restinio::router::route_params_t p) {
-        auto* o = org(req, p);
-        if (!o) return restinio::request_accepted();
-        auto id = parse_id(p["id"]);
-        if (!id) {
-            not_found(req, "Onbekend klachtnummer.", "Unknown complaint number.");
-            return restinio::request_accepted();
-        }
-        get_complaint(req, *o, *id);
-        return restinio::request_accepted();
-    }));
-    r->http_post(R"(/api/v1/organisations/:org/complaints/:id/:action)", guarded([this](req_t req, restinio::router::route_params_t p) {
-        auto* o = org(req, p);
-        if (!o) return restinio::request_accepted();
-        auto id = parse_id(p["id"]);
-        std::string action = restinio::cast_to<std::string>(p["action"]);
-        if (!id) {
-            not_found(req, "Onbekend klachtnummer.", "Unknown complaint number.");
-            return restinio::request_accepted();
-        }
-        auto body = read_body(req);
-        if (!body) return restinio::request_accepted();
-        ParsedBody parsed;
-        auto cmd = read_command(action, *body, parsed);
-        if (!cmd) {
-            not_found(req, "Onbekende stap: " + action + ".", "Unknown action: " + action + ".");
-            return restinio::request_accepted();
-        }
-        if (!parsed.errors.empty()) {
-            send_problem(req, restinio::status_unprocessable_entity(), "invalid-fields",
-                         "Invalid fields", "Niet alle velden zijn goed ingevuld.",
-                         "Not all fields are filled in correctly.", parsed.errors);
-            return restinio::request_accepted();
-        }
-        const OrganisationContext* oc = o;
-        Instant now = clock();
-        service.apply_command(*o, *id, *cmd, parsed.actor_id, now, [req, oc, now](CommandResult r) {
-            json body;
-            if (r.kind == CommandResult::ok) {
-                body = complaint_json(r.complaint);
-                json d = json::array();
-                for (const auto& x : deadlines_of(oc->procedure, oc->calendar, r.complaint, now))
-                    d.push_back(deadline_json(x));
-                body["deadlines"] = d;
-            }
-            send_result(req, r, restinio::status_ok(), body);
-        });
-        return restinio::request_accepted();
-    }));
+                    send_json(req, restinio::status_ok(),
+                              {{"status", "ok"},
+                               {"version", version()},
+                               {"database", service.database().backend_name()}});
+                    return restinio::request_accepted();
+                }));
+    r->http_get("/api/v1/organisations",
+                guarded([this](req_t req, restinio::router::route_params_t) {
+                    json out = json::array();
+                    for (const auto& o : service.organisations())
+                        out.push_back(organisation_json(*o));
+                    send_json(req, restinio::status_ok(), {{"items", out}});
+                    return restinio::request_accepted();
+                }));
+    r->http_get("/api/v1/organisations/:org",
+                guarded([this](req_t req, restinio::router::route_params_t p) {
+                    if (auto* o = org(req, p))
+                        send_json(req, restinio::status_ok(), organisation_json(*o));
+                    return restinio::request_accepted();
+                }));
+    r->http_get("/api/v1/organisations/:org/procedure",
+                guarded([this](req_t req, restinio::router::route_params_t p) {
+                    if (auto* o = org(req, p))
+                        send_json(req, restinio::status_ok(), procedure_json(o->procedure));
+                    return restinio::request_accepted();
+                }));
+    r->http_get("/api/v1/organisations/:org/staff",
+                guarded([this](req_t req, restinio::router::route_params_t p) {
+                    if (auto* o = org(req, p)) {
+                        json out = json::array();
+                        for (const auto& s : service.database().staff(o->record.id))
+                            out.push_back(staff_json(s));
+                        send_json(req, restinio::status_ok(), {{"items", out}});
+                    }
+                    return restinio::request_accepted();
+                }));
+    r->http_get("/api/v1/organisations/:org/complaints",
+                guarded([this](req_t req, restinio::router::route_params_t p) {
+                    if (auto* o = org(req, p)) list_complaints(req, *o);
+                    return restinio::request_accepted();
+                }));
+    r->http_post("/api/v1/organisations/:org/complaints",
+                 guarded([this](req_t req, restinio::router::route_params_t p) {
+                     auto* o = org(req, p);
+                     if (!o) return restinio::request_accepted();
+                     auto body = read_body(req);
+                     if (!body) return restinio::request_accepted();
+                     ParsedBody parsed;
+                     Intake in = read_intake(*body, parsed);
+                     if (!parsed.errors.empty()) {
+                         send_problem(req, restinio::status_unprocessable_entity(),
+                                      "invalid-fields", "Invalid fields",
+                                      "Niet alle velden zijn goed ingevuld.",
+                                      "Not all fields are filled in correctly.", parsed.errors);
+                         return restinio::request_accepted();
+                     }
+                     const OrganisationContext* oc = o;
+                     Instant now = clock();
+                     service.register_complaint(
+                         *o, in, parsed.actor_id, now, [req, oc, now](CommandResult r) {
+                             json body;
+                             if (r.kind == CommandResult::ok) {
+                                 body = complaint_json(r.complaint);
+                                 json d = json::array();
+                                 for (const auto& x :
+                                      deadlines_of(oc->procedure, oc->calendar, r.complaint, now))
+                                     d.push_back(deadline_json(x));
+                                 body["deadlines"] = d;
+                             }
+                             send_result(req, r, restinio::status_created(), body);
+                         });
+                     return restinio::request_accepted();
+                 }));
+    r->http_get(R"(/api/v1/organisations/:org/complaints/:id)",
+                guarded([this](req_t req, restinio::router::route_params_t p) {
+                    auto* o = org(req, p);
+                    if (!o) return restinio::request_accepted();
+                    auto id = parse_id(p["id"]);
+                    if (!id) {
+                        not_found(req, "Onbekend klachtnummer.", "Unknown complaint number.");
+                        return restinio::request_accepted();
+                    }
+                    get_complaint(req, *o, *id);
+                    return restinio::request_accepted();
+                }));
+    r->http_post(R"(/api/v1/organisations/:org/complaints/:id/:action)",
+                 guarded([this](req_t req, restinio::router::route_params_t p) {
+                     auto* o = org(req, p);
+                     if (!o) return restinio::request_accepted();
+                     auto id = parse_id(p["id"]);
+                     std::string action = restinio::cast_to<std::string>(p["action"]);
+                     if (!id) {
+                         not_found(req, "Onbekend klachtnummer.", "Unknown complaint number.");
+                         return restinio::request_accepted();
+                     }
+                     auto body = read_body(req);
+                     if (!body) return restinio::request_accepted();
+                     ParsedBody parsed;
+                     auto cmd = read_command(action, *body, parsed);
+                     if (!cmd) {
+                         not_found(req, "Onbekende stap: " + action + ".",
+                                   "Unknown action: " + action + ".");
+                         return restinio::request_accepted();
+                     }
+                     if (!parsed.errors.empty()) {
+                         send_problem(req, restinio::status_unprocessable_entity(),
+                                      "invalid-fields", "Invalid fields",
+                                      "Niet alle velden zijn goed ingevuld.",
+                                      "Not all fields are filled in correctly.", parsed.errors);
+                         return restinio::request_accepted();
+                     }
+                     const OrganisationContext* oc = o;
+                     Instant now = clock();
+                     service.apply_command(
+                         *o, *id, *cmd, parsed.actor_id, now, [req, oc, now](CommandResult r) {
+                             json body;
+                             if (r.kind == CommandResult::ok) {
+                                 body = complaint_json(r.complaint);
+                                 json d = json::array();
+                                 for (const auto& x :
+                                      deadlines_of(oc->procedure, oc->calendar, r.complaint, now))
+                                     d.push_back(deadline_json(x));
+                                 body["deadlines"] = d;
+                             }
+                             send_result(req, r, restinio::status_ok(), body);
+                         });
+                     return restinio::request_accepted();
+                 }));
     r->non_matched_request_handler([](auto req) {
         not_found(req, "Deze pagina of dit adres bestaat niet.", "No such address.");
         return restinio::request_accepted();
@@ -284,8 +311,8 @@ void HttpServer::Impl::list_complaints(const req_t& req, const OrganisationConte
     ComplaintQuery q;
     q.organisation_id = o.record.id;
     q.now = clock();
-    auto parsed = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(
-        req->header().query());
+    auto parsed =
+        restinio::try_parse_query<restinio::parse_query_traits::relaxed>(req->header().query());
     if (!parsed)
         return send_problem(req, restinio::status_bad_request(), "invalid-query", "Invalid query",
                             "De zoekopdracht in het adres is onleesbaar.",
@@ -296,8 +323,8 @@ void HttpServer::Impl::list_complaints(const req_t& req, const OrganisationConte
         if (!v) return std::nullopt;
         return std::string(v->data(), v->size());
     };
-    static const char* known[] = {"state", "category", "handler", "overdue", "received_from",
-                                  "received_to", "q", "sort", "limit", "offset"};
+    static const char* known[] = {"state",       "category", "handler", "overdue", "received_from",
+                                  "received_to", "q",        "sort",    "limit",   "offset"};
     for (const auto& [k, v] : qp) {
         (void)v;
         if (std::find_if(std::begin(known), std::end(known),
@@ -308,49 +335,73 @@ void HttpServer::Impl::list_complaints(const req_t& req, const OrganisationConte
         std::size_t start = 0;
         while (start <= s->size()) {
             auto end = s->find(',', start);
-            std::string one = s->substr(start, end == std::string::npos ? std::string::npos : end - start);
-            if (auto st = state_from_name(one)) q.states.push_back(*st);
-            else errors.push_back({"state", "Onbekende status: " + one + ".", "Unknown state: " + one + "."});
+            std::string one =
+                s->substr(start, end == std::string::npos ? std::string::npos : end - start);
+            if (auto st = state_from_name(one))
+                q.states.push_back(*st);
+            else
+                errors.push_back(
+                    {"state", "Onbekende status: " + one + ".", "Unknown state: " + one + "."});
             if (end == std::string::npos) break;
             start = end + 1;
         }
     }
     if (auto c = param("category")) q.category = *c;
     if (auto h = param("handler")) {
-        if (auto id = parse_id(*h)) q.handler_id = *id;
-        else errors.push_back({"handler", "Moet een medewerkernummer zijn.", "Must be an employee number."});
+        if (auto id = parse_id(*h))
+            q.handler_id = *id;
+        else
+            errors.push_back(
+                {"handler", "Moet een medewerkernummer zijn.", "Must be an employee number."});
     }
     if (auto ov = param("overdue")) {
-        if (*ov == "true") q.overdue = true;
-        else if (*ov != "false") errors.push_back({"overdue", "Kies true of false.", "Choose true or false."});
+        if (*ov == "true")
+            q.overdue = true;
+        else if (*ov != "false")
+            errors.push_back({"overdue", "Kies true of false.", "Choose true or false."});
     }
     if (auto d = param("received_from")) {
-        if (auto dd = try_parse_date(*d)) q.received_from = start_of_local_day(*dd);
-        else errors.push_back({"received_from", "Moet een datum zijn, zoals 2026-11-23.", "Must be a date like 2026-11-23."});
+        if (auto dd = try_parse_date(*d))
+            q.received_from = start_of_local_day(*dd);
+        else
+            errors.push_back({"received_from", "Moet een datum zijn, zoals 2026-11-23.",
+                              "Must be a date like 2026-11-23."});
     }
     if (auto d = param("received_to")) {
         // Inclusive for people: "up to and including the 30th".
         if (auto dd = try_parse_date(*d))
-            q.received_until = start_of_local_day(Date{std::chrono::sys_days{*dd} + std::chrono::days{1}});
-        else errors.push_back({"received_to", "Moet een datum zijn, zoals 2026-11-23.", "Must be a date like 2026-11-23."});
+            q.received_until =
+                start_of_local_day(Date{std::chrono::sys_days{*dd} + std::chrono::days{1}});
+        else
+            errors.push_back({"received_to", "Moet een datum zijn, zoals 2026-11-23.",
+                              "Must be a date like 2026-11-23."});
     }
     if (auto t = param("q")) {
-        if (t->size() > 200) errors.push_back({"q", "Zoektekst te lang.", "Search text too long."});
-        else q.text = *t;
+        if (t->size() > 200)
+            errors.push_back({"q", "Zoektekst te lang.", "Search text too long."});
+        else
+            q.text = *t;
     }
     if (auto s = param("sort")) {
-        if (auto so = complaint_sort_from_name(*s)) q.sort = *so;
-        else errors.push_back({"sort", "Sorteer op -received_at, received_at, next_due_at of reference.",
-                               "Sort by -received_at, received_at, next_due_at or reference."});
+        if (auto so = complaint_sort_from_name(*s))
+            q.sort = *so;
+        else
+            errors.push_back({"sort",
+                              "Sorteer op -received_at, received_at, next_due_at of reference.",
+                              "Sort by -received_at, received_at, next_due_at or reference."});
     }
     auto bounded = [&](const char* name, int lo, int hi, int& out) {
         if (auto v = param(name)) {
             int n = 0;
             auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
             if (ec != std::errc{} || p != v->data() + v->size() || n < lo || n > hi)
-                errors.push_back({name, "Moet een getal van " + std::to_string(lo) + " tot " + std::to_string(hi) + " zijn.",
-                                  "Must be a number from " + std::to_string(lo) + " to " + std::to_string(hi) + "."});
-            else out = n;
+                errors.push_back({name,
+                                  "Moet een getal van " + std::to_string(lo) + " tot " +
+                                      std::to_string(hi) + " zijn.",
+                                  "Must be a number from " + std::to_string(lo) + " to " +
+                                      std::to_string(hi) + "."});
+            else
+                out = n;
         }
     };
     bounded("limit", 1, 200, q.limit);
@@ -367,27 +418,33 @@ void HttpServer::Impl::list_complaints(const req_t& req, const OrganisationConte
         j["overdue"] = due && *due < q.now;
         items.push_back(std::move(j));
     }
-    send_json(req, restinio::status_ok(),
-              {{"items", items}, {"limit", q.limit}, {"offset", q.offset}, {"has_more", page.has_more}});
+    send_json(
+        req, restinio::status_ok(),
+        {{"items", items}, {"limit", q.limit}, {"offset", q.offset}, {"has_more", page.has_more}});
 }
 
 void HttpServer::Impl::get_complaint(const req_t& req, const OrganisationContext& o, long long id) {
     auto c = service.database().complaint(o.record.id, id);
-    if (!c) return not_found(req, "Deze klacht bestaat niet bij deze organisatie.",
-                             "This complaint does not exist in this organisation.");
+    if (!c)
+        return not_found(req, "Deze klacht bestaat niet bij deze organisatie.",
+                         "This complaint does not exist in this organisation.");
     Instant now = clock();
     json body = complaint_json(*c);
     json d = json::array();
-    for (const auto& x : deadlines_of(o.procedure, o.calendar, *c, now)) d.push_back(deadline_json(x));
+    for (const auto& x : deadlines_of(o.procedure, o.calendar, *c, now))
+        d.push_back(deadline_json(x));
     body["deadlines"] = d;
     json t = json::array();
-    for (const auto& e : service.database().timeline(o.record.id, id)) t.push_back(audit_json(e));
+    for (const auto& e : service.database().timeline(o.record.id, id))
+        t.push_back(audit_json(e));
     body["timeline"] = t;
     send_json(req, restinio::status_ok(), body);
 }
 
-HttpServer::HttpServer(ComplaintService& service, ServerOptions options, std::function<Instant()> clock)
-    : impl_(std::make_unique<Impl>(service, clock ? std::move(clock) : std::function<Instant()>(system_now))) {
+HttpServer::HttpServer(ComplaintService& service, ServerOptions options,
+                       std::function<Instant()> clock)
+    : impl_(std::make_unique<Impl>(service, clock ? std::move(clock)
+                                                  : std::function<Instant()>(system_now))) {
     auto settings = restinio::server_settings_t<traits_t>{}
                         .address(options.address)
                         .port(options.port)
@@ -397,7 +454,8 @@ HttpServer::HttpServer(ComplaintService& service, ServerOptions options, std::fu
                         .incoming_http_msg_limits(
                             restinio::incoming_http_msg_limits_t{}.max_body_size(1024 * 1024))
                         .handle_request_timeout(std::chrono::seconds(30));
-    impl_->server = restinio::run_async(restinio::own_io_context(), std::move(settings), options.threads);
+    impl_->server =
+        restinio::run_async(restinio::own_io_context(), std::move(settings), options.threads);
 }
 
 void HttpServer::stop() {
@@ -407,6 +465,8 @@ void HttpServer::stop() {
     impl_->server->wait();
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+    stop();
+}
 
 } // namespace kd

@@ -10,7 +10,7 @@
 namespace kd {
 
 struct ServerOptions {
-    std::string address = "127.0.0.1";  // until logging in exists, never anything else
+    std::string address = "127.0.0.1"; // until logging in exists, never anything else
     unsigned short port = 8080;
     std::size_t threads = 4;
 };

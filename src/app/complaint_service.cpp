@@ -66,11 +66,10 @@ std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& 
     if (handler) {
         const StaffMember* h = find(*handler);
         if (!h)
-            return staff_refusal("handler_id",
-                                 "Behandelaar " + std::to_string(*handler) +
-                                     " bestaat niet bij deze organisatie.",
-                                 "Handler " + std::to_string(*handler) +
-                                     " does not exist in this organisation.");
+            return staff_refusal(
+                "handler_id",
+                "Behandelaar " + std::to_string(*handler) + " bestaat niet bij deze organisatie.",
+                "Handler " + std::to_string(*handler) + " does not exist in this organisation.");
         handler_confidant = h->confidant;
     }
     return std::nullopt;
@@ -88,19 +87,18 @@ void ComplaintService::register_complaint(const OrganisationContext& org, Intake
     Complaint c = std::move(made).value();
     c.organisation_id = org.record.id;
     const OrganisationContext* o = &org;
-    writer_.submit(
-        {[o, c, actor, now, result](Transaction& t) mutable {
-             auto due = next_due(deadlines_of(o->procedure, o->calendar, c, now));
-             t.insert_complaint(c, due, now);
-             t.append_audit(c.organisation_id, c.id, now, actor, "register", nullptr, c);
-             result->complaint = c;
-             return true;
-         },
-         [result, done](WriteStatus s, const std::string& err) {
-             if (s != WriteStatus::committed) return done(failed(err));
-             result->kind = CommandResult::ok;
-             done(std::move(*result));
-         }});
+    writer_.submit({[o, c, actor, now, result](Transaction& t) mutable {
+                        auto due = next_due(deadlines_of(o->procedure, o->calendar, c, now));
+                        t.insert_complaint(c, due, now);
+                        t.append_audit(c.organisation_id, c.id, now, actor, "register", nullptr, c);
+                        result->complaint = c;
+                        return true;
+                    },
+                    [result, done](WriteStatus s, const std::string& err) {
+                        if (s != WriteStatus::committed) return done(failed(err));
+                        result->kind = CommandResult::ok;
+                        done(std::move(*result));
+                    }});
 }
 
 void ComplaintService::apply_command(const OrganisationContext& org, long long complaint_id,
@@ -112,31 +110,31 @@ void ComplaintService::apply_command(const OrganisationContext& org, long long c
     if (auto* a = std::get_if<Assign>(&cmd)) a->handler_is_confidant = confidant;
     auto result = std::make_shared<CommandResult>();
     const OrganisationContext* o = &org;
-    writer_.submit(
-        {[o, complaint_id, cmd, actor, now, result](Transaction& t) {
-             auto before = t.complaint(o->record.id, complaint_id);
-             if (!before) {
-                 result->kind = CommandResult::not_found;
-                 return false;
-             }
-             auto after = apply(o->procedure, o->calendar, *before, cmd, now);
-             if (!after) {
-                 result->kind = CommandResult::refused;
-                 result->refusal = after.refusal();
-                 return false;
-             }
-             Complaint c = std::move(after).value();
-             auto due = next_due(deadlines_of(o->procedure, o->calendar, c, now));
-             t.update_complaint(c, due, now);
-             t.append_audit(c.organisation_id, c.id, now, actor, command_name(cmd), &*before, c);
-             result->kind = CommandResult::ok;
-             result->complaint = std::move(c);
-             return true;
-         },
-         [result, done](WriteStatus s, const std::string& err) {
-             if (s == WriteStatus::failed) return done(failed(err));
-             done(std::move(*result));
-         }});
+    writer_.submit({[o, complaint_id, cmd, actor, now, result](Transaction& t) {
+                        auto before = t.complaint(o->record.id, complaint_id);
+                        if (!before) {
+                            result->kind = CommandResult::not_found;
+                            return false;
+                        }
+                        auto after = apply(o->procedure, o->calendar, *before, cmd, now);
+                        if (!after) {
+                            result->kind = CommandResult::refused;
+                            result->refusal = after.refusal();
+                            return false;
+                        }
+                        Complaint c = std::move(after).value();
+                        auto due = next_due(deadlines_of(o->procedure, o->calendar, c, now));
+                        t.update_complaint(c, due, now);
+                        t.append_audit(c.organisation_id, c.id, now, actor, command_name(cmd),
+                                       &*before, c);
+                        result->kind = CommandResult::ok;
+                        result->complaint = std::move(c);
+                        return true;
+                    },
+                    [result, done](WriteStatus s, const std::string& err) {
+                        if (s == WriteStatus::failed) return done(failed(err));
+                        done(std::move(*result));
+                    }});
 }
 
 CommandResult ComplaintService::register_complaint_sync(const OrganisationContext& org,

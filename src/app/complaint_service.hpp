@@ -20,15 +20,15 @@ namespace kd {
 struct OrganisationContext {
     OrganisationRecord record;
     Procedure procedure;
-    std::string procedure_text;  // the TOML as loaded, for the record
+    std::string procedure_text; // the TOML as loaded, for the record
     WorkingDayCalendar calendar;
 };
 
 struct CommandResult {
     enum Kind { ok, refused, not_found, failed } kind = failed;
     Complaint complaint;
-    Refusal refusal;     // when refused
-    std::string error;   // when failed
+    Refusal refusal;   // when refused
+    std::string error; // when failed
 };
 
 class ComplaintService {
@@ -38,9 +38,7 @@ public:
     // Loads each procedure's organisation into the database (idempotent) and keeps it.
     void add_organisation(const Procedure& p, const std::string& procedure_text, Instant now);
 
-    const std::vector<std::unique_ptr<OrganisationContext>>& organisations() const {
-        return orgs_;
-    }
+    const std::vector<std::unique_ptr<OrganisationContext>>& organisations() const { return orgs_; }
     const OrganisationContext* organisation(const std::string& slug_or_code) const;
 
     using Callback = std::function<void(CommandResult)>;

@@ -42,9 +42,9 @@ int seed_demo_staff(ComplaintService& service) {
 
 namespace {
 
-const char* kNames[] = {"Jan de Boer",    "Fleur Visser",   "Ahmed Bouzid",   "Lisa Mulder",
-                        "Kees Smit",      "Noor Hendriks",  "Daan Bos",       "Emma van Dijk",
-                        "Bram Vos",       "Sophie Dekker",  "Yusuf Kaya",     "Anouk Meijer"};
+const char* kNames[] = {"Jan de Boer", "Fleur Visser",  "Ahmed Bouzid", "Lisa Mulder",
+                        "Kees Smit",   "Noor Hendriks", "Daan Bos",     "Emma van Dijk",
+                        "Bram Vos",    "Sophie Dekker", "Yusuf Kaya",   "Anouk Meijer"};
 const char* kRelations[] = {"opdrachtgever", "uitzendkracht", "sollicitant", "inlener",
                             "medewerker"};
 const char* kDescriptions[] = {
@@ -98,12 +98,13 @@ long long generate_complaints(ComplaintService& service, Writer& writer, long lo
     const auto& orgs = service.organisations();
     if (orgs.empty() || count <= 0) return 0;
     std::vector<std::vector<StaffMember>> staff;
-    for (const auto& o : orgs) staff.push_back(service.database().staff(o->record.id));
+    for (const auto& o : orgs)
+        staff.push_back(service.database().staff(o->record.id));
 
     std::mutex mu;
     std::condition_variable cv;
     long long in_flight = 0, stored = 0, failed = 0;
-    const long long window = 2048;  // writes queued at once; the writer batches them
+    const long long window = 2048; // writes queued at once; the writer batches them
     const long long span = years * 365LL * 86400;
 
     for (long long i = 0; i < count; ++i) {
@@ -154,29 +155,30 @@ long long generate_complaints(ComplaintService& service, Writer& writer, long lo
         }
         const OrganisationContext* op = &o;
         Complaint registered = steps.empty() ? c : steps.front().before;
-        writer.submit(
-            {[op, c, registered, steps, actor, now](Transaction& tx) mutable {
-                 auto due = next_due(deadlines_of(op->procedure, op->calendar, c, now));
-                 tx.insert_complaint(c, due, c.registered_at);
-                 registered.id = c.id;
-                 registered.reference = c.reference;
-                 tx.append_audit(c.organisation_id, c.id, c.registered_at, actor, "register",
-                                 nullptr, registered);
-                 for (auto& s : steps) {
-                     s.before.id = s.after.id = c.id;
-                     s.before.reference = s.after.reference = c.reference;
-                     tx.append_audit(c.organisation_id, c.id, s.at, s.actor, s.action, &s.before,
-                                     s.after);
-                 }
-                 return true;
-             },
-             [&](WriteStatus s, const std::string&) {
-                 std::lock_guard lock(mu);
-                 --in_flight;
-                 if (s == WriteStatus::committed) ++stored;
-                 else ++failed;
-                 cv.notify_all();
-             }});
+        writer.submit({[op, c, registered, steps, actor, now](Transaction& tx) mutable {
+                           auto due = next_due(deadlines_of(op->procedure, op->calendar, c, now));
+                           tx.insert_complaint(c, due, c.registered_at);
+                           registered.id = c.id;
+                           registered.reference = c.reference;
+                           tx.append_audit(c.organisation_id, c.id, c.registered_at, actor,
+                                           "register", nullptr, registered);
+                           for (auto& s : steps) {
+                               s.before.id = s.after.id = c.id;
+                               s.before.reference = s.after.reference = c.reference;
+                               tx.append_audit(c.organisation_id, c.id, s.at, s.actor, s.action,
+                                               &s.before, s.after);
+                           }
+                           return true;
+                       },
+                       [&](WriteStatus s, const std::string&) {
+                           std::lock_guard lock(mu);
+                           --in_flight;
+                           if (s == WriteStatus::committed)
+                               ++stored;
+                           else
+                               ++failed;
+                           cv.notify_all();
+                       }});
         if (progress && (i + 1) % 10000 == 0) progress(i + 1, count);
     }
     std::unique_lock lock(mu);

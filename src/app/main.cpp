@@ -10,8 +10,8 @@
 #include <CLI/CLI.hpp>
 
 #include <csignal>
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -36,7 +36,8 @@ std::string read_text(const std::string& path) {
 std::optional<ProcedureSet> load_procedures(const std::string& dir) {
     ProcedureSet set = load_procedure_dir(dir);
     if (!set.errors.empty()) {
-        for (const auto& e : set.errors) std::cerr << e << "\n";
+        for (const auto& e : set.errors)
+            std::cerr << e << "\n";
         std::cerr << "klachtdesk: " << set.errors.size()
                   << " problem(s) in the procedure files; nothing was started.\n";
         return std::nullopt;
@@ -78,7 +79,8 @@ int cmd_calendar(int year, const std::string& procedure_file) {
     HolidayRules rules;
     if (!procedure_file.empty()) {
         auto load = load_procedure_file(procedure_file);
-        for (const auto& e : load.errors) std::cerr << e << "\n";
+        for (const auto& e : load.errors)
+            std::cerr << e << "\n";
         if (!load.procedure) return 1;
         rules = load.procedure->calendar;
     }
@@ -94,7 +96,8 @@ int cmd_calendar(int year, const std::string& procedure_file) {
 
 int cmd_deadlines(const std::string& procedure_file, const std::string& received) {
     auto load = load_procedure_file(procedure_file);
-    for (const auto& e : load.errors) std::cerr << e << "\n";
+    for (const auto& e : load.errors)
+        std::cerr << e << "\n";
     if (!load.procedure) return 1;
     auto at = try_parse_iso(received);
     if (!at) {
@@ -125,13 +128,16 @@ int main(int argc, char** argv) {
     cli.set_version_flag("--version", KLACHTDESK_VERSION);
     std::string db_url = env_or("KLACHTDESK_DATABASE", "sqlite:data/klachtdesk.db");
     std::string procedures_dir = env_or("KLACHTDESK_PROCEDURES", "procedures");
-    cli.add_option("--database", db_url, "sqlite:PATH or postgresql://... (env KLACHTDESK_DATABASE)");
-    cli.add_option("--procedures", procedures_dir, "directory of procedure files (env KLACHTDESK_PROCEDURES)");
+    cli.add_option("--database", db_url,
+                   "sqlite:PATH or postgresql://... (env KLACHTDESK_DATABASE)");
+    cli.add_option("--procedures", procedures_dir,
+                   "directory of procedure files (env KLACHTDESK_PROCEDURES)");
 
     auto* serve = cli.add_subcommand("serve", "run the HTTP server");
     int port = std::atoi(env_or("KLACHTDESK_PORT", "8080").c_str());
     std::size_t threads = 4;
-    serve->add_option("--port", port, "port on 127.0.0.1 (env KLACHTDESK_PORT)")->check(CLI::Range(1, 65535));
+    serve->add_option("--port", port, "port on 127.0.0.1 (env KLACHTDESK_PORT)")
+        ->check(CLI::Range(1, 65535));
     serve->add_option("--threads", threads, "HTTP worker threads")->check(CLI::Range(1, 64));
 
     auto* migrate = cli.add_subcommand("migrate", "bring the database schema up to date");
@@ -140,9 +146,11 @@ int main(int argc, char** argv) {
     long long complaints = -1;
     int years = 5;
     unsigned rng_seed = 20261123;
-    seed->add_option("--complaints", complaints, "how many complaints to generate (default: a handful if none exist)")
+    seed->add_option("--complaints", complaints,
+                     "how many complaints to generate (default: a handful if none exist)")
         ->check(CLI::Range(0LL, 100000000LL));
-    seed->add_option("--years", years, "spread them over this many years")->check(CLI::Range(1, 30));
+    seed->add_option("--years", years, "spread them over this many years")
+        ->check(CLI::Range(1, 30));
     seed->add_option("--seed", rng_seed, "random seed");
 
     auto* check = cli.add_subcommand("check-procedure", "validate a procedure file");
@@ -155,22 +163,25 @@ int main(int argc, char** argv) {
     calendar->add_option("YEAR", year)->required();
     calendar->add_option("--procedure", cal_procedure, "procedure file with its own holiday rules");
 
-    auto* deadlines = cli.add_subcommand("deadlines", "every step's due moment for a receipt moment");
+    auto* deadlines =
+        cli.add_subcommand("deadlines", "every step's due moment for a receipt moment");
     std::string dl_procedure, dl_received;
     deadlines->add_option("--procedure", dl_procedure)->required();
-    deadlines->add_option("--received", dl_received, "YYYY-MM-DDTHH:MM, Amsterdam time")->required();
+    deadlines->add_option("--received", dl_received, "YYYY-MM-DDTHH:MM, Amsterdam time")
+        ->required();
 
     CLI11_PARSE(cli, argc, argv);
 
     try {
         if (*check) {
             auto load = load_procedure_file(check_file);
-            for (const auto& e : load.errors) std::cerr << e << "\n";
+            for (const auto& e : load.errors)
+                std::cerr << e << "\n";
             if (!load.procedure) return 1;
             const auto& p = *load.procedure;
             std::cout << check_file << ": ok: " << p.organisation_name << ", " << p.title
-                      << ", version " << p.version << ", authorised by " << p.authorised_by
-                      << ", " << p.steps.size() << " step(s)\n";
+                      << ", version " << p.version << ", authorised by " << p.authorised_by << ", "
+                      << p.steps.size() << " step(s)\n";
             return 0;
         }
         if (*calendar) return cmd_calendar(year, cal_procedure);
@@ -209,9 +220,12 @@ int main(int argc, char** argv) {
             sigemptyset(&set);
             sigaddset(&set, SIGINT);
             sigaddset(&set, SIGTERM);
-            pthread_sigmask(SIG_BLOCK, &set, nullptr);  // the server threads inherit the mask
-            HttpServer server(*app->service, ServerOptions{"127.0.0.1", static_cast<unsigned short>(port), threads});
-            std::cout << "klachtdesk " << KLACHTDESK_VERSION << " listening on http://127.0.0.1:" << port
+            pthread_sigmask(SIG_BLOCK, &set, nullptr); // the server threads inherit the mask
+            HttpServer server(
+                *app->service,
+                ServerOptions{"127.0.0.1", static_cast<unsigned short>(port), threads});
+            std::cout << "klachtdesk " << KLACHTDESK_VERSION
+                      << " listening on http://127.0.0.1:" << port
                       << " (database: " << app->db->backend_name() << ")" << std::endl;
             int sig = 0;
             sigwait(&set, &sig);

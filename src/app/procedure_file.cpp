@@ -141,7 +141,8 @@ void read_procedure_table(Reader& r, const toml::table& t, Procedure& p) {
                  "authorised_by", "authorised_on", "source"},
                 "[procedure]");
     p.organisation_code = r.str(t, "organisation_code", true, "[procedure]");
-    if (!p.organisation_code.empty() && !std::regex_match(p.organisation_code, std::regex("[0-9]{3}")))
+    if (!p.organisation_code.empty() &&
+        !std::regex_match(p.organisation_code, std::regex("[0-9]{3}")))
         r.error(t.get("organisation_code"), "organisation_code must be three digits, like \"004\"");
     p.slug = r.str(t, "slug", true, "[procedure]");
     if (!p.slug.empty() && !std::regex_match(p.slug, std::regex("[a-z0-9][a-z0-9-]{0,39}")))
@@ -160,10 +161,15 @@ void read_calendar(Reader& r, const toml::table& t, Procedure& p) {
     r.only_keys(t, {"good_friday", "liberation_day", "closure_days"}, "[calendar]");
     p.calendar.good_friday = r.boolean(t, "good_friday");
     std::string lib = r.str(t, "liberation_day", false, "[calendar]");
-    if (lib.empty() || lib == "lustrum") p.calendar.liberation_day = LiberationDay::lustrum;
-    else if (lib == "yearly") p.calendar.liberation_day = LiberationDay::yearly;
-    else if (lib == "never") p.calendar.liberation_day = LiberationDay::never;
-    else r.error(t.get("liberation_day"), "liberation_day must be \"yearly\", \"lustrum\" or \"never\"");
+    if (lib.empty() || lib == "lustrum")
+        p.calendar.liberation_day = LiberationDay::lustrum;
+    else if (lib == "yearly")
+        p.calendar.liberation_day = LiberationDay::yearly;
+    else if (lib == "never")
+        p.calendar.liberation_day = LiberationDay::never;
+    else
+        r.error(t.get("liberation_day"),
+                "liberation_day must be \"yearly\", \"lustrum\" or \"never\"");
     if (const toml::node* n = t.get("closure_days")) {
         if (!n->is_array()) {
             r.error(n, "closure_days must be a list like [{ date = 2026-12-24, name = \"...\" }]");
@@ -190,9 +196,10 @@ void read_calendar(Reader& r, const toml::table& t, Procedure& p) {
 }
 
 void read_intake(Reader& r, const toml::table& t, Procedure& p) {
-    r.only_keys(t, {"channels", "categories", "require_description_approval",
-                    "require_procedure_explained"},
-                "[intake]");
+    r.only_keys(
+        t,
+        {"channels", "categories", "require_description_approval", "require_procedure_explained"},
+        "[intake]");
     for (const auto& name : r.strings(t, "channels")) {
         auto c = channel_from_name(name);
         if (!c)
@@ -205,15 +212,17 @@ void read_intake(Reader& r, const toml::table& t, Procedure& p) {
     p.categories = r.strings(t, "categories");
     std::set<std::string> seen;
     for (const auto& c : p.categories)
-        if (!seen.insert(c).second) r.error(t.get("categories"), "category '" + c + "' is listed twice");
+        if (!seen.insert(c).second)
+            r.error(t.get("categories"), "category '" + c + "' is listed twice");
     p.require_description_approval = r.boolean(t, "require_description_approval");
     p.require_procedure_explained = r.boolean(t, "require_procedure_explained");
 }
 
 void read_rules(Reader& r, const toml::table& t, Procedure& p) {
-    r.only_keys(t, {"acknowledgement_states_first_actions", "hearing_required",
-                    "assessment_required", "satisfaction_evidence_required", "confidant_route",
-                    "escalation_body", "retention_years", "analysis"},
+    r.only_keys(t,
+                {"acknowledgement_states_first_actions", "hearing_required", "assessment_required",
+                 "satisfaction_evidence_required", "confidant_route", "escalation_body",
+                 "retention_years", "analysis"},
                 "[rules]");
     p.acknowledgement_states_first_actions = r.boolean(t, "acknowledgement_states_first_actions");
     p.hearing_required = r.boolean(t, "hearing_required");
@@ -224,8 +233,11 @@ void read_rules(Reader& r, const toml::table& t, Procedure& p) {
     if (auto y = r.integer(t, "retention_years", 0, 100)) p.retention_years = int(*y);
     std::string a = r.str(t, "analysis", false, "[rules]");
     if (!a.empty()) {
-        if (auto ap = analysis_period_from_name(a)) p.analysis = *ap;
-        else r.error(t.get("analysis"), "analysis must be quarterly, half-yearly, yearly or periodic");
+        if (auto ap = analysis_period_from_name(a))
+            p.analysis = *ap;
+        else
+            r.error(t.get("analysis"),
+                    "analysis must be quarterly, half-yearly, yearly or periodic");
     }
 }
 
@@ -264,14 +276,20 @@ void read_steps(Reader& r, const toml::node* n, Procedure& p) {
             continue;
         }
         std::string kind = r.str(t, "kind", false, "[[steps]]");
-        if (kind.empty() || kind == "fixed") s.kind = TermKind::fixed;
-        else if (kind == "agreed") s.kind = TermKind::agreed;
-        else if (kind == "none") s.kind = TermKind::none;
-        else r.error(t.get("kind"), "kind must be \"fixed\", \"agreed\" or \"none\"");
+        if (kind.empty() || kind == "fixed")
+            s.kind = TermKind::fixed;
+        else if (kind == "agreed")
+            s.kind = TermKind::agreed;
+        else if (kind == "none")
+            s.kind = TermKind::none;
+        else
+            r.error(t.get("kind"), "kind must be \"fixed\", \"agreed\" or \"none\"");
         const toml::node* term = t.get("term");
         if (s.kind == TermKind::fixed) {
-            if (!term) r.error(&e, "step '" + name + "' needs a term, like \"2 working days\"");
-            else if (auto tt = r.term(term, "term of step '" + name + "'")) s.term = *tt;
+            if (!term)
+                r.error(&e, "step '" + name + "' needs a term, like \"2 working days\"");
+            else if (auto tt = r.term(term, "term of step '" + name + "'"))
+                s.term = *tt;
         } else if (term) {
             r.error(term, "step '" + name + "' has kind '" + kind + "' and so no term");
         }

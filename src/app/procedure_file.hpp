@@ -12,8 +12,8 @@
 namespace kd {
 
 struct ProcedureLoad {
-    std::optional<Procedure> procedure;  // set only when errors is empty
-    std::vector<std::string> errors;     // "procedures/004-xs2more.toml:12: ..."
+    std::optional<Procedure> procedure; // set only when errors is empty
+    std::vector<std::string> errors;    // "procedures/004-xs2more.toml:12: ..."
 };
 
 ProcedureLoad parse_procedure(std::string_view toml_text, const std::string& path);

@@ -37,7 +37,8 @@ Date local_date(Instant t) {
 }
 
 Instant from_local(Date d, int hour, int minute, int second) {
-    auto tod = std::chrono::hours{hour} + std::chrono::minutes{minute} + std::chrono::seconds{second};
+    auto tod =
+        std::chrono::hours{hour} + std::chrono::minutes{minute} + std::chrono::seconds{second};
     auto local = to_date_local(d, tod);
     auto info = amsterdam()->get_info(local);
     switch (info.result) {
@@ -52,7 +53,9 @@ Instant from_local(Date d, int hour, int minute, int second) {
     }
 }
 
-Instant start_of_local_day(Date d) { return from_local(d, 0, 0, 0); }
+Instant start_of_local_day(Date d) {
+    return from_local(d, 0, 0, 0);
+}
 
 Instant end_of_local_day(Date d) {
     auto next = Date{std::chrono::sys_days{d} + std::chrono::days{1}};

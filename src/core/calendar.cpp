@@ -9,9 +9,15 @@ namespace {
 
 using namespace std::chrono;
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{year{y}, month{m}, day{d}}; }
-Date plus_days(Date d, int n) { return Date{sys_days{d} + days{n}}; }
-bool is_sunday(Date d) { return weekday{sys_days{d}} == Sunday; }
+Date ymd(int y, unsigned m, unsigned d) {
+    return Date{year{y}, month{m}, day{d}};
+}
+Date plus_days(Date d, int n) {
+    return Date{sys_days{d} + days{n}};
+}
+bool is_sunday(Date d) {
+    return weekday{sys_days{d}} == Sunday;
+}
 
 void check_year(int y) {
     if (y < kFirstCalendarYear || y > kLastCalendarYear)
@@ -104,7 +110,8 @@ Date WorkingDayCalendar::add_working_days(Date d, int n) const {
 }
 
 Date WorkingDayCalendar::this_or_next_working_day(Date d) const {
-    while (!is_working_day(d)) d = plus_days(d, 1);
+    while (!is_working_day(d))
+        d = plus_days(d, 1);
     return d;
 }
 

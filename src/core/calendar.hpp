@@ -17,10 +17,10 @@ inline constexpr int kLastCalendarYear = 2100;
 enum class LiberationDay { yearly, lustrum, never };
 
 struct HolidayRules {
-    bool good_friday = false;                          // Goede Vrijdag off or not
+    bool good_friday = false; // Goede Vrijdag off or not
     LiberationDay liberation_day = LiberationDay::lustrum;
-    std::vector<Date> closure_days;                    // organisation's own closing days
-    std::vector<std::string> closure_names;            // same length as closure_days, may be ""
+    std::vector<Date> closure_days;         // organisation's own closing days
+    std::vector<std::string> closure_names; // same length as closure_days, may be ""
 };
 
 struct NonWorkingDay {
@@ -60,7 +60,7 @@ public:
 
 private:
     HolidayRules rules_;
-    std::vector<bool> off_;  // indexed by day_number - first_day_: holiday or closure day
+    std::vector<bool> off_; // indexed by day_number - first_day_: holiday or closure day
     int first_day_ = 0;
 };
 

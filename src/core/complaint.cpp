@@ -5,30 +5,48 @@ namespace kd {
 
 const char* state_name(State s) {
     switch (s) {
-    case State::received: return "received";
-    case State::acknowledged: return "acknowledged";
-    case State::assigned: return "assigned";
-    case State::in_handling: return "in_handling";
-    case State::resolved: return "resolved";
-    case State::escalated: return "escalated";
-    case State::closed: return "closed";
-    case State::declined: return "declined";
-    case State::withdrawn: return "withdrawn";
+    case State::received:
+        return "received";
+    case State::acknowledged:
+        return "acknowledged";
+    case State::assigned:
+        return "assigned";
+    case State::in_handling:
+        return "in_handling";
+    case State::resolved:
+        return "resolved";
+    case State::escalated:
+        return "escalated";
+    case State::closed:
+        return "closed";
+    case State::declined:
+        return "declined";
+    case State::withdrawn:
+        return "withdrawn";
     }
     return "?";
 }
 
 const char* state_label_nl(State s) {
     switch (s) {
-    case State::received: return "Ontvangen";
-    case State::acknowledged: return "Ontvangst bevestigd";
-    case State::assigned: return "Toegewezen";
-    case State::in_handling: return "In behandeling";
-    case State::resolved: return "Afgehandeld";
-    case State::escalated: return "Extern doorverwezen";
-    case State::closed: return "Gesloten";
-    case State::declined: return "Niet in behandeling genomen";
-    case State::withdrawn: return "Ingetrokken";
+    case State::received:
+        return "Ontvangen";
+    case State::acknowledged:
+        return "Ontvangst bevestigd";
+    case State::assigned:
+        return "Toegewezen";
+    case State::in_handling:
+        return "In behandeling";
+    case State::resolved:
+        return "Afgehandeld";
+    case State::escalated:
+        return "Extern doorverwezen";
+    case State::closed:
+        return "Gesloten";
+    case State::declined:
+        return "Niet in behandeling genomen";
+    case State::withdrawn:
+        return "Ingetrokken";
     }
     return "?";
 }
@@ -55,9 +73,12 @@ std::optional<ComplainantType> complainant_type_from_name(const std::string& nam
 
 const char* resolution_name(Resolution r) {
     switch (r) {
-    case Resolution::solved: return "solved";
-    case Resolution::not_responsible_helped: return "not_responsible_helped";
-    case Resolution::not_solved: return "not_solved";
+    case Resolution::solved:
+        return "solved";
+    case Resolution::not_responsible_helped:
+        return "not_responsible_helped";
+    case Resolution::not_solved:
+        return "not_solved";
     }
     return "?";
 }
@@ -70,9 +91,12 @@ std::optional<Resolution> resolution_from_name(const std::string& name) {
 
 const char* satisfaction_name(Satisfaction s) {
     switch (s) {
-    case Satisfaction::unknown: return "unknown";
-    case Satisfaction::satisfied: return "satisfied";
-    case Satisfaction::dissatisfied: return "dissatisfied";
+    case Satisfaction::unknown:
+        return "unknown";
+    case Satisfaction::satisfied:
+        return "satisfied";
+    case Satisfaction::dissatisfied:
+        return "dissatisfied";
     }
     return "?";
 }

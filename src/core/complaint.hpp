@@ -12,25 +12,25 @@
 namespace kd {
 
 enum class State {
-    received,       // registered, nothing done yet
-    acknowledged,   // receipt confirmed to the complainant
-    assigned,       // a handler is named
-    in_handling,    // taken into handling: contact, hearing, assessment happen here
-    resolved,       // handled; satisfaction to be verified
-    escalated,      // complainant referred to the external body (R-CLOSE, 004)
-    closed,         // ended with recorded satisfaction or external referral
-    declined,       // not taken into handling, with reason (R-DEF)
-    withdrawn,      // the complainant withdrew it
+    received,     // registered, nothing done yet
+    acknowledged, // receipt confirmed to the complainant
+    assigned,     // a handler is named
+    in_handling,  // taken into handling: contact, hearing, assessment happen here
+    resolved,     // handled; satisfaction to be verified
+    escalated,    // complainant referred to the external body (R-CLOSE, 004)
+    closed,       // ended with recorded satisfaction or external referral
+    declined,     // not taken into handling, with reason (R-DEF)
+    withdrawn,    // the complainant withdrew it
 };
-inline constexpr State kAllStates[] = {State::received,  State::acknowledged, State::assigned,
-                                       State::in_handling, State::resolved,   State::escalated,
-                                       State::closed,    State::declined,     State::withdrawn};
-const char* state_name(State s);       // "in_handling"
-const char* state_label_nl(State s);   // "In behandeling"
+inline constexpr State kAllStates[] = {State::received,    State::acknowledged, State::assigned,
+                                       State::in_handling, State::resolved,     State::escalated,
+                                       State::closed,      State::declined,     State::withdrawn};
+const char* state_name(State s);     // "in_handling"
+const char* state_label_nl(State s); // "In behandeling"
 std::optional<State> state_from_name(const std::string& name);
-bool is_final(State s);                // closed, declined, withdrawn
+bool is_final(State s); // closed, declined, withdrawn
 
-enum class ComplainantType { external, internal };  // R-DEF (004)
+enum class ComplainantType { external, internal }; // R-DEF (004)
 const char* complainant_type_name(ComplainantType t);
 std::optional<ComplainantType> complainant_type_from_name(const std::string& name);
 
@@ -47,58 +47,58 @@ struct Complainant {
     std::string email;
     std::string phone;
     ComplainantType type = ComplainantType::external;
-    std::string relation;  // client, placed worker, hiring company, staff, ...
+    std::string relation; // client, placed worker, hiring company, staff, ...
 };
 
 struct Complaint {
-    long long id = 0;                // database id; 0 before it is stored
+    long long id = 0; // database id; 0 before it is stored
     long long organisation_id = 0;
-    std::string reference;           // "XS2-2026-0001", unique within the organisation
-    int procedure_version = 0;       // the procedure version its deadlines come from
+    std::string reference;     // "XS2-2026-0001", unique within the organisation
+    int procedure_version = 0; // the procedure version its deadlines come from
     State state = State::received;
 
     // Intake (R-INTAKE)
-    Instant received_at{};           // when the organisation received it
-    Instant registered_at{};         // when it was entered here
-    long long registered_by = 0;     // staff id
+    Instant received_at{};       // when the organisation received it
+    Instant registered_at{};     // when it was entered here
+    long long registered_by = 0; // staff id
     Channel channel = Channel::phone;
     Complainant complainant;
     std::string description;
     std::string category;
-    std::vector<long long> involved_staff;  // staff ids the complaint is about
-    bool description_approved = false;      // R-INTAKE (001)
-    bool procedure_explained = false;       // R-INTAKE (001)
-    bool confidential = false;              // R-ASSIGN (003): confidant route
+    std::vector<long long> involved_staff; // staff ids the complaint is about
+    bool description_approved = false;     // R-INTAKE (001)
+    bool procedure_explained = false;      // R-INTAKE (001)
+    bool confidential = false;             // R-ASSIGN (003): confidant route
 
     // Handling
     std::optional<long long> handler_id;
     std::optional<Instant> acknowledged_at;
-    std::string acknowledgement_note;       // R-ACK (003): description and first actions
+    std::string acknowledgement_note; // R-ACK (003): description and first actions
     std::optional<Instant> assigned_at;
     std::optional<Instant> handling_started_at;
     std::optional<Instant> first_contact_at;
-    std::optional<Instant> agreed_resolve_by;  // R-HANDLE (001): term agreed per case
+    std::optional<Instant> agreed_resolve_by; // R-HANDLE (001): term agreed per case
     std::optional<Instant> hearing_at;
     std::string hearing_note;
     std::optional<Instant> assessed_at;
-    std::optional<bool> well_founded;       // verdict: gegrond / ongegrond
+    std::optional<bool> well_founded; // verdict: gegrond / ongegrond
     std::string assessment_note;
     int extensions_used = 0;
-    std::optional<Term> extension;          // total extension granted
+    std::optional<Term> extension; // total extension granted
     std::string extension_reason;
     std::optional<Instant> resolved_at;      // first resolution: the resolve step
     std::optional<Instant> last_resolved_at; // latest, after a redo
     std::optional<Resolution> resolution;
     std::string solution;
-    std::optional<Date> procedure_change_effective;  // R-HANDLE (001)
+    std::optional<Date> procedure_change_effective; // R-HANDLE (001)
 
     // Verification and closing (R-CLOSE)
-    std::optional<Instant> verified_at;      // first verification: the verify step
+    std::optional<Instant> verified_at; // first verification: the verify step
     Satisfaction satisfaction = Satisfaction::unknown;
     std::string satisfaction_note;
     std::string satisfaction_evidence;
-    std::optional<Instant> dissatisfied_at;  // latest "not satisfied": starts the redo step
-    std::optional<Instant> redone_at;        // resolved again after it: completes the redo step
+    std::optional<Instant> dissatisfied_at; // latest "not satisfied": starts the redo step
+    std::optional<Instant> redone_at;       // resolved again after it: completes the redo step
     int reopen_count = 0;
     std::optional<Instant> escalated_at;
     std::string external_body;

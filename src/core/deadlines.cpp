@@ -7,13 +7,20 @@ namespace kd {
 
 const char* deadline_status_name(DeadlineStatus s) {
     switch (s) {
-    case DeadlineStatus::waiting: return "waiting";
-    case DeadlineStatus::due: return "due";
-    case DeadlineStatus::met: return "met";
-    case DeadlineStatus::missed: return "missed";
-    case DeadlineStatus::not_set: return "not_set";
-    case DeadlineStatus::no_term: return "no_term";
-    case DeadlineStatus::not_applicable: return "not_applicable";
+    case DeadlineStatus::waiting:
+        return "waiting";
+    case DeadlineStatus::due:
+        return "due";
+    case DeadlineStatus::met:
+        return "met";
+    case DeadlineStatus::missed:
+        return "missed";
+    case DeadlineStatus::not_set:
+        return "not_set";
+    case DeadlineStatus::no_term:
+        return "no_term";
+    case DeadlineStatus::not_applicable:
+        return "not_applicable";
     }
     return "?";
 }
@@ -48,14 +55,20 @@ struct Clock {
 
 Clock clock_of(StepId step, const Complaint& c) {
     switch (step) {
-    case StepId::acknowledge: return {c.received_at, c.acknowledged_at};
-    case StepId::first_contact: return {c.assigned_at, c.first_contact_at};
-    case StepId::take_into_handling: return {c.received_at, c.handling_started_at};
+    case StepId::acknowledge:
+        return {c.received_at, c.acknowledged_at};
+    case StepId::first_contact:
+        return {c.assigned_at, c.first_contact_at};
+    case StepId::take_into_handling:
+        return {c.received_at, c.handling_started_at};
     case StepId::decline_notice:
         return {c.received_at, c.decline_notified_at, c.declined_at.has_value()};
-    case StepId::resolve: return {c.received_at, c.resolved_at, !c.declined_at};
-    case StepId::verify: return {c.resolved_at, c.verified_at};
-    case StepId::redo: return {c.dissatisfied_at, c.redone_at};
+    case StepId::resolve:
+        return {c.received_at, c.resolved_at, !c.declined_at};
+    case StepId::verify:
+        return {c.resolved_at, c.verified_at};
+    case StepId::redo:
+        return {c.dissatisfied_at, c.redone_at};
     }
     return {};
 }
@@ -77,7 +90,8 @@ void judge(const WorkingDayCalendar& cal, StepDeadline& d, Instant now,
     Instant at = ended ? *ended : now;
     if (at <= due) {
         d.status = ended ? DeadlineStatus::not_applicable : DeadlineStatus::due;
-        if (!ended) d.working_days_left = cal.working_days_between(local_date(now), local_date(due));
+        if (!ended)
+            d.working_days_left = cal.working_days_between(local_date(now), local_date(due));
         return;
     }
     d.status = DeadlineStatus::missed;

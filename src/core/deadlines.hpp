@@ -11,13 +11,13 @@
 namespace kd {
 
 enum class DeadlineStatus {
-    waiting,         // the event that starts the clock has not happened yet
-    due,             // running; not yet done and not yet past
-    met,             // done on or before the due moment
-    missed,          // done after the due moment, or still open past it
-    not_set,         // the term is agreed per case and has not been agreed yet (001)
-    no_term,         // the procedure sets no term ("as soon as possible", 003)
-    not_applicable,  // the case ended before this step mattered
+    waiting,        // the event that starts the clock has not happened yet
+    due,            // running; not yet done and not yet past
+    met,            // done on or before the due moment
+    missed,         // done after the due moment, or still open past it
+    not_set,        // the term is agreed per case and has not been agreed yet (001)
+    no_term,        // the procedure sets no term ("as soon as possible", 003)
+    not_applicable, // the case ended before this step mattered
 };
 const char* deadline_status_name(DeadlineStatus s);
 
@@ -29,9 +29,9 @@ struct StepDeadline {
     std::optional<Instant> due;
     std::optional<Instant> done_at;
     DeadlineStatus status = DeadlineStatus::waiting;
-    int working_days_left = 0;        // when due: working days from today up to the due day
-    int working_days_late = 0;        // when missed: working days after the due day
-    long long seconds_late = 0;       // when missed: exact lateness, for hour terms
+    int working_days_left = 0;  // when due: working days from today up to the due day
+    int working_days_late = 0;  // when missed: working days after the due day
+    long long seconds_late = 0; // when missed: exact lateness, for hour terms
 };
 
 // The due moment of a step whose clock started at `start`, with an extension added to the

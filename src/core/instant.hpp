@@ -15,11 +15,17 @@ using Instant = std::chrono::sys_seconds;
 using Date = std::chrono::year_month_day;
 
 // Seconds since the epoch, for storage; the inverse of from_epoch.
-inline long long to_epoch(Instant t) { return t.time_since_epoch().count(); }
-inline Instant from_epoch(long long s) { return Instant{std::chrono::seconds{s}}; }
+inline long long to_epoch(Instant t) {
+    return t.time_since_epoch().count();
+}
+inline Instant from_epoch(long long s) {
+    return Instant{std::chrono::seconds{s}};
+}
 
 // Day number since the epoch, for cheap comparisons and sets of dates.
-inline int day_number(Date d) { return std::chrono::sys_days{d}.time_since_epoch().count(); }
+inline int day_number(Date d) {
+    return std::chrono::sys_days{d}.time_since_epoch().count();
+}
 inline Date date_from_day_number(int n) {
     return Date{std::chrono::sys_days{std::chrono::days{n}}};
 }

@@ -172,8 +172,8 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const Assign& a) {
-        if (!in(c.state, {State::received, State::acknowledged, State::assigned,
-                          State::in_handling}))
+        if (!in(c.state,
+                {State::received, State::acknowledged, State::assigned, State::in_handling}))
             return wrong_state(c, "een behandelaar toewijzen", "assign a handler");
         if (auto r = check_handler(p, c, a.handler_id, a.handler_is_confidant)) return *r;
         // The first-contact clock (001) starts when the handler gets the case; a new handler
@@ -189,8 +189,7 @@ struct Applier {
             return wrong_state(c, "de behandeling starten", "start handling");
         // Steps a procedure requires cannot be skipped: acknowledge before handling.
         if (p.requires_step(StepId::acknowledge) && !c.acknowledged_at)
-            return refuse("acknowledgement_missing",
-                          "Bevestig eerst de ontvangst aan de indiener.",
+            return refuse("acknowledgement_missing", "Bevestig eerst de ontvangst aan de indiener.",
                           "Acknowledge receipt to the complainant first.");
         c.handling_started_at = now;
         c.state = State::in_handling;
@@ -239,8 +238,8 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const Extend& a) {
-        if (!in(c.state, {State::received, State::acknowledged, State::assigned,
-                          State::in_handling}))
+        if (!in(c.state,
+                {State::received, State::acknowledged, State::assigned, State::in_handling}))
             return wrong_state(c, "de termijn verlengen", "extend the term");
         const StepRule* r = p.step(StepId::resolve);
         // R-HANDLE (004): extendable once, by at most the maximum, with a recorded reason.
@@ -263,11 +262,10 @@ struct Applier {
         // Compare the terms by what they do to this case's due moment.
         Instant base = due_after(cal, c.received_at, r->term);
         if (due_after(cal, base, a.term) > due_after(cal, base, p.extension.max))
-            return refuse("extension_too_long",
-                          "Een verlenging mag hoogstens " + describe_term_nl(p.extension.max) +
-                              " zijn.",
-                          "An extension may be at most " + describe_term(p.extension.max) + ".",
-                          "term");
+            return refuse(
+                "extension_too_long",
+                "Een verlenging mag hoogstens " + describe_term_nl(p.extension.max) + " zijn.",
+                "An extension may be at most " + describe_term(p.extension.max) + ".", "term");
         c.extensions_used += 1;
         c.extension = a.term;
         c.extension_reason = a.reason;
@@ -297,15 +295,16 @@ struct Applier {
         c.last_resolved_at = now;
         c.resolution = a.resolution;
         c.solution = a.solution;
-        if (a.procedure_change_effective) c.procedure_change_effective = a.procedure_change_effective;
+        if (a.procedure_change_effective)
+            c.procedure_change_effective = a.procedure_change_effective;
         c.satisfaction = Satisfaction::unknown;
         c.state = State::resolved;
         return c;
     }
 
     Outcome<Complaint> operator()(const Decline& a) {
-        if (!in(c.state, {State::received, State::acknowledged, State::assigned,
-                          State::in_handling}))
+        if (!in(c.state,
+                {State::received, State::acknowledged, State::assigned, State::in_handling}))
             return wrong_state(c, "de klacht niet in behandeling nemen", "decline the complaint");
         // R-DEF: "not taken into handling" needs its reasons, for the notice to the complainant.
         if (auto r = check_text(a.reason, "reason", "De reden", "The reason")) return *r;
@@ -395,10 +394,10 @@ struct Applier {
 } // namespace
 
 const char* command_name(const Command& c) {
-    static const char* names[] = {"acknowledge", "assign",         "start-handling", "record-contact",
-                                  "record-hearing", "assess",      "extend",         "resolve",
-                                  "decline",     "notify-decline", "verify",         "escalate",
-                                  "close",       "withdraw"};
+    static const char* names[] = {
+        "acknowledge", "assign",   "start-handling", "record-contact", "record-hearing",
+        "assess",      "extend",   "resolve",        "decline",        "notify-decline",
+        "verify",      "escalate", "close",          "withdraw"};
     return names[c.index()];
 }
 

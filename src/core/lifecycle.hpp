@@ -20,10 +20,10 @@ struct Intake {
     std::vector<long long> involved_staff;
     bool description_approved = false;
     bool procedure_explained = false;
-    bool acknowledged_at_intake = false;  // 001: acknowledgement given at intake
+    bool acknowledged_at_intake = false; // 001: acknowledgement given at intake
     bool confidential = false;
-    std::optional<long long> handler_id;  // named at intake (003: the chosen confidant)
-    bool handler_is_confidant = false;    // looked up by the caller from the staff record
+    std::optional<long long> handler_id; // named at intake (003: the chosen confidant)
+    bool handler_is_confidant = false;   // looked up by the caller from the staff record
 };
 
 // Validates an intake and returns the new complaint in state received (or acknowledged /
@@ -31,28 +31,54 @@ struct Intake {
 Outcome<Complaint> register_complaint(const Procedure& p, const Intake& in, long long actor,
                                       Instant now);
 
-struct Acknowledge { std::string note; };
-struct Assign { long long handler_id = 0; bool handler_is_confidant = false; };
+struct Acknowledge {
+    std::string note;
+};
+struct Assign {
+    long long handler_id = 0;
+    bool handler_is_confidant = false;
+};
 struct StartHandling {};
-struct RecordContact { std::optional<Instant> agreed_resolve_by; std::string note; };
-struct RecordHearing { std::string note; };
-struct Assess { bool well_founded = false; std::string note; };
-struct Extend { Term term; std::string reason; };
+struct RecordContact {
+    std::optional<Instant> agreed_resolve_by;
+    std::string note;
+};
+struct RecordHearing {
+    std::string note;
+};
+struct Assess {
+    bool well_founded = false;
+    std::string note;
+};
+struct Extend {
+    Term term;
+    std::string reason;
+};
 struct Resolve {
     Resolution resolution = Resolution::solved;
     std::string solution;
     std::optional<Date> procedure_change_effective;
 };
-struct Decline { std::string reason; };
+struct Decline {
+    std::string reason;
+};
 struct NotifyDecline {};
-struct VerifySatisfaction { bool satisfied = false; std::string note; std::string evidence; };
-struct Escalate { std::string body; };
+struct VerifySatisfaction {
+    bool satisfied = false;
+    std::string note;
+    std::string evidence;
+};
+struct Escalate {
+    std::string body;
+};
 struct Close {};
-struct Withdraw { std::string reason; };
+struct Withdraw {
+    std::string reason;
+};
 
-using Command = std::variant<Acknowledge, Assign, StartHandling, RecordContact, RecordHearing,
-                             Assess, Extend, Resolve, Decline, NotifyDecline, VerifySatisfaction,
-                             Escalate, Close, Withdraw>;
+using Command =
+    std::variant<Acknowledge, Assign, StartHandling, RecordContact, RecordHearing, Assess, Extend,
+                 Resolve, Decline, NotifyDecline, VerifySatisfaction, Escalate, Close, Withdraw>;
 
 // "acknowledge", "assign", ...: the name of a command as used in the API and audit trail.
 const char* command_name(const Command& c);

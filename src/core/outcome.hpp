@@ -11,10 +11,10 @@ namespace kd {
 // Why a rule said no: a stable code for programs, and a sentence in Dutch and in English
 // that a person can act on. `field` names the input at fault, when there is one.
 struct Refusal {
-    std::string code;      // e.g. "handler_involved"
+    std::string code; // e.g. "handler_involved"
     std::string message_nl;
     std::string message_en;
-    std::string field;     // e.g. "handler_id"; empty when no single field is at fault
+    std::string field; // e.g. "handler_id"; empty when no single field is at fault
 };
 
 template <typename T> class Outcome {

@@ -7,26 +7,40 @@ namespace kd {
 
 const char* step_name(StepId s) {
     switch (s) {
-    case StepId::acknowledge: return "acknowledge";
-    case StepId::first_contact: return "first_contact";
-    case StepId::take_into_handling: return "take_into_handling";
-    case StepId::decline_notice: return "decline_notice";
-    case StepId::resolve: return "resolve";
-    case StepId::verify: return "verify";
-    case StepId::redo: return "redo";
+    case StepId::acknowledge:
+        return "acknowledge";
+    case StepId::first_contact:
+        return "first_contact";
+    case StepId::take_into_handling:
+        return "take_into_handling";
+    case StepId::decline_notice:
+        return "decline_notice";
+    case StepId::resolve:
+        return "resolve";
+    case StepId::verify:
+        return "verify";
+    case StepId::redo:
+        return "redo";
     }
     return "?";
 }
 
 const char* step_label_nl(StepId s) {
     switch (s) {
-    case StepId::acknowledge: return "Ontvangstbevestiging";
-    case StepId::first_contact: return "Eerste contact door behandelaar";
-    case StepId::take_into_handling: return "In behandeling genomen";
-    case StepId::decline_notice: return "Bericht: niet in behandeling genomen";
-    case StepId::resolve: return "Afhandeling";
-    case StepId::verify: return "Tevredenheid geverifieerd";
-    case StepId::redo: return "Alsnog opgelost na ontevredenheid";
+    case StepId::acknowledge:
+        return "Ontvangstbevestiging";
+    case StepId::first_contact:
+        return "Eerste contact door behandelaar";
+    case StepId::take_into_handling:
+        return "In behandeling genomen";
+    case StepId::decline_notice:
+        return "Bericht: niet in behandeling genomen";
+    case StepId::resolve:
+        return "Afhandeling";
+    case StepId::verify:
+        return "Tevredenheid geverifieerd";
+    case StepId::redo:
+        return "Alsnog opgelost na ontevredenheid";
     }
     return "?";
 }
@@ -39,11 +53,16 @@ std::optional<StepId> step_from_name(const std::string& name) {
 
 const char* channel_name(Channel c) {
     switch (c) {
-    case Channel::phone: return "phone";
-    case Channel::letter: return "letter";
-    case Channel::email: return "email";
-    case Channel::web_form: return "web_form";
-    case Channel::in_person: return "in_person";
+    case Channel::phone:
+        return "phone";
+    case Channel::letter:
+        return "letter";
+    case Channel::email:
+        return "email";
+    case Channel::web_form:
+        return "web_form";
+    case Channel::in_person:
+        return "in_person";
     }
     return "?";
 }
@@ -56,10 +75,14 @@ std::optional<Channel> channel_from_name(const std::string& name) {
 
 const char* analysis_period_name(AnalysisPeriod p) {
     switch (p) {
-    case AnalysisPeriod::quarterly: return "quarterly";
-    case AnalysisPeriod::half_yearly: return "half-yearly";
-    case AnalysisPeriod::yearly: return "yearly";
-    case AnalysisPeriod::periodic: return "periodic";
+    case AnalysisPeriod::quarterly:
+        return "quarterly";
+    case AnalysisPeriod::half_yearly:
+        return "half-yearly";
+    case AnalysisPeriod::yearly:
+        return "yearly";
+    case AnalysisPeriod::periodic:
+        return "periodic";
     }
     return "?";
 }

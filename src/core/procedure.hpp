@@ -15,20 +15,24 @@ namespace kd {
 // The steps with a deadline that a procedure may require. What starts each step's clock
 // and what completes it is fixed (see deadlines.cpp); the procedure sets the term.
 enum class StepId {
-    acknowledge,         // R-ACK: acknowledgement of receipt; from receipt
-    first_contact,       // R-HANDLE (001): handler contacts complainant; from assignment
-    take_into_handling,  // R-HANDLE (004): taken into handling; from receipt
-    decline_notice,      // R-DEF (004): told it is not taken into handling; from receipt
-    resolve,             // R-HANDLE: handled; from receipt, extension added
-    verify,              // R-CLOSE (001): satisfaction verified; from resolution
-    redo,                // R-CLOSE (001): resolved still after dissatisfaction; from then
+    acknowledge,        // R-ACK: acknowledgement of receipt; from receipt
+    first_contact,      // R-HANDLE (001): handler contacts complainant; from assignment
+    take_into_handling, // R-HANDLE (004): taken into handling; from receipt
+    decline_notice,     // R-DEF (004): told it is not taken into handling; from receipt
+    resolve,            // R-HANDLE: handled; from receipt, extension added
+    verify,             // R-CLOSE (001): satisfaction verified; from resolution
+    redo,               // R-CLOSE (001): resolved still after dissatisfaction; from then
 };
-inline constexpr StepId kAllSteps[] = {StepId::acknowledge,  StepId::first_contact,
-                                       StepId::take_into_handling, StepId::decline_notice,
-                                       StepId::resolve,      StepId::verify, StepId::redo};
+inline constexpr StepId kAllSteps[] = {StepId::acknowledge,
+                                       StepId::first_contact,
+                                       StepId::take_into_handling,
+                                       StepId::decline_notice,
+                                       StepId::resolve,
+                                       StepId::verify,
+                                       StepId::redo};
 
-const char* step_name(StepId s);                 // "acknowledge"
-const char* step_label_nl(StepId s);             // "Ontvangstbevestiging"
+const char* step_name(StepId s);     // "acknowledge"
+const char* step_label_nl(StepId s); // "Ontvangstbevestiging"
 std::optional<StepId> step_from_name(const std::string& name);
 
 // How a step's term is set: a fixed term from the procedure, agreed with the complainant
@@ -38,14 +42,14 @@ enum class TermKind { fixed, agreed, none };
 struct StepRule {
     StepId id = StepId::resolve;
     TermKind kind = TermKind::fixed;
-    Term term;             // meaningful when kind == fixed
-    std::string quote;     // the seed's own words for this term, shown to users
+    Term term;         // meaningful when kind == fixed
+    std::string quote; // the seed's own words for this term, shown to users
 };
 
 enum class Channel { phone, letter, email, web_form, in_person };
 inline constexpr Channel kAllChannels[] = {Channel::phone, Channel::letter, Channel::email,
                                            Channel::web_form, Channel::in_person};
-const char* channel_name(Channel c);  // "phone"
+const char* channel_name(Channel c); // "phone"
 std::optional<Channel> channel_from_name(const std::string& name);
 
 enum class AnalysisPeriod { quarterly, half_yearly, yearly, periodic };
@@ -54,33 +58,33 @@ std::optional<AnalysisPeriod> analysis_period_from_name(const std::string& name)
 
 struct Extension {
     bool allowed = false;
-    Term max;       // the longest single extension (004: 6 weeks)
-    int times = 1;  // how often (004: once)
+    Term max;      // the longest single extension (004: 6 weeks)
+    int times = 1; // how often (004: once)
 };
 
 struct Procedure {
-    std::string organisation_code;  // "004", as in the seed file name
-    std::string slug;               // "xs2more": used in URLs
-    std::string organisation_name;  // "Xs2more"
-    std::string title;              // "Klachtenregeling"
-    int version = 1;                // raised on every authorised change
-    std::string authorised_by;      // "E.M. van As, directeur"; required
+    std::string organisation_code; // "004", as in the seed file name
+    std::string slug;              // "xs2more": used in URLs
+    std::string organisation_name; // "Xs2more"
+    std::string title;             // "Klachtenregeling"
+    int version = 1;               // raised on every authorised change
+    std::string authorised_by;     // "E.M. van As, directeur"; required
     std::optional<Date> authorised_on;
-    std::string source;             // path or hash of the text it encodes
+    std::string source; // path or hash of the text it encodes
 
     HolidayRules calendar;
-    std::vector<Channel> channels;         // channels this organisation accepts
-    std::vector<std::string> categories;   // "gerubriceerd" (004); empty = free text
-    bool require_description_approval = false;  // R-INTAKE (001)
-    bool require_procedure_explained = false;   // R-INTAKE (001)
+    std::vector<Channel> channels;                      // channels this organisation accepts
+    std::vector<std::string> categories;                // "gerubriceerd" (004); empty = free text
+    bool require_description_approval = false;          // R-INTAKE (001)
+    bool require_procedure_explained = false;           // R-INTAKE (001)
     bool acknowledgement_states_first_actions = false;  // R-ACK (003)
-    bool hearing_required = false;              // R-HANDLE (004)
-    bool assessment_required = false;           // R-HANDLE (004)
-    bool satisfaction_evidence_required = false;  // R-CLOSE (002, 003)
-    bool confidant_route = false;               // R-ASSIGN (003)
-    std::string escalation_body;                // R-CLOSE (004); empty when none
-    int retention_years = 0;                    // R-PRIV (002: 2); 0 = not set
-    AnalysisPeriod analysis = AnalysisPeriod::periodic;  // R-REPORT
+    bool hearing_required = false;                      // R-HANDLE (004)
+    bool assessment_required = false;                   // R-HANDLE (004)
+    bool satisfaction_evidence_required = false;        // R-CLOSE (002, 003)
+    bool confidant_route = false;                       // R-ASSIGN (003)
+    std::string escalation_body;                        // R-CLOSE (004); empty when none
+    int retention_years = 0;                            // R-PRIV (002: 2); 0 = not set
+    AnalysisPeriod analysis = AnalysisPeriod::periodic; // R-REPORT
     Extension extension;
     std::vector<StepRule> steps;
 

@@ -11,7 +11,8 @@ namespace {
 
 std::string lower_trimmed(std::string_view s) {
     std::string out;
-    for (char c : s) out += char(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : s)
+        out += char(std::tolower(static_cast<unsigned char>(c)));
     auto b = out.find_first_not_of(' '), e = out.find_last_not_of(' ');
     return b == std::string::npos ? std::string{} : out.substr(b, e - b + 1);
 }
@@ -57,10 +58,14 @@ std::string describe_term(const Term& t) {
     auto n = std::to_string(t.amount);
     bool one = t.amount == 1;
     switch (t.unit) {
-    case TermUnit::hours: return n + (one ? " hour" : " hours");
-    case TermUnit::calendar_days: return n + (one ? " day" : " days");
-    case TermUnit::working_days: return n + (one ? " working day" : " working days");
-    case TermUnit::weeks: return n + (one ? " week" : " weeks");
+    case TermUnit::hours:
+        return n + (one ? " hour" : " hours");
+    case TermUnit::calendar_days:
+        return n + (one ? " day" : " days");
+    case TermUnit::working_days:
+        return n + (one ? " working day" : " working days");
+    case TermUnit::weeks:
+        return n + (one ? " week" : " weeks");
     }
     return n;
 }
@@ -69,10 +74,14 @@ std::string describe_term_nl(const Term& t) {
     auto n = std::to_string(t.amount);
     bool one = t.amount == 1;
     switch (t.unit) {
-    case TermUnit::hours: return n + " uur";
-    case TermUnit::calendar_days: return n + (one ? " dag" : " dagen");
-    case TermUnit::working_days: return n + (one ? " werkdag" : " werkdagen");
-    case TermUnit::weeks: return n + (one ? " week" : " weken");
+    case TermUnit::hours:
+        return n + " uur";
+    case TermUnit::calendar_days:
+        return n + (one ? " dag" : " dagen");
+    case TermUnit::working_days:
+        return n + (one ? " werkdag" : " werkdagen");
+    case TermUnit::weeks:
+        return n + (one ? " week" : " weken");
     }
     return n;
 }
@@ -80,7 +89,8 @@ std::string describe_term_nl(const Term& t) {
 Instant due_after(const WorkingDayCalendar& cal, Instant start, const Term& term) {
     using namespace std::chrono;
     switch (term.unit) {
-    case TermUnit::hours: return start + hours{term.amount};
+    case TermUnit::hours:
+        return start + hours{term.amount};
     case TermUnit::calendar_days:
     case TermUnit::weeks: {
         int n = term.unit == TermUnit::weeks ? term.amount * 7 : term.amount;

@@ -14,7 +14,7 @@ namespace kd {
 enum class TermUnit { hours, calendar_days, working_days, weeks };
 
 struct Term {
-    int amount = 0;  // 0..3650; 0 working days means "the same working day"
+    int amount = 0; // 0..3650; 0 working days means "the same working day"
     TermUnit unit = TermUnit::calendar_days;
     friend bool operator==(const Term&, const Term&) = default;
 };

@@ -11,7 +11,9 @@ namespace {
 
 using nlohmann::json;
 
-json opt_time(const std::optional<Instant>& t) { return t ? json(to_epoch(*t)) : json(nullptr); }
+json opt_time(const std::optional<Instant>& t) {
+    return t ? json(to_epoch(*t)) : json(nullptr);
+}
 
 std::optional<Instant> get_time(const json& j, const char* key) {
     auto it = j.find(key);
@@ -59,17 +61,17 @@ json to_json(const Complaint& c) {
     j["well_founded"] = c.well_founded ? json(*c.well_founded) : json(nullptr);
     j["assessment_note"] = c.assessment_note;
     j["extensions_used"] = c.extensions_used;
-    j["extension"] = c.extension ? json{{"amount", c.extension->amount},
-                                        {"unit", int(c.extension->unit)}}
-                                 : json(nullptr);
+    j["extension"] = c.extension
+                         ? json{{"amount", c.extension->amount}, {"unit", int(c.extension->unit)}}
+                         : json(nullptr);
     j["extension_reason"] = c.extension_reason;
     j["resolved_at"] = opt_time(c.resolved_at);
     j["last_resolved_at"] = opt_time(c.last_resolved_at);
     j["resolution"] = c.resolution ? json(resolution_name(*c.resolution)) : json(nullptr);
     j["solution"] = c.solution;
-    j["procedure_change_effective"] =
-        c.procedure_change_effective ? json(day_number(*c.procedure_change_effective))
-                                     : json(nullptr);
+    j["procedure_change_effective"] = c.procedure_change_effective
+                                          ? json(day_number(*c.procedure_change_effective))
+                                          : json(nullptr);
     j["verified_at"] = opt_time(c.verified_at);
     j["satisfaction"] = satisfaction_name(c.satisfaction);
     j["satisfaction_note"] = c.satisfaction_note;
@@ -90,7 +92,9 @@ json to_json(const Complaint& c) {
 
 } // namespace
 
-std::string encode_complaint(const Complaint& c) { return to_json(c).dump(); }
+std::string encode_complaint(const Complaint& c) {
+    return to_json(c).dump();
+}
 
 Complaint decode_complaint(const std::string& text) {
     json j = json::parse(text, nullptr, /*allow_exceptions=*/false);

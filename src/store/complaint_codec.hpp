@@ -9,7 +9,7 @@
 namespace kd {
 
 std::string encode_complaint(const Complaint& c);
-Complaint decode_complaint(const std::string& json);  // throws std::runtime_error if corrupt
+Complaint decode_complaint(const std::string& json); // throws std::runtime_error if corrupt
 
 // {"field": [before, after], ...} for every field that differs; `before` null = created.
 std::string complaint_changes(const Complaint* before, const Complaint& after);

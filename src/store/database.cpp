@@ -19,12 +19,18 @@ namespace {
 long long as_ll(const soci::row& r, std::size_t i) {
     if (r.get_indicator(i) == soci::i_null) return 0;
     switch (r.get_properties(i).get_data_type()) {
-    case soci::dt_integer: return r.get<int>(i);
-    case soci::dt_long_long: return r.get<long long>(i);
-    case soci::dt_unsigned_long_long: return static_cast<long long>(r.get<unsigned long long>(i));
-    case soci::dt_double: return static_cast<long long>(r.get<double>(i));
-    case soci::dt_string: return std::stoll(r.get<std::string>(i));
-    default: throw std::runtime_error("unexpected column type for a number");
+    case soci::dt_integer:
+        return r.get<int>(i);
+    case soci::dt_long_long:
+        return r.get<long long>(i);
+    case soci::dt_unsigned_long_long:
+        return static_cast<long long>(r.get<unsigned long long>(i));
+    case soci::dt_double:
+        return static_cast<long long>(r.get<double>(i));
+    case soci::dt_string:
+        return std::stoll(r.get<std::string>(i));
+    default:
+        throw std::runtime_error("unexpected column type for a number");
     }
 }
 
@@ -39,8 +45,8 @@ std::string lower_ascii(std::string s) {
 }
 
 std::string search_text_of(const Complaint& c) {
-    return lower_ascii(c.reference + "\n" + c.complainant.name + "\n" + c.complainant.email +
-                       "\n" + c.category + "\n" + c.description);
+    return lower_ascii(c.reference + "\n" + c.complainant.name + "\n" + c.complainant.email + "\n" +
+                       c.category + "\n" + c.description);
 }
 
 Complaint complaint_from_row(long long id, const std::string& reference, const std::string& doc) {
@@ -84,8 +90,7 @@ void Transaction::insert_complaint(Complaint& c, std::optional<Instant> next_due
     char buf[64];
     std::snprintf(buf, sizeof buf, "%s-%05lld", code.c_str(), seq);
     c.reference = buf;
-    std::string state = state_name(c.state), doc = encode_complaint(c),
-                search = search_text_of(c);
+    std::string state = state_name(c.state), doc = encode_complaint(c), search = search_text_of(c);
     long long received = to_epoch(c.received_at), updated = to_epoch(now);
     long long handler = c.handler_id.value_or(0), due = next_due ? to_epoch(*next_due) : 0;
     soci::indicator hi = c.handler_id ? soci::i_ok : soci::i_null;
@@ -94,16 +99,15 @@ void Transaction::insert_complaint(Complaint& c, std::optional<Instant> next_due
     sql_ << "INSERT INTO complaints (organisation_id, reference, state, received_at, category, "
             "handler_id, next_due_at, search_text, updated_at, document) VALUES (:o, :r, :s, "
             ":ra, :c, :h, :d, :t, :u, :doc) RETURNING id",
-        soci::use(c.organisation_id), soci::use(c.reference), soci::use(state),
-        soci::use(received), soci::use(c.category), soci::use(handler, hi), soci::use(due, di),
-        soci::use(search), soci::use(updated), soci::use(doc), soci::into(id);
+        soci::use(c.organisation_id), soci::use(c.reference), soci::use(state), soci::use(received),
+        soci::use(c.category), soci::use(handler, hi), soci::use(due, di), soci::use(search),
+        soci::use(updated), soci::use(doc), soci::into(id);
     c.id = id;
 }
 
 void Transaction::update_complaint(const Complaint& c, std::optional<Instant> next_due,
                                    Instant now) {
-    std::string state = state_name(c.state), doc = encode_complaint(c),
-                search = search_text_of(c);
+    std::string state = state_name(c.state), doc = encode_complaint(c), search = search_text_of(c);
     long long updated = to_epoch(now);
     long long handler = c.handler_id.value_or(0), due = next_due ? to_epoch(*next_due) : 0;
     soci::indicator hi = c.handler_id ? soci::i_ok : soci::i_null;
@@ -136,7 +140,8 @@ std::unique_ptr<Database> Database::open(const std::string& url, int pool_size) 
     if (url.rfind("sqlite:", 0) == 0) {
         db->backend_ = Backend::sqlite;
         std::string path = url.substr(7);
-        if (path.empty()) throw std::invalid_argument("sqlite: needs a path, like sqlite:data/klachtdesk.db");
+        if (path.empty())
+            throw std::invalid_argument("sqlite: needs a path, like sqlite:data/klachtdesk.db");
         connect = "db=" + path + " timeout=30";
         factory = &soci::sqlite3;
     } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
@@ -202,7 +207,8 @@ int Database::migrate() {
     for (const Migration& m : migrations_for(backend_)) {
         if (m.version <= current) continue;
         soci::transaction tr(*writer_);
-        for (const auto& stmt : m.statements) *writer_ << stmt;
+        for (const auto& stmt : m.statements)
+            *writer_ << stmt;
         long long now = std::chrono::duration_cast<std::chrono::seconds>(
                             std::chrono::system_clock::now().time_since_epoch())
                             .count();
@@ -288,7 +294,7 @@ std::optional<StaffMember> Database::staff_member(long long organisation_id, lon
 
 std::optional<Complaint> Database::complaint(long long organisation_id, long long id) {
     soci::session s(*pool_);
-    Transaction t(s);  // read-only use of the same query
+    Transaction t(s); // read-only use of the same query
     return t.complaint(organisation_id, id);
 }
 
@@ -298,8 +304,11 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
     // Values bound by position; deques keep their addresses stable while the statement runs.
     std::deque<long long> nums;
     std::deque<std::string> texts;
-    std::vector<std::pair<bool, std::size_t>> order;  // true = text
-    auto num = [&](long long v) { nums.push_back(v); order.push_back({false, nums.size() - 1}); };
+    std::vector<std::pair<bool, std::size_t>> order; // true = text
+    auto num = [&](long long v) {
+        nums.push_back(v);
+        order.push_back({false, nums.size() - 1});
+    };
     auto text = [&](std::string v) {
         texts.push_back(std::move(v));
         order.push_back({true, texts.size() - 1});
@@ -344,12 +353,18 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
         text(pattern);
     }
     switch (q.sort) {
-    case ComplaintSort::received_desc: sql += " ORDER BY received_at DESC, id DESC"; break;
-    case ComplaintSort::received_asc: sql += " ORDER BY received_at, id"; break;
+    case ComplaintSort::received_desc:
+        sql += " ORDER BY received_at DESC, id DESC";
+        break;
+    case ComplaintSort::received_asc:
+        sql += " ORDER BY received_at, id";
+        break;
     case ComplaintSort::due_asc:
         sql += " ORDER BY CASE WHEN next_due_at IS NULL THEN 1 ELSE 0 END, next_due_at, id";
         break;
-    case ComplaintSort::reference_asc: sql += " ORDER BY reference"; break;
+    case ComplaintSort::reference_asc:
+        sql += " ORDER BY reference";
+        break;
     }
     sql += " LIMIT " + std::to_string(q.limit + 1) + " OFFSET " + std::to_string(q.offset);
 
@@ -360,8 +375,10 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
     st.exchange(soci::into(ref));
     st.exchange(soci::into(doc));
     for (auto [is_text, i] : order) {
-        if (is_text) st.exchange(soci::use(texts[i]));
-        else st.exchange(soci::use(nums[i]));
+        if (is_text)
+            st.exchange(soci::use(texts[i]));
+        else
+            st.exchange(soci::use(nums[i]));
     }
     st.alloc();
     st.prepare(sql);
@@ -388,8 +405,8 @@ std::vector<AuditEvent> Database::timeline(long long organisation_id, long long 
                       "ORDER BY id",
          soci::use(organisation_id), soci::use(complaint_id));
     for (const soci::row& r : rs)
-        out.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), from_epoch(as_ll(r, 3)),
-                       as_ll(r, 4), as_str(r, 5), as_str(r, 6)});
+        out.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), from_epoch(as_ll(r, 3)), as_ll(r, 4),
+                       as_str(r, 5), as_str(r, 6)});
     return out;
 }
 

@@ -48,7 +48,7 @@ public:
     const char* backend_name() const;
 
     int schema_version();
-    int migrate();  // returns how many migrations ran
+    int migrate(); // returns how many migrations ran
     int latest_schema_version() const;
 
     // Organisations and their procedure versions (loaded from procedures/ at start-up).

@@ -61,10 +61,13 @@ std::vector<Migration> migrations_for(Backend b) {
                   document TEXT NOT NULL,
                   UNIQUE (organisation_id, reference)))",
              "CREATE INDEX complaints_received ON complaints (organisation_id, received_at, id)",
-             "CREATE INDEX complaints_state ON complaints (organisation_id, state, received_at, id)",
+             "CREATE INDEX complaints_state ON complaints (organisation_id, state, received_at, "
+             "id)",
              "CREATE INDEX complaints_due ON complaints (organisation_id, next_due_at)",
-             "CREATE INDEX complaints_handler ON complaints (organisation_id, handler_id, received_at)",
-             "CREATE INDEX complaints_category ON complaints (organisation_id, category, received_at)",
+             "CREATE INDEX complaints_handler ON complaints (organisation_id, handler_id, "
+             "received_at)",
+             "CREATE INDEX complaints_category ON complaints (organisation_id, category, "
+             "received_at)",
              R"(CREATE TABLE audit_events (
                   id {ID},
                   organisation_id BIGINT NOT NULL REFERENCES organisations(id),
@@ -77,7 +80,8 @@ std::vector<Migration> migrations_for(Backend b) {
          }},
     };
     for (auto& m : all)
-        for (auto& s : m.statements) s = for_backend(s, b);
+        for (auto& s : m.statements)
+            s = for_backend(s, b);
     return all;
 }
 

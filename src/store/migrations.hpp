@@ -12,7 +12,7 @@ enum class Backend { sqlite, postgresql };
 struct Migration {
     int version;
     std::string description;
-    std::vector<std::string> statements;  // already written for the backend
+    std::vector<std::string> statements; // already written for the backend
 };
 
 std::vector<Migration> migrations_for(Backend b);

@@ -11,10 +11,10 @@ namespace kd {
 
 struct OrganisationRecord {
     long long id = 0;
-    std::string code;  // "004"
-    std::string slug;  // "xs2more"
+    std::string code; // "004"
+    std::string slug; // "xs2more"
     std::string name;
-    int procedure_version = 0;  // the version in force
+    int procedure_version = 0; // the version in force
 };
 
 // Staff roles (glossary in docs/procedures.md); the next issue adds logging in with them.
@@ -23,8 +23,8 @@ struct StaffMember {
     long long organisation_id = 0;
     std::string name;
     std::string email;
-    std::string role;        // coordinator, handler, management, employee
-    bool confidant = false;  // R-ASSIGN (003): may handle confidential complaints
+    std::string role;       // coordinator, handler, management, employee
+    bool confidant = false; // R-ASSIGN (003): may handle confidential complaints
     bool active = true;
 };
 
@@ -35,8 +35,8 @@ struct AuditEvent {
     long long complaint_id = 0;
     Instant at{};
     long long actor_id = 0;
-    std::string action;        // "register", "acknowledge", ...
-    std::string changes_json;  // {"state": ["received", "acknowledged"], ...}
+    std::string action;       // "register", "acknowledge", ...
+    std::string changes_json; // {"state": ["received", "acknowledged"], ...}
 };
 
 enum class ComplaintSort { received_desc, received_asc, due_asc, reference_asc };
@@ -44,14 +44,14 @@ std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name);
 
 struct ComplaintQuery {
     long long organisation_id = 0;
-    std::vector<State> states;            // any of these; empty = all
+    std::vector<State> states; // any of these; empty = all
     std::optional<std::string> category;
     std::optional<long long> handler_id;
-    bool overdue = false;                 // a running step is past its due moment at `now`
+    bool overdue = false; // a running step is past its due moment at `now`
     Instant now{};
-    std::optional<Instant> received_from; // inclusive
+    std::optional<Instant> received_from;  // inclusive
     std::optional<Instant> received_until; // exclusive
-    std::string text;                     // in reference, name, description, category
+    std::string text;                      // in reference, name, description, category
     ComplaintSort sort = ComplaintSort::received_desc;
     int limit = 50;
     int offset = 0;

@@ -87,7 +87,8 @@ void Writer::commit_batch(std::deque<WriteRequest>& batch) {
             errors[i] = std::string("the database did not store the change: ") + e.what();
         }
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(status[i], errors[i]);
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        batch[i].done(status[i], errors[i]);
 }
 
 } // namespace kd

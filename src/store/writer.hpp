@@ -26,7 +26,7 @@ struct WriteRequest {
 class Writer {
 public:
     explicit Writer(Database& db, std::size_t max_batch = 256);
-    ~Writer();  // drains the queue, then stops
+    ~Writer(); // drains the queue, then stops
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
 

@@ -27,8 +27,8 @@ std::string database_url() {
         const char* url = std::getenv("KLACHTDESK_TEST_POSTGRES_URL");
         return url ? url : "";
     }
-    auto dir = std::filesystem::temp_directory_path() /
-               ("klachtdesk-it-" + std::to_string(::getpid()));
+    auto dir =
+        std::filesystem::temp_directory_path() / ("klachtdesk-it-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return "sqlite:" + (dir / "klachtdesk.db").string();
@@ -41,7 +41,7 @@ struct World {
     std::unique_ptr<ComplaintService> service;
     std::unique_ptr<HttpServer> server;
     std::unique_ptr<HttpClient> http;
-    std::map<std::string, std::map<std::string, long long>> staff;  // slug -> role/name -> id
+    std::map<std::string, std::map<std::string, long long>> staff; // slug -> role/name -> id
 };
 
 World* world = nullptr;
@@ -50,7 +50,7 @@ class Api : public ::testing::Test {
 public:
     static void SetUpTestSuite() {
         std::string url = database_url();
-        if (url.empty()) return;  // reported per test below
+        if (url.empty()) return; // reported per test below
         world = new World;
         world->url = url;
         world->db = Database::open(url);
@@ -67,7 +67,8 @@ public:
                 world->staff[o->record.slug][s.email.substr(0, s.email.find('@'))] = s.id;
             }
         unsigned short port = kd::testing::free_port();
-        world->server = std::make_unique<HttpServer>(*world->service, ServerOptions{"127.0.0.1", port, 4});
+        world->server =
+            std::make_unique<HttpServer>(*world->service, ServerOptions{"127.0.0.1", port, 4});
         world->http = std::make_unique<HttpClient>("http://127.0.0.1:" + std::to_string(port));
     }
     static void TearDownTestSuite() {
@@ -83,7 +84,9 @@ protected:
         if (!world) GTEST_SKIP() << "KLACHTDESK_TEST_POSTGRES_URL is not set; scripts/test sets it";
     }
     const HttpClient& http() { return *world->http; }
-    long long staff(const std::string& org, const std::string& who) { return world->staff[org][who]; }
+    long long staff(const std::string& org, const std::string& who) {
+        return world->staff[org][who];
+    }
 
     static std::string recent(int hours_ago) {
         return format_iso_local(system_now() - std::chrono::hours{hours_ago});
@@ -95,9 +98,13 @@ protected:
         return r.json();
     }
 
-    json act(const std::string& org, long long id, const std::string& action, json body, int expect = 200) {
-        body["actor_id"] = body.contains("actor_id") ? body["actor_id"] : json(staff(org, "coordinator"));
-        auto r = http().post("/api/v1/organisations/" + org + "/complaints/" + std::to_string(id) + "/" + action, body);
+    json act(const std::string& org, long long id, const std::string& action, json body,
+             int expect = 200) {
+        body["actor_id"] =
+            body.contains("actor_id") ? body["actor_id"] : json(staff(org, "coordinator"));
+        auto r = http().post("/api/v1/organisations/" + org + "/complaints/" + std::to_string(id) +
+                                 "/" + action,
+                             body);
         EXPECT_EQ(r.status, expect) << action << ": " << r.body;
         return r.json();
     }
@@ -112,7 +119,8 @@ protected:
         return {{"actor_id", staff(org, "coordinator")},
                 {"received_at", recent(3)},
                 {"channel", "phone"},
-                {"complainant", {{"name", "Jan de Boer"}, {"phone", "0612345678"}, {"relation", "uitzendkracht"}}},
+                {"complainant",
+                 {{"name", "Jan de Boer"}, {"phone", "0612345678"}, {"relation", "uitzendkracht"}}},
                 {"description", "Mijn loonstrook klopt niet."},
                 {"involved_staff", {staff(org, "employee")}}};
     }
@@ -152,7 +160,9 @@ TEST_F(Api, Jexo000FromIntakeToClose) {
     act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
     act(org, id, "start-handling", json::object());
     // R-HANDLE (000): not responsible, but helped.
-    c = act(org, id, "resolve", {{"resolution", "not_responsible_helped"}, {"solution", "Doorverwezen naar de inlener en geholpen."}});
+    c = act(org, id, "resolve",
+            {{"resolution", "not_responsible_helped"},
+             {"solution", "Doorverwezen naar de inlener en geholpen."}});
     EXPECT_EQ(deadline(c, "resolve")["status"], "met");
     act(org, id, "verify", {{"satisfied", true}, {"note", "Telefonisch bevestigd"}});
     c = act(org, id, "close", json::object());
@@ -182,12 +192,14 @@ TEST_F(Api, Exactpi001FromIntakeToCloseWithAgreedTermAndRedo) {
     c = act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
     EXPECT_EQ(deadline(c, "first_contact")["status"], "due");
     act(org, id, "start-handling", json::object());
-    act(org, id, "resolve", {{"solution", "x"}}, 422);  // contact first
+    act(org, id, "resolve", {{"solution", "x"}}, 422); // contact first
     std::string agreed = format_iso_local(system_now() + std::chrono::hours{24 * 10});
-    c = act(org, id, "record-contact", {{"agreed_resolve_by", agreed}, {"note", "Gebeld, termijn afgesproken"}});
+    c = act(org, id, "record-contact",
+            {{"agreed_resolve_by", agreed}, {"note", "Gebeld, termijn afgesproken"}});
     EXPECT_EQ(deadline(c, "first_contact")["status"], "met");
     EXPECT_EQ(deadline(c, "resolve")["due"], agreed);
-    act(org, id, "resolve", {{"solution", "Loon nabetaald"}, {"procedure_change_effective", "2027-01-15"}});
+    act(org, id, "resolve",
+        {{"solution", "Loon nabetaald"}, {"procedure_change_effective", "2027-01-15"}});
     c = act(org, id, "verify", {{"satisfied", false}, {"note", "Vakantiegeld ontbreekt nog"}});
     EXPECT_EQ(c["state"], "in_handling");
     EXPECT_EQ(deadline(c, "redo")["status"], "due");
@@ -204,7 +216,7 @@ TEST_F(Api, EenLoketMk002FromIntakeToCloseWithEvidence) {
     json c = create(org, intake(org));
     long long id = c["id"];
     act(org, id, "assign", {{"handler_id", staff(org, "mohamed")}});
-    act(org, id, "start-handling", json::object(), 422);  // acknowledge first
+    act(org, id, "start-handling", json::object(), 422); // acknowledge first
     act(org, id, "acknowledge", json::object());
     act(org, id, "start-handling", json::object());
     act(org, id, "resolve", {{"solution", "Factuur gecrediteerd"}});
@@ -220,14 +232,16 @@ TEST_F(Api, Quoratio003ConfidentialThroughAConfidant) {
     const std::string org = "quoratio";
     json in = intake(org);
     in["confidential"] = true;
-    in["handler_id"] = staff(org, "sanne");  // not a confidant
-    EXPECT_EQ(create(org, in, 422)["type"], "https://klachtdesk.example/problems/handler_not_confidant");
+    in["handler_id"] = staff(org, "sanne"); // not a confidant
+    EXPECT_EQ(create(org, in, 422)["type"],
+              "https://klachtdesk.example/problems/handler_not_confidant");
     in["handler_id"] = staff(org, "vertrouwenspersoon.fatima");
     json c = create(org, in);
     long long id = c["id"];
     EXPECT_EQ(c["state"], "assigned");
-    act(org, id, "acknowledge", json::object(), 422);  // needs the first actions
-    c = act(org, id, "acknowledge", {{"note", "Klacht over rooster; eerste actie: gesprek met planner."}});
+    act(org, id, "acknowledge", json::object(), 422); // needs the first actions
+    c = act(org, id, "acknowledge",
+            {{"note", "Klacht over rooster; eerste actie: gesprek met planner."}});
     EXPECT_EQ(deadline(c, "acknowledge")["status"], "met");
     act(org, id, "start-handling", json::object());
     c = act(org, id, "resolve", {{"solution", "Rooster aangepast"}});
@@ -247,16 +261,16 @@ TEST_F(Api, Xs2more004FromIntakeToExternalReferral) {
     act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
     c = act(org, id, "start-handling", json::object());
     EXPECT_EQ(deadline(c, "take_into_handling")["status"], "met");
-    act(org, id, "resolve", {{"solution", "x"}}, 422);  // hearing first
+    act(org, id, "resolve", {{"solution", "x"}}, 422); // hearing first
     act(org, id, "record-hearing", {{"note", "Klager en medewerker gehoord"}});
     act(org, id, "assess", {{"well_founded", true}, {"note", "Gegrond"}});
     act(org, id, "extend", {{"term", "7 weeks"}, {"reason", "Inlener op vakantie"}}, 422);
-    act(org, id, "extend", {{"term", "6 weeks"}}, 422);  // no reason
+    act(org, id, "extend", {{"term", "6 weeks"}}, 422); // no reason
     c = act(org, id, "extend", {{"term", "6 weeks"}, {"reason", "Inlener op vakantie"}});
     EXPECT_EQ(c["extension"], "6 weeks");
-    act(org, id, "extend", {{"term", "1 week"}, {"reason", "nog eens"}}, 422);  // once only
+    act(org, id, "extend", {{"term", "1 week"}, {"reason", "nog eens"}}, 422); // once only
     act(org, id, "resolve", {{"solution", "Excuses en gesprek met medewerker"}});
-    act(org, id, "close", json::object(), 422);  // no satisfaction recorded
+    act(org, id, "close", json::object(), 422); // no satisfaction recorded
     act(org, id, "verify", {{"satisfied", false}});
     c = act(org, id, "escalate", json::object());
     EXPECT_EQ(c["external_body"], "College voor Klachten en Arbitrage van Blik op Werk");
@@ -284,27 +298,34 @@ TEST_F(Api, BadInputIsRefusedAndChangesNothing) {
     auto r = http().post(base + "/assign", std::string("{\"actor_id\": 1,"));
     EXPECT_EQ(r.status, 400);
     EXPECT_EQ(r.content_type, "application/problem+json; charset=utf-8");
-    r = http().post(base + "/assign", json{{"actor_id", staff(org, "coordinator")}, {"handler_id", "twee"}});
+    r = http().post(base + "/assign",
+                    json{{"actor_id", staff(org, "coordinator")}, {"handler_id", "twee"}});
     EXPECT_EQ(r.status, 422);
     EXPECT_EQ(r.json()["errors"][0]["field"], "handler_id");
-    r = http().post(base + "/assign", json{{"actor_id", staff(org, "coordinator")}, {"handler_id", staff(org, "sanne")}, {"urgent", true}});
+    r = http().post(base + "/assign", json{{"actor_id", staff(org, "coordinator")},
+                                           {"handler_id", staff(org, "sanne")},
+                                           {"urgent", true}});
     EXPECT_EQ(r.status, 422);
     EXPECT_EQ(r.json()["errors"][0]["field"], "urgent");
     r = http().post(base + "/assign", std::string(70000, ' '));
     EXPECT_EQ(r.status, 413);
-    r = http().post(base + "/assign", std::string("handler=2"), "application/x-www-form-urlencoded");
+    r = http().post(base + "/assign", std::string("handler=2"),
+                    "application/x-www-form-urlencoded");
     EXPECT_EQ(r.status, 415);
     r = http().post(base + "/teleport", json{{"actor_id", staff(org, "coordinator")}});
     EXPECT_EQ(r.status, 404);
-    r = http().post(base + "/assign", json{{"actor_id", 999999}, {"handler_id", staff(org, "sanne")}});
+    r = http().post(base + "/assign",
+                    json{{"actor_id", 999999}, {"handler_id", staff(org, "sanne")}});
     EXPECT_EQ(r.status, 422);
     // Another organisation's staff and complaint ids are unknown here.
-    r = http().post(base + "/assign", json{{"actor_id", staff(org, "coordinator")}, {"handler_id", staff("xs2more", "sanne")}});
+    r = http().post(base + "/assign", json{{"actor_id", staff(org, "coordinator")},
+                                           {"handler_id", staff("xs2more", "sanne")}});
     EXPECT_EQ(r.status, 422);
     r = http().post("/api/v1/organisations/xs2more/complaints/" + std::to_string(id) + "/withdraw",
                     json{{"actor_id", staff("xs2more", "coordinator")}, {"reason", "x"}});
     EXPECT_EQ(r.status, 404);
-    EXPECT_EQ(http().get("/api/v1/organisations/xs2more/complaints/" + std::to_string(id)).status, 404);
+    EXPECT_EQ(http().get("/api/v1/organisations/xs2more/complaints/" + std::to_string(id)).status,
+              404);
     EXPECT_EQ(http().get(base + "0000").status, 404);
     EXPECT_EQ(http().get("/api/v1/organisations/jexo/complaints/abc").status, 404);
     r = http().post(base + "/close", json{{"actor_id", staff(org, "coordinator")}});
@@ -319,8 +340,9 @@ TEST_F(Api, ListFiltersSortsAndPages) {
     json in = intake(org);
     in["description"] = "Zoekwoord-pinguin in de omschrijving";
     in["received_at"] = format_iso_local(system_now() - std::chrono::hours{24 * 40});
-    long long old_id = create(org, in)["id"];  // acknowledgement long overdue
-    for (int i = 0; i < 3; ++i) create(org, intake(org));
+    long long old_id = create(org, in)["id"]; // acknowledgement long overdue
+    for (int i = 0; i < 3; ++i)
+        create(org, intake(org));
     auto list = [&](const std::string& q) {
         auto r = http().get("/api/v1/organisations/" + org + "/complaints" + q);
         EXPECT_EQ(r.status, 200) << q << ": " << r.body;
@@ -345,14 +367,16 @@ TEST_F(Api, ListFiltersSortsAndPages) {
     std::string day = format_iso_local(system_now() - std::chrono::hours{24 * 40}).substr(0, 10);
     auto between = list("?received_from=" + day + "&received_to=" + day);
     ASSERT_GE(between["items"].size(), 1u);
-    for (auto& c : between["items"]) EXPECT_EQ(c["received_at"].get<std::string>().substr(0, 10), day);
+    for (auto& c : between["items"])
+        EXPECT_EQ(c["received_at"].get<std::string>().substr(0, 10), day);
     EXPECT_EQ(list("?state=closed,withdrawn&q=pinguin")["items"].size(), 0u);
     EXPECT_EQ(list("?state=received&q=pinguin")["items"].size(), 1u);
     long long h = staff(org, "sanne");
     act(org, old_id, "assign", {{"handler_id", h}});
     auto by_handler = list("?handler=" + std::to_string(h));
     ASSERT_GE(by_handler["items"].size(), 1u);
-    for (auto& c : by_handler["items"]) EXPECT_EQ(c["handler_id"], h);
+    for (auto& c : by_handler["items"])
+        EXPECT_EQ(c["handler_id"], h);
     EXPECT_EQ(http().get("/api/v1/organisations/" + org + "/complaints?state=lost").status, 400);
     EXPECT_EQ(http().get("/api/v1/organisations/" + org + "/complaints?limit=100000").status, 400);
     EXPECT_EQ(http().get("/api/v1/organisations/" + org + "/complaints?colour=red").status, 400);

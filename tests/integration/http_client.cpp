@@ -37,7 +37,9 @@ HttpReply perform(CURL* h) {
 
 } // namespace
 
-nlohmann::json HttpReply::json() const { return nlohmann::json::parse(body); }
+nlohmann::json HttpReply::json() const {
+    return nlohmann::json::parse(body);
+}
 
 HttpReply HttpClient::get(const std::string& path) const {
     CURL* h = curl_easy_init();

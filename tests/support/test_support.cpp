@@ -30,6 +30,8 @@ Instant at(const std::string& local_iso) {
     return *t;
 }
 
-std::string iso(Instant t) { return format_iso_local(t); }
+std::string iso(Instant t) {
+    return format_iso_local(t);
+}
 
 } // namespace kd::testing

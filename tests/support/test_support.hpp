@@ -8,9 +8,9 @@
 
 namespace kd::testing {
 
-std::string source_path(const std::string& relative);  // inside the repository
-Procedure seed_procedure(const std::string& slug);      // "xs2more" -> procedures/004-xs2more.toml
-Instant at(const std::string& local_iso);               // "2026-12-24T17:30" Amsterdam time
-std::string iso(Instant t);                             // "2026-12-24T23:59:59+01:00"
+std::string source_path(const std::string& relative); // inside the repository
+Procedure seed_procedure(const std::string& slug);    // "xs2more" -> procedures/004-xs2more.toml
+Instant at(const std::string& local_iso);             // "2026-12-24T17:30" Amsterdam time
+std::string iso(Instant t);                           // "2026-12-24T23:59:59+01:00"
 
 } // namespace kd::testing

@@ -1,6 +1,6 @@
 // calendar_test.cpp: the Dutch holidays against a hand-written table, and working-day sums.
-#include "core/calendar.hpp"
 #include "core/amsterdam_time.hpp"
+#include "core/calendar.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -14,7 +14,9 @@ using namespace std::chrono;
 
 namespace {
 
-Date d(const std::string& s) { return *try_parse_date(s); }
+Date d(const std::string& s) {
+    return *try_parse_date(s);
+}
 
 std::map<int, std::set<std::string>> fixture() {
     std::ifstream in(kd::testing::source_path("tests/fixtures/dutch_holidays_2020_2035.txt"));
@@ -30,11 +32,12 @@ std::map<int, std::set<std::string>> fixture() {
 TEST(Calendar, EveryHoliday2020To2035MatchesTheHandWrittenTable) {
     auto table = fixture();
     ASSERT_EQ(table.size(), 16u);
-    HolidayRules rules;  // defaults: no Good Friday, Liberation Day in lustrum years
+    HolidayRules rules; // defaults: no Good Friday, Liberation Day in lustrum years
     for (int y = 2020; y <= 2035; ++y) {
         std::set<std::string> got;
         for (const auto& h : dutch_public_holidays(y, rules))
-            if (weekday{sys_days{h.date}} != Sunday || h.name_en.find("Sunday") == std::string::npos)
+            if (weekday{sys_days{h.date}} != Sunday ||
+                h.name_en.find("Sunday") == std::string::npos)
                 got.insert(format_date(h.date));
         EXPECT_EQ(got, table[y]) << "year " << y;
     }
@@ -45,20 +48,23 @@ TEST(Calendar, EasterSundays2020To2035) {
                               "2024-03-31", "2025-04-20", "2026-04-05", "2027-03-28",
                               "2028-04-16", "2029-04-01", "2030-04-21", "2031-04-13",
                               "2032-03-28", "2033-04-17", "2034-04-09", "2035-03-25"};
-    for (int y = 2020; y <= 2035; ++y) EXPECT_EQ(format_date(easter_sunday(y)), expected[y - 2020]);
+    for (int y = 2020; y <= 2035; ++y)
+        EXPECT_EQ(format_date(easter_sunday(y)), expected[y - 2020]);
 }
 
 TEST(Calendar, KingsDayMovesToSaturdayWhenOnSunday) {
     WorkingDayCalendar cal({});
-    EXPECT_FALSE(cal.is_working_day(d("2031-04-26")));  // Saturday anyway, but named
+    EXPECT_FALSE(cal.is_working_day(d("2031-04-26"))); // Saturday anyway, but named
     auto h = dutch_public_holidays(2025, {});
     bool found = false;
-    for (auto& x : h) found |= x.name_en == "King's Day" && format_date(x.date) == "2025-04-26";
+    for (auto& x : h)
+        found |= x.name_en == "King's Day" && format_date(x.date) == "2025-04-26";
     EXPECT_TRUE(found);
     // Queen's Day before 2014: 30 April, and 29 April in 2006 when the 30th was a Sunday.
     auto q = dutch_public_holidays(2006, {});
     found = false;
-    for (auto& x : q) found |= x.name_en == "Queen's Day" && format_date(x.date) == "2006-04-29";
+    for (auto& x : q)
+        found |= x.name_en == "Queen's Day" && format_date(x.date) == "2006-04-29";
     EXPECT_TRUE(found);
 }
 
@@ -67,11 +73,11 @@ TEST(Calendar, GoodFridayAndLiberationDayAreOptions) {
     with.good_friday = true;
     with.liberation_day = LiberationDay::yearly;
     WorkingDayCalendar on(with), off({});
-    EXPECT_FALSE(on.is_working_day(d("2026-04-03")));   // Good Friday 2026
+    EXPECT_FALSE(on.is_working_day(d("2026-04-03"))); // Good Friday 2026
     EXPECT_TRUE(off.is_working_day(d("2026-04-03")));
-    EXPECT_FALSE(on.is_working_day(d("2026-05-05")));   // Liberation Day, not a lustrum
+    EXPECT_FALSE(on.is_working_day(d("2026-05-05"))); // Liberation Day, not a lustrum
     EXPECT_TRUE(off.is_working_day(d("2026-05-05")));
-    EXPECT_FALSE(off.is_working_day(d("2025-05-05")));  // lustrum year
+    EXPECT_FALSE(off.is_working_day(d("2025-05-05"))); // lustrum year
     HolidayRules never;
     never.liberation_day = LiberationDay::never;
     EXPECT_TRUE(WorkingDayCalendar(never).is_working_day(d("2025-05-05")));
@@ -91,10 +97,12 @@ TEST(Calendar, ClosureDaysOfTheOrganisation) {
 
 TEST(Calendar, WorkingDaySums) {
     WorkingDayCalendar cal({});
-    EXPECT_EQ(format_date(cal.add_working_days(d("2026-11-20"), 1)), "2026-11-23");  // Fri -> Mon
-    EXPECT_EQ(format_date(cal.add_working_days(d("2026-11-21"), 1)), "2026-11-23");  // Sat -> Mon
-    EXPECT_EQ(format_date(cal.add_working_days(d("2026-04-02"), 1)), "2026-04-03");  // Good Friday works by default
-    EXPECT_EQ(format_date(cal.add_working_days(d("2026-04-03"), 1)), "2026-04-07");  // over Easter Monday
+    EXPECT_EQ(format_date(cal.add_working_days(d("2026-11-20"), 1)), "2026-11-23"); // Fri -> Mon
+    EXPECT_EQ(format_date(cal.add_working_days(d("2026-11-21"), 1)), "2026-11-23"); // Sat -> Mon
+    EXPECT_EQ(format_date(cal.add_working_days(d("2026-04-02"), 1)),
+              "2026-04-03"); // Good Friday works by default
+    EXPECT_EQ(format_date(cal.add_working_days(d("2026-04-03"), 1)),
+              "2026-04-07"); // over Easter Monday
     EXPECT_EQ(format_date(cal.this_or_next_working_day(d("2026-12-25"))), "2026-12-28");
     EXPECT_EQ(cal.working_days_between(d("2026-12-24"), d("2026-12-29")), 2);
     EXPECT_EQ(cal.working_days_between(d("2026-12-29"), d("2026-12-24")), 0);

@@ -19,7 +19,8 @@ TEST(Codec, RoundTripKeepsEveryField) {
     c.received_at = at("2026-11-20T10:00");
     c.registered_at = at("2026-11-20T10:05");
     c.channel = Channel::letter;
-    c.complainant = {"Ahmed Bouzid", "a@example.nl", "0612345678", ComplainantType::internal, "medewerker"};
+    c.complainant = {"Ahmed Bouzid", "a@example.nl", "0612345678", ComplainantType::internal,
+                     "medewerker"};
     c.description = "Rooster te laat; \"aanhalingstekens\" en é";
     c.involved_staff = {4, 9};
     c.handler_id = 2;

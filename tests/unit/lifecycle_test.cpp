@@ -24,8 +24,8 @@ Intake intake_for(const Procedure& p) {
     in.description_approved = p.require_description_approval;
     in.procedure_explained = p.require_procedure_explained;
     // 001 acknowledges at intake, as its procedure says.
-    in.acknowledged_at_intake = p.requires_step(StepId::acknowledge) &&
-                                p.step(StepId::acknowledge)->term.amount == 0;
+    in.acknowledged_at_intake =
+        p.requires_step(StepId::acknowledge) && p.step(StepId::acknowledge)->term.amount == 0;
     return in;
 }
 
@@ -51,7 +51,9 @@ struct Case {
     }
 };
 
-std::string refusal_of(const Outcome<Complaint>& r) { return r ? "" : r.refusal().code; }
+std::string refusal_of(const Outcome<Complaint>& r) {
+    return r ? "" : r.refusal().code;
+}
 
 } // namespace
 
@@ -61,9 +63,11 @@ TEST(Intake, RefusesAFutureOrAncientDateOfReceipt) {
     Procedure p = seed_procedure("jexo");
     Intake in = intake_for(p);
     in.received_at = at("2026-11-21T10:00");
-    EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T10:00"))), "received_in_future");
+    EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T10:00"))),
+              "received_in_future");
     in.received_at = at("1989-12-31T10:00");
-    EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T10:00"))), "received_too_early");
+    EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T10:00"))),
+              "received_too_early");
 }
 
 TEST(Intake, RefusesAChannelTheProcedureDoesNotUse) {
@@ -96,10 +100,12 @@ TEST(Intake, ExactpiNeedsApprovalThenTheProcedureExplained) {
     Procedure p = seed_procedure("exactpi");
     Intake in = intake_for(p);
     in.description_approved = false;
-    EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T11:00"))), "description_not_approved");
+    EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T11:00"))),
+              "description_not_approved");
     in.description_approved = true;
     in.procedure_explained = false;
-    EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T11:00"))), "procedure_not_explained");
+    EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T11:00"))),
+              "procedure_not_explained");
     // Jexo asks neither.
     Procedure j = seed_procedure("jexo");
     Intake plain = intake_for(j);
@@ -111,15 +117,18 @@ TEST(Intake, ConfidentialOnlyWithAConfidantRoute) {
     Intake in = intake_for(j);
     in.confidential = true;
     in.handler_id = kHandler;
-    EXPECT_EQ(refusal_of(register_complaint(j, in, 1, at("2026-11-20T11:00"))), "no_confidant_route");
+    EXPECT_EQ(refusal_of(register_complaint(j, in, 1, at("2026-11-20T11:00"))),
+              "no_confidant_route");
 
     Procedure q = seed_procedure("quoratio");
     Intake qi = intake_for(q);
     qi.confidential = true;
-    EXPECT_EQ(refusal_of(register_complaint(q, qi, 1, at("2026-11-20T11:00"))), "confidant_required");
+    EXPECT_EQ(refusal_of(register_complaint(q, qi, 1, at("2026-11-20T11:00"))),
+              "confidant_required");
     qi.handler_id = kHandler;
     qi.handler_is_confidant = false;
-    EXPECT_EQ(refusal_of(register_complaint(q, qi, 1, at("2026-11-20T11:00"))), "handler_not_confidant");
+    EXPECT_EQ(refusal_of(register_complaint(q, qi, 1, at("2026-11-20T11:00"))),
+              "handler_not_confidant");
     qi.handler_id = kConfidant;
     qi.handler_is_confidant = true;
     auto ok = register_complaint(q, qi, 1, at("2026-11-20T11:00"));
@@ -145,7 +154,8 @@ TEST(Guards, NothingBeforeReceipt) {
 TEST(Guards, AcknowledgeOnceAndWithFirstActionsAtQuoratio) {
     Case q("quoratio");
     EXPECT_EQ(q.step(Acknowledge{""}), "required");
-    EXPECT_EQ(q.step(Acknowledge{"Klacht: loonstrook. Eerste actie: salarisadministratie nagaan."}), "");
+    EXPECT_EQ(q.step(Acknowledge{"Klacht: loonstrook. Eerste actie: salarisadministratie nagaan."}),
+              "");
     EXPECT_EQ(q.c.state, State::acknowledged);
     EXPECT_EQ(q.step(Acknowledge{"nogmaals"}), "already_acknowledged");
 }
@@ -159,19 +169,19 @@ TEST(Guards, AssignNeedsAnUninvolvedHandler) {
 }
 
 TEST(Guards, RequiredStepsCannotBeSkipped) {
-    Case l("een-loket-mk");  // acknowledgement required before handling
-    EXPECT_EQ(l.step(StartHandling{}), "invalid_transition");  // not assigned yet
+    Case l("een-loket-mk"); // acknowledgement required before handling
+    EXPECT_EQ(l.step(StartHandling{}), "invalid_transition"); // not assigned yet
     EXPECT_EQ(l.step(Assign{kHandler, false}), "");
     EXPECT_EQ(l.step(StartHandling{}), "acknowledgement_missing");
     EXPECT_EQ(l.step(Acknowledge{}), "");
     EXPECT_EQ(l.step(StartHandling{}), "");
 
-    Case e("exactpi");  // first contact before resolving
+    Case e("exactpi"); // first contact before resolving
     e.step(Assign{kHandler, false});
     EXPECT_EQ(e.step(StartHandling{}), "");
     EXPECT_EQ(e.step(Resolve{Resolution::solved, "Opgelost", {}}), "contact_missing");
 
-    Case x("xs2more");  // hearing and assessment before resolving
+    Case x("xs2more"); // hearing and assessment before resolving
     x.step(Acknowledge{});
     x.step(Assign{kHandler, false});
     x.step(StartHandling{});
@@ -196,7 +206,7 @@ TEST(Guards, AgreedTermOnlyWhereTheProcedureAgreesItPerCase) {
     EXPECT_EQ(e.step(RecordContact{at("2026-11-01T10:00"), ""}), "agreed_term_in_past");
     EXPECT_EQ(e.step(RecordContact{at("2026-12-20T10:00"), "Gebeld"}), "");
     EXPECT_EQ(e.c.agreed_resolve_by, at("2026-12-20T10:00"));
-    EXPECT_EQ(e.step(RecordContact{std::nullopt, "tweede keer"}), "");  // contact without a term
+    EXPECT_EQ(e.step(RecordContact{std::nullopt, "tweede keer"}), ""); // contact without a term
 }
 
 TEST(Guards, ExtensionOnceWithinTheMaximumWithAReason) {
@@ -219,7 +229,7 @@ TEST(Guards, ClosesOnlyWithSatisfactionOrAnExternalReferral) {
     j.step(StartHandling{});
     EXPECT_EQ(j.step(Close{}), "close_needs_satisfaction");
     j.step(Resolve{Resolution::not_responsible_helped, "Doorverwezen naar de inlener", {}});
-    EXPECT_EQ(j.step(Close{}), "close_needs_satisfaction");  // satisfaction not recorded yet
+    EXPECT_EQ(j.step(Close{}), "close_needs_satisfaction"); // satisfaction not recorded yet
     EXPECT_EQ(j.step(Escalate{"Geschillencommissie"}), "escalation_needs_dissatisfaction");
     EXPECT_EQ(j.step(VerifySatisfaction{true, "", ""}), "");
     EXPECT_EQ(j.step(Close{}), "");
@@ -293,8 +303,8 @@ TEST(Lifecycle, ExactpiFromIntakeToCloseWithARedo) {
     EXPECT_EQ(e.step(Assign{kHandler, false}), "");
     EXPECT_EQ(e.step(StartHandling{}), "");
     EXPECT_EQ(e.step(RecordContact{at("2026-12-04T17:00"), "Gebeld"}), "");
-    EXPECT_EQ(e.step(Resolve{Resolution::solved, "Loon nabetaald",
-                            *try_parse_date("2027-01-15")}), "");
+    EXPECT_EQ(e.step(Resolve{Resolution::solved, "Loon nabetaald", *try_parse_date("2027-01-15")}),
+              "");
     // R-HANDLE (001): the date a procedure change takes effect is kept.
     EXPECT_EQ(format_date(*e.c.procedure_change_effective), "2027-01-15");
     EXPECT_EQ(e.step(VerifySatisfaction{false, "Nog niet alles", ""}), "");

@@ -86,7 +86,9 @@ TEST(ProcedureFiles, SeedTermsMatchTheTable) {
     EXPECT_EQ(xs2.analysis, AnalysisPeriod::yearly);
 }
 
-TEST(ProcedureFiles, MinimalFileLoads) { EXPECT_TRUE(errors_of(kMinimal).empty()); }
+TEST(ProcedureFiles, MinimalFileLoads) {
+    EXPECT_TRUE(errors_of(kMinimal).empty());
+}
 
 TEST(ProcedureFiles, ErrorsNameFileAndLine) {
     auto e = errors_of(with(kMinimal, "term = \"14 days\"", "term = \"14 dayz\""));
@@ -111,9 +113,11 @@ TEST(ProcedureFiles, ErrorsNameFileAndLine) {
 }
 
 TEST(ProcedureFiles, StructuralRules) {
-    std::string twice = std::string(kMinimal) + "\n[[steps]]\nstep = \"resolve\"\nterm = \"1 week\"\n";
+    std::string twice =
+        std::string(kMinimal) + "\n[[steps]]\nstep = \"resolve\"\nterm = \"1 week\"\n";
     EXPECT_FALSE(errors_of(twice).empty());
-    std::string agreed = std::string(kMinimal) + "\n[[steps]]\nstep = \"acknowledge\"\nkind = \"agreed\"\n";
+    std::string agreed =
+        std::string(kMinimal) + "\n[[steps]]\nstep = \"acknowledge\"\nkind = \"agreed\"\n";
     EXPECT_FALSE(errors_of(agreed).empty());
     std::string no_resolve = with(kMinimal, "step = \"resolve\"", "step = \"acknowledge\"");
     EXPECT_FALSE(errors_of(no_resolve).empty());
@@ -121,6 +125,7 @@ TEST(ProcedureFiles, StructuralRules) {
     auto e = errors_of(ext);
     ASSERT_EQ(e.size(), 1u);
     EXPECT_NE(e[0].find("needs its 'max' term"), std::string::npos);
-    std::string closure = with(kMinimal, "[intake]", "[calendar]\nclosure_days = [{ date = 2026-02-30 }]\n\n[intake]");
+    std::string closure = with(kMinimal, "[intake]",
+                               "[calendar]\nclosure_days = [{ date = 2026-02-30 }]\n\n[intake]");
     EXPECT_FALSE(errors_of(closure).empty());
 }

@@ -44,15 +44,20 @@ TEST(Terms000, FourteenCalendarDays) {
 // 001 Exactpi: working days; the day of receipt never counts.
 TEST(Terms001, FirstContactTwoWorkingDays) {
     // Friday evening: Monday is day 1, Tuesday day 2.
-    EXPECT_EQ(due("exactpi", StepId::first_contact, "2026-11-20T21:00"), "2026-11-24T23:59:59+01:00");
+    EXPECT_EQ(due("exactpi", StepId::first_contact, "2026-11-20T21:00"),
+              "2026-11-24T23:59:59+01:00");
     // Friday morning: the same; the hour of receipt does not matter.
-    EXPECT_EQ(due("exactpi", StepId::first_contact, "2026-11-20T08:00"), "2026-11-24T23:59:59+01:00");
+    EXPECT_EQ(due("exactpi", StepId::first_contact, "2026-11-20T08:00"),
+              "2026-11-24T23:59:59+01:00");
     // Before a holiday: Thursday 24 Dec -> Mon 28 (1), Tue 29 (2).
-    EXPECT_EQ(due("exactpi", StepId::first_contact, "2026-12-24T16:00"), "2026-12-29T23:59:59+01:00");
+    EXPECT_EQ(due("exactpi", StepId::first_contact, "2026-12-24T16:00"),
+              "2026-12-29T23:59:59+01:00");
     // On a holiday: Christmas Day -> Mon 28 (1), Tue 29 (2).
-    EXPECT_EQ(due("exactpi", StepId::first_contact, "2026-12-25T11:00"), "2026-12-29T23:59:59+01:00");
+    EXPECT_EQ(due("exactpi", StepId::first_contact, "2026-12-25T11:00"),
+              "2026-12-29T23:59:59+01:00");
     // Before Ascension (Thursday 14 May 2026): Wed 13 -> Fri 15 (1), Mon 18 (2).
-    EXPECT_EQ(due("exactpi", StepId::first_contact, "2026-05-13T12:00"), "2026-05-18T23:59:59+02:00");
+    EXPECT_EQ(due("exactpi", StepId::first_contact, "2026-05-13T12:00"),
+              "2026-05-18T23:59:59+02:00");
 }
 
 TEST(Terms001, VerifyFiveAndRedoTwoWorkingDays) {
@@ -64,36 +69,46 @@ TEST(Terms001, VerifyFiveAndRedoTwoWorkingDays) {
     // Acknowledgement at intake: the same working day, or the next one if received off-day.
     EXPECT_EQ(due("exactpi", StepId::acknowledge, "2026-11-23T09:00"), "2026-11-23T23:59:59+01:00");
     EXPECT_EQ(due("exactpi", StepId::acknowledge, "2026-11-22T09:00"), "2026-11-23T23:59:59+01:00");
-    EXPECT_EQ(due("exactpi", StepId::resolve, "2026-11-23T09:00"), "none");  // agreed per case
+    EXPECT_EQ(due("exactpi", StepId::resolve, "2026-11-23T09:00"), "none"); // agreed per case
 }
 
 // 002 Een Loket MK: acknowledge by the next working day; handle within 4 weeks.
 TEST(Terms002, NextWorkingDayAndFourWeeks) {
-    EXPECT_EQ(due("een-loket-mk", StepId::acknowledge, "2026-11-20T22:00"), "2026-11-23T23:59:59+01:00");
-    EXPECT_EQ(due("een-loket-mk", StepId::acknowledge, "2026-04-03T10:00"), "2026-04-07T23:59:59+02:00");  // Good Friday, Easter Monday
-    EXPECT_EQ(due("een-loket-mk", StepId::acknowledge, "2026-04-27T10:00"), "2026-04-28T23:59:59+02:00");  // on King's Day
-    EXPECT_EQ(due("een-loket-mk", StepId::resolve, "2026-11-20T22:00"), "2026-12-18T23:59:59+01:00");
+    EXPECT_EQ(due("een-loket-mk", StepId::acknowledge, "2026-11-20T22:00"),
+              "2026-11-23T23:59:59+01:00");
+    EXPECT_EQ(due("een-loket-mk", StepId::acknowledge, "2026-04-03T10:00"),
+              "2026-04-07T23:59:59+02:00"); // Good Friday, Easter Monday
+    EXPECT_EQ(due("een-loket-mk", StepId::acknowledge, "2026-04-27T10:00"),
+              "2026-04-28T23:59:59+02:00"); // on King's Day
+    EXPECT_EQ(due("een-loket-mk", StepId::resolve, "2026-11-20T22:00"),
+              "2026-12-18T23:59:59+01:00");
 }
 
 // 003 Quoratio: 48 hours of elapsed time, daylight saving included.
 TEST(Terms003, FortyEightHoursElapsed) {
-    EXPECT_EQ(due("quoratio", StepId::acknowledge, "2026-11-20T21:15"), "2026-11-22T21:15:00+01:00");
+    EXPECT_EQ(due("quoratio", StepId::acknowledge, "2026-11-20T21:15"),
+              "2026-11-22T21:15:00+01:00");
     // Summer time starts Sunday 29 March 2026 02:00: 48 real hours show as 49 on the clock.
-    EXPECT_EQ(due("quoratio", StepId::acknowledge, "2026-03-28T12:00"), "2026-03-30T13:00:00+02:00");
+    EXPECT_EQ(due("quoratio", StepId::acknowledge, "2026-03-28T12:00"),
+              "2026-03-30T13:00:00+02:00");
     // Summer time ends Sunday 25 October 2026 03:00: 48 real hours show as 47.
-    EXPECT_EQ(due("quoratio", StepId::acknowledge, "2026-10-24T12:00"), "2026-10-26T11:00:00+01:00");
-    EXPECT_EQ(due("quoratio", StepId::resolve, "2026-10-24T12:00"), "none");  // as soon as possible
+    EXPECT_EQ(due("quoratio", StepId::acknowledge, "2026-10-24T12:00"),
+              "2026-10-26T11:00:00+01:00");
+    EXPECT_EQ(due("quoratio", StepId::resolve, "2026-10-24T12:00"), "none"); // as soon as possible
 }
 
 // 004 Xs2more: two, four and six weeks, and the extension of six weeks on top.
 TEST(Terms004, WeeksFromReceipt) {
     EXPECT_EQ(due("xs2more", StepId::acknowledge, "2026-11-20T23:59"), "2026-12-04T23:59:59+01:00");
-    EXPECT_EQ(due("xs2more", StepId::take_into_handling, "2026-11-20T08:00"), "2026-12-04T23:59:59+01:00");
-    EXPECT_EQ(due("xs2more", StepId::decline_notice, "2026-11-20T08:00"), "2026-12-18T23:59:59+01:00");
+    EXPECT_EQ(due("xs2more", StepId::take_into_handling, "2026-11-20T08:00"),
+              "2026-12-04T23:59:59+01:00");
+    EXPECT_EQ(due("xs2more", StepId::decline_notice, "2026-11-20T08:00"),
+              "2026-12-18T23:59:59+01:00");
     EXPECT_EQ(due("xs2more", StepId::resolve, "2026-11-20T08:00"), "2027-01-01T23:59:59+01:00");
     Procedure p = seed_procedure("xs2more");
     WorkingDayCalendar cal(p.calendar);
-    auto extended = step_due(p, cal, StepId::resolve, at("2026-11-20T08:00"), Term{6, TermUnit::weeks});
+    auto extended =
+        step_due(p, cal, StepId::resolve, at("2026-11-20T08:00"), Term{6, TermUnit::weeks});
     EXPECT_EQ(iso(*extended), "2027-02-12T23:59:59+01:00");
 }
 
