@@ -56,6 +56,74 @@ Complaint complaint_from_row(long long id, const std::string& reference, const s
     return c;
 }
 
+std::string percent_decode(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size()) {
+            out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// "postgresql://user:pw@host:port/db?sslmode=require" -> "host=host port=port dbname=db ...".
+// SOCI reads the connect string as key=value pairs and mangles a URI, so it is converted.
+std::string libpq_keywords(const std::string& url) {
+    std::string rest = url.substr(url.find("://") + 3);
+    std::string query;
+    if (auto q = rest.find('?'); q != std::string::npos) {
+        query = rest.substr(q + 1);
+        rest = rest.substr(0, q);
+    }
+    std::string auth, hostport = rest, db;
+    if (auto at = rest.rfind('@'); at != std::string::npos) {
+        auth = rest.substr(0, at);
+        hostport = rest.substr(at + 1);
+    }
+    if (auto slash = hostport.find('/'); slash != std::string::npos) {
+        db = hostport.substr(slash + 1);
+        hostport = hostport.substr(0, slash);
+    }
+    auto quote = [](const std::string& v) {
+        std::string o = "'";
+        for (char ch : v) {
+            if (ch == '\\' || ch == '\'') o += '\\';
+            o += ch;
+        }
+        return o + "'";
+    };
+    std::string out;
+    auto add = [&](const char* k, const std::string& v) {
+        if (!v.empty()) out += std::string(out.empty() ? "" : " ") + k + "=" + quote(v);
+    };
+    std::string host = hostport, port;
+    if (auto colon = hostport.rfind(':'); colon != std::string::npos && hostport.back() != ']') {
+        host = hostport.substr(0, colon);
+        port = hostport.substr(colon + 1);
+    }
+    add("host", percent_decode(host));
+    add("port", port);
+    add("dbname", percent_decode(db));
+    if (!auth.empty()) {
+        auto colon = auth.find(':');
+        add("user", percent_decode(auth.substr(0, colon)));
+        if (colon != std::string::npos) add("password", percent_decode(auth.substr(colon + 1)));
+    }
+    std::size_t start = 0;
+    while (start < query.size()) {
+        auto amp = query.find('&', start);
+        std::string kv = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+        if (auto eq = kv.find('='); eq != std::string::npos)
+            add(kv.substr(0, eq).c_str(), percent_decode(kv.substr(eq + 1)));
+        if (amp == std::string::npos) break;
+        start = amp + 1;
+    }
+    return out;
+}
+
 } // namespace
 
 std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name) {
@@ -146,7 +214,7 @@ std::unique_ptr<Database> Database::open(const std::string& url, int pool_size) 
         factory = &soci::sqlite3;
     } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
         db->backend_ = Backend::postgresql;
-        connect = url;
+        connect = libpq_keywords(url);
         factory = &soci::postgresql;
     } else {
         throw std::invalid_argument("database URL must start with sqlite: or postgresql://");
