@@ -115,7 +115,8 @@ std::string libpq_keywords(const std::string& url) {
     std::size_t start = 0;
     while (start < query.size()) {
         auto amp = query.find('&', start);
-        std::string kv = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+        std::string kv =
+            query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
         if (auto eq = kv.find('='); eq != std::string::npos)
             add(kv.substr(0, eq).c_str(), percent_decode(kv.substr(eq + 1)));
         if (amp == std::string::npos) break;
