@@ -25,16 +25,17 @@ using traits_t =
     restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, router_t>;
 using req_t = restinio::request_handle_t;
 
-constexpr std::size_t kMaxBody = 64 * 1024; // larger bodies get 413
+constexpr std::size_t kMaxBody = std::size_t{64} * 1024; // larger bodies get 413
 
 std::string version() {
     return KLACHTDESK_VERSION;
 }
 
 // RFC 9457 problem details, with the Dutch sentence first and field errors for forms.
-void send_problem(const req_t& req, restinio::http_status_line_t status, const std::string& type,
-                  const std::string& title_en, const std::string& detail_nl,
-                  const std::string& detail_en, const std::vector<FieldError>& errors = {}) {
+void send_problem(const req_t& req, const restinio::http_status_line_t& status,
+                  const std::string& type, const std::string& title_en,
+                  const std::string& detail_nl, const std::string& detail_en,
+                  const std::vector<FieldError>& errors = {}) {
     json j{{"type", "https://klachtdesk.example/problems/" + type},
            {"title", title_en},
            {"status", status.status_code().raw_code()},
@@ -55,7 +56,7 @@ void send_problem(const req_t& req, restinio::http_status_line_t status, const s
         .done();
 }
 
-void send_json(const req_t& req, restinio::http_status_line_t status, const json& body) {
+void send_json(const req_t& req, const restinio::http_status_line_t& status, const json& body) {
     req->create_response(status)
         .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
         .append_header(restinio::http_field::cache_control, "no-store")
@@ -72,7 +73,7 @@ void send_refusal(const req_t& req, const Refusal& r) {
                  errors);
 }
 
-void send_result(const req_t& req, const CommandResult& r, restinio::http_status_line_t ok,
+void send_result(const req_t& req, const CommandResult& r, const restinio::http_status_line_t& ok,
                  const json& body_on_ok) {
     switch (r.kind) {
     case CommandResult::ok:
@@ -170,7 +171,7 @@ template <typename Handler> auto guarded(Handler h) {
 
 std::unique_ptr<router_t> HttpServer::Impl::routes() {
     auto r = std::make_unique<router_t>();
-    r->http_get("/api/health", guarded([this](req_t req, restinio::router::route_params_t) {
+    r->http_get("/api/health", guarded([this](const req_t& req, restinio::router::route_params_t) {
                     send_json(req, restinio::status_ok(),
                               {{"status", "ok"},
                                {"version", version()},
@@ -178,7 +179,7 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                     return restinio::request_accepted();
                 }));
     r->http_get("/api/v1/organisations",
-                guarded([this](req_t req, restinio::router::route_params_t) {
+                guarded([this](const req_t& req, restinio::router::route_params_t) {
                     json out = json::array();
                     for (const auto& o : service.organisations())
                         out.push_back(organisation_json(*o));
@@ -186,19 +187,19 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                     return restinio::request_accepted();
                 }));
     r->http_get("/api/v1/organisations/:org",
-                guarded([this](req_t req, restinio::router::route_params_t p) {
+                guarded([this](const req_t& req, restinio::router::route_params_t p) {
                     if (auto* o = org(req, p))
                         send_json(req, restinio::status_ok(), organisation_json(*o));
                     return restinio::request_accepted();
                 }));
     r->http_get("/api/v1/organisations/:org/procedure",
-                guarded([this](req_t req, restinio::router::route_params_t p) {
+                guarded([this](const req_t& req, restinio::router::route_params_t p) {
                     if (auto* o = org(req, p))
                         send_json(req, restinio::status_ok(), procedure_json(o->procedure));
                     return restinio::request_accepted();
                 }));
     r->http_get("/api/v1/organisations/:org/staff",
-                guarded([this](req_t req, restinio::router::route_params_t p) {
+                guarded([this](const req_t& req, restinio::router::route_params_t p) {
                     if (auto* o = org(req, p)) {
                         json out = json::array();
                         for (const auto& s : service.database().staff(o->record.id))
@@ -208,12 +209,12 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                     return restinio::request_accepted();
                 }));
     r->http_get("/api/v1/organisations/:org/complaints",
-                guarded([this](req_t req, restinio::router::route_params_t p) {
+                guarded([this](const req_t& req, restinio::router::route_params_t p) {
                     if (auto* o = org(req, p)) list_complaints(req, *o);
                     return restinio::request_accepted();
                 }));
     r->http_post("/api/v1/organisations/:org/complaints",
-                 guarded([this](req_t req, restinio::router::route_params_t p) {
+                 guarded([this](const req_t& req, restinio::router::route_params_t p) {
                      auto* o = org(req, p);
                      if (!o) return restinio::request_accepted();
                      auto body = read_body(req);
@@ -230,7 +231,7 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                      const OrganisationContext* oc = o;
                      Instant now = clock();
                      service.register_complaint(
-                         *o, in, parsed.actor_id, now, [req, oc, now](CommandResult r) {
+                         *o, in, parsed.actor_id, now, [req, oc, now](const CommandResult& r) {
                              json body;
                              if (r.kind == CommandResult::ok) {
                                  body = complaint_json(r.complaint);
@@ -245,7 +246,7 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                      return restinio::request_accepted();
                  }));
     r->http_get(R"(/api/v1/organisations/:org/complaints/:id)",
-                guarded([this](req_t req, restinio::router::route_params_t p) {
+                guarded([this](const req_t& req, restinio::router::route_params_t p) {
                     auto* o = org(req, p);
                     if (!o) return restinio::request_accepted();
                     auto id = parse_id(p["id"]);
@@ -256,49 +257,49 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                     get_complaint(req, *o, *id);
                     return restinio::request_accepted();
                 }));
-    r->http_post(R"(/api/v1/organisations/:org/complaints/:id/:action)",
-                 guarded([this](req_t req, restinio::router::route_params_t p) {
-                     auto* o = org(req, p);
-                     if (!o) return restinio::request_accepted();
-                     auto id = parse_id(p["id"]);
-                     std::string action = restinio::cast_to<std::string>(p["action"]);
-                     if (!id) {
-                         not_found(req, "Onbekend klachtnummer.", "Unknown complaint number.");
-                         return restinio::request_accepted();
-                     }
-                     auto body = read_body(req);
-                     if (!body) return restinio::request_accepted();
-                     ParsedBody parsed;
-                     auto cmd = read_command(action, *body, parsed);
-                     if (!cmd) {
-                         not_found(req, "Onbekende stap: " + action + ".",
-                                   "Unknown action: " + action + ".");
-                         return restinio::request_accepted();
-                     }
-                     if (!parsed.errors.empty()) {
-                         send_problem(req, restinio::status_unprocessable_entity(),
-                                      "invalid-fields", "Invalid fields",
-                                      "Niet alle velden zijn goed ingevuld.",
-                                      "Not all fields are filled in correctly.", parsed.errors);
-                         return restinio::request_accepted();
-                     }
-                     const OrganisationContext* oc = o;
-                     Instant now = clock();
-                     service.apply_command(
-                         *o, *id, *cmd, parsed.actor_id, now, [req, oc, now](CommandResult r) {
-                             json body;
-                             if (r.kind == CommandResult::ok) {
-                                 body = complaint_json(r.complaint);
-                                 json d = json::array();
-                                 for (const auto& x :
-                                      deadlines_of(oc->procedure, oc->calendar, r.complaint, now))
-                                     d.push_back(deadline_json(x));
-                                 body["deadlines"] = d;
-                             }
-                             send_result(req, r, restinio::status_ok(), body);
-                         });
-                     return restinio::request_accepted();
-                 }));
+    r->http_post(
+        R"(/api/v1/organisations/:org/complaints/:id/:action)",
+        guarded([this](const req_t& req, restinio::router::route_params_t p) {
+            auto* o = org(req, p);
+            if (!o) return restinio::request_accepted();
+            auto id = parse_id(p["id"]);
+            std::string action = restinio::cast_to<std::string>(p["action"]);
+            if (!id) {
+                not_found(req, "Onbekend klachtnummer.", "Unknown complaint number.");
+                return restinio::request_accepted();
+            }
+            auto body = read_body(req);
+            if (!body) return restinio::request_accepted();
+            ParsedBody parsed;
+            auto cmd = read_command(action, *body, parsed);
+            if (!cmd) {
+                not_found(req, "Onbekende stap: " + action + ".",
+                          "Unknown action: " + action + ".");
+                return restinio::request_accepted();
+            }
+            if (!parsed.errors.empty()) {
+                send_problem(req, restinio::status_unprocessable_entity(), "invalid-fields",
+                             "Invalid fields", "Niet alle velden zijn goed ingevuld.",
+                             "Not all fields are filled in correctly.", parsed.errors);
+                return restinio::request_accepted();
+            }
+            const OrganisationContext* oc = o;
+            Instant now = clock();
+            service.apply_command(
+                *o, *id, *cmd, parsed.actor_id, now, [req, oc, now](const CommandResult& r) {
+                    json body;
+                    if (r.kind == CommandResult::ok) {
+                        body = complaint_json(r.complaint);
+                        json d = json::array();
+                        for (const auto& x :
+                             deadlines_of(oc->procedure, oc->calendar, r.complaint, now))
+                            d.push_back(deadline_json(x));
+                        body["deadlines"] = d;
+                    }
+                    send_result(req, r, restinio::status_ok(), body);
+                });
+            return restinio::request_accepted();
+        }));
     r->non_matched_request_handler([](auto req) {
         not_found(req, "Deze pagina of dit adres bestaat niet.", "No such address.");
         return restinio::request_accepted();
@@ -325,11 +326,10 @@ void HttpServer::Impl::list_complaints(const req_t& req, const OrganisationConte
     };
     static const char* known[] = {"state",       "category", "handler", "overdue", "received_from",
                                   "received_to", "q",        "sort",    "limit",   "offset"};
-    for (const auto& [k, v] : qp) {
-        (void)v;
-        if (std::find_if(std::begin(known), std::end(known),
-                         [&](const char* n) { return k == n; }) == std::end(known))
-            errors.push_back({std::string(k), "Onbekend filter.", "Unknown filter."});
+    for (const auto& kv : qp) {
+        std::string key(kv.first.data(), kv.first.size());
+        if (std::find(std::begin(known), std::end(known), key) == std::end(known))
+            errors.push_back({key, "Onbekend filter.", "Unknown filter."});
     }
     if (auto s = param("state")) {
         std::size_t start = 0;
@@ -441,19 +441,20 @@ void HttpServer::Impl::get_complaint(const req_t& req, const OrganisationContext
     send_json(req, restinio::status_ok(), body);
 }
 
-HttpServer::HttpServer(ComplaintService& service, ServerOptions options,
+HttpServer::HttpServer(ComplaintService& service, const ServerOptions& options,
                        std::function<Instant()> clock)
     : impl_(std::make_unique<Impl>(service, clock ? std::move(clock)
                                                   : std::function<Instant()>(system_now))) {
-    auto settings = restinio::server_settings_t<traits_t>{}
-                        .address(options.address)
-                        .port(options.port)
-                        .request_handler(impl_->routes())
-                        // Bodies up to 1 MiB are read so the handler can answer 413 with a
-                        // reason; beyond that the connection is closed unread.
-                        .incoming_http_msg_limits(
-                            restinio::incoming_http_msg_limits_t{}.max_body_size(1024 * 1024))
-                        .handle_request_timeout(std::chrono::seconds(30));
+    auto settings =
+        restinio::server_settings_t<traits_t>{}
+            .address(options.address)
+            .port(options.port)
+            .request_handler(impl_->routes())
+            // Bodies up to 1 MiB are read so the handler can answer 413 with a
+            // reason; beyond that the connection is closed unread.
+            .incoming_http_msg_limits(
+                restinio::incoming_http_msg_limits_t{}.max_body_size(std::uint64_t{1024} * 1024))
+            .handle_request_timeout(std::chrono::seconds(30));
     impl_->server =
         restinio::run_async(restinio::own_io_context(), std::move(settings), options.threads);
 }

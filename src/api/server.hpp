@@ -18,7 +18,7 @@ struct ServerOptions {
 class HttpServer {
 public:
     // `clock` gives "now"; tests may pin it. Starts listening before it returns.
-    HttpServer(ComplaintService& service, ServerOptions options,
+    HttpServer(ComplaintService& service, const ServerOptions& options,
                std::function<Instant()> clock = {});
     ~HttpServer();
     void stop();

@@ -76,7 +76,7 @@ std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& 
 }
 
 void ComplaintService::register_complaint(const OrganisationContext& org, Intake intake,
-                                          long long actor, Instant now, Callback done) {
+                                          long long actor, Instant now, const Callback& done) {
     bool confidant = false;
     if (auto r = check_staff(org, actor, intake.involved_staff, intake.handler_id, confidant))
         return done(refused(*r));
@@ -102,7 +102,8 @@ void ComplaintService::register_complaint(const OrganisationContext& org, Intake
 }
 
 void ComplaintService::apply_command(const OrganisationContext& org, long long complaint_id,
-                                     Command cmd, long long actor, Instant now, Callback done) {
+                                     Command cmd, long long actor, Instant now,
+                                     const Callback& done) {
     std::optional<long long> handler;
     if (auto* a = std::get_if<Assign>(&cmd)) handler = a->handler_id;
     bool confidant = false;

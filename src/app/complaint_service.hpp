@@ -46,9 +46,9 @@ public:
     // Staff-dependent checks (actor, handler, involved employees belong to the organisation)
     // happen here, the rules in core/, then one durable write; `done` runs after commit.
     void register_complaint(const OrganisationContext& org, Intake intake, long long actor,
-                            Instant now, Callback done);
+                            Instant now, const Callback& done);
     void apply_command(const OrganisationContext& org, long long complaint_id, Command cmd,
-                       long long actor, Instant now, Callback done);
+                       long long actor, Instant now, const Callback& done);
 
     // Synchronous forms for the command line and tests.
     CommandResult register_complaint_sync(const OrganisationContext& org, Intake intake,

@@ -98,6 +98,7 @@ long long generate_complaints(ComplaintService& service, Writer& writer, long lo
     const auto& orgs = service.organisations();
     if (orgs.empty() || count <= 0) return 0;
     std::vector<std::vector<StaffMember>> staff;
+    staff.reserve(orgs.size());
     for (const auto& o : orgs)
         staff.push_back(service.database().staff(o->record.id));
 

@@ -291,7 +291,7 @@ void read_steps(Reader& r, const toml::node* n, Procedure& p) {
             else if (auto tt = r.term(term, "term of step '" + name + "'"))
                 s.term = *tt;
         } else if (term) {
-            r.error(term, "step '" + name + "' has kind '" + kind + "' and so no term");
+            r.error(term, "step '" + name + "' has kind '" + kind + "', so it takes no term");
         }
         // Only the resolve term can be agreed per case (001); the others have no event for it.
         if (s.kind == TermKind::agreed && s.id != StepId::resolve)

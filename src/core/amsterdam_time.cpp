@@ -41,16 +41,10 @@ Instant from_local(Date d, int hour, int minute, int second) {
         std::chrono::hours{hour} + std::chrono::minutes{minute} + std::chrono::seconds{second};
     auto local = to_date_local(d, tod);
     auto info = amsterdam()->get_info(local);
-    switch (info.result) {
-    case date::local_info::unique:
-        return Instant{local.time_since_epoch() - info.first.offset};
-    case date::local_info::ambiguous:
-        return Instant{local.time_since_epoch() - info.first.offset};
-    case date::local_info::nonexistent:
-    default:
-        // Reading the skipped wall time with the offset before the gap lands just after it.
-        return Instant{local.time_since_epoch() - info.first.offset};
-    }
+    // One reading serves all three cases: for a unique time `first` is its offset; for an
+    // ambiguous one it is the earlier, summer-time offset; for a skipped one it is the offset
+    // before the gap, which lands the moment just after the gap.
+    return Instant{local.time_since_epoch() - info.first.offset};
 }
 
 Instant start_of_local_day(Date d) {

@@ -67,7 +67,7 @@ std::vector<NonWorkingDay> dutch_public_holidays(int y, const HolidayRules& rule
 WorkingDayCalendar::WorkingDayCalendar(HolidayRules rules) : rules_(std::move(rules)) {
     first_day_ = day_number(ymd(kFirstCalendarYear, 1, 1));
     int last_day = day_number(ymd(kLastCalendarYear, 12, 31));
-    off_.assign(std::size_t(last_day - first_day_ + 1), false);
+    off_.assign(static_cast<std::size_t>(last_day - first_day_) + 1, false);
     for (int y = kFirstCalendarYear; y <= kLastCalendarYear; ++y)
         for (const auto& h : dutch_public_holidays(y, rules_))
             off_[std::size_t(day_number(h.date) - first_day_)] = true;

@@ -61,8 +61,8 @@ std::vector<Migration> migrations_for(Backend b) {
                   document TEXT NOT NULL,
                   UNIQUE (organisation_id, reference)))",
              "CREATE INDEX complaints_received ON complaints (organisation_id, received_at, id)",
-             "CREATE INDEX complaints_state ON complaints (organisation_id, state, received_at, "
-             "id)",
+             R"(CREATE INDEX complaints_state
+                 ON complaints (organisation_id, state, received_at, id))",
              "CREATE INDEX complaints_due ON complaints (organisation_id, next_due_at)",
              "CREATE INDEX complaints_handler ON complaints (organisation_id, handler_id, "
              "received_at)",
