@@ -64,8 +64,8 @@ std::vector<Migration> migrations_for(Backend b) {
              R"(CREATE INDEX complaints_state
                  ON complaints (organisation_id, state, received_at, id))",
              "CREATE INDEX complaints_due ON complaints (organisation_id, next_due_at)",
-             "CREATE INDEX complaints_handler ON complaints (organisation_id, handler_id, "
-             "received_at)",
+             R"(CREATE INDEX complaints_handler
+                 ON complaints (organisation_id, handler_id, received_at))",
              "CREATE INDEX complaints_category ON complaints (organisation_id, category, "
              "received_at)",
              R"(CREATE TABLE audit_events (
