@@ -66,8 +66,8 @@ std::vector<Migration> migrations_for(Backend b) {
              "CREATE INDEX complaints_due ON complaints (organisation_id, next_due_at)",
              R"(CREATE INDEX complaints_handler
                  ON complaints (organisation_id, handler_id, received_at))",
-             "CREATE INDEX complaints_category ON complaints (organisation_id, category, "
-             "received_at)",
+             R"(CREATE INDEX complaints_category
+                 ON complaints (organisation_id, category, received_at))",
              R"(CREATE TABLE audit_events (
                   id {ID},
                   organisation_id BIGINT NOT NULL REFERENCES organisations(id),
