@@ -408,6 +408,30 @@ json complaint_json(const Complaint& c) {
     };
 }
 
+json complaint_summary_json(const Complaint& c, std::optional<Instant> next_due, Instant now) {
+    // Cut on a UTF-8 character boundary so the excerpt stays valid text.
+    std::string excerpt = c.description;
+    if (excerpt.size() > 160) {
+        std::size_t cut = 160;
+        while (cut > 0 && (static_cast<unsigned char>(excerpt[cut]) & 0xC0) == 0x80) --cut;
+        excerpt = excerpt.substr(0, cut) + "…";
+    }
+    return {{"id", c.id},
+            {"reference", c.reference},
+            {"state", state_name(c.state)},
+            {"state_nl", state_label_nl(c.state)},
+            {"received_at", format_iso_local(c.received_at)},
+            {"channel", channel_name(c.channel)},
+            {"complainant",
+             {{"name", c.complainant.name}, {"type", complainant_type_name(c.complainant.type)}}},
+            {"category", c.category},
+            {"description_excerpt", excerpt},
+            {"confidential", c.confidential},
+            {"handler_id", c.handler_id ? json(*c.handler_id) : json(nullptr)},
+            {"next_due_at", next_due ? json(format_iso_local(*next_due)) : json(nullptr)},
+            {"overdue", next_due && *next_due < now}};
+}
+
 json deadline_json(const StepDeadline& d) {
     json j{{"step", step_name(d.step)},
            {"label_nl", step_label_nl(d.step)},

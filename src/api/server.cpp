@@ -412,11 +412,8 @@ void HttpServer::Impl::list_complaints(const req_t& req, const OrganisationConte
     ComplaintPage page = service.database().list(q);
     json items = json::array();
     for (const auto& c : page.items) {
-        json j = complaint_json(c);
         auto due = next_due(deadlines_of(o.procedure, o.calendar, c, q.now));
-        j["next_due_at"] = due ? json(format_iso_local(*due)) : json(nullptr);
-        j["overdue"] = due && *due < q.now;
-        items.push_back(std::move(j));
+        items.push_back(complaint_summary_json(c, due, q.now));
     }
     send_json(
         req, restinio::status_ok(),

@@ -46,7 +46,7 @@ std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& 
                                                      const std::vector<long long>& involved,
                                                      std::optional<long long> handler,
                                                      bool& handler_confidant) {
-    auto staff = db_.staff(org.record.id);
+    auto staff = staff_of(org.record.id);
     auto find = [&](long long id) -> const StaffMember* {
         for (const auto& s : staff)
             if (s.id == id && s.active) return &s;
@@ -73,6 +73,20 @@ std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& 
         handler_confidant = h->confidant;
     }
     return std::nullopt;
+}
+
+std::vector<StaffMember> ComplaintService::staff_of(long long organisation_id) {
+    auto now = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(staff_mu_);
+        auto it = staff_cache_.find(organisation_id);
+        if (it != staff_cache_.end() && now - it->second.first < std::chrono::seconds{1})
+            return it->second.second;
+    }
+    auto staff = db_.staff(organisation_id);
+    std::lock_guard lock(staff_mu_);
+    staff_cache_[organisation_id] = {now, staff};
+    return staff;
 }
 
 void ComplaintService::register_complaint(const OrganisationContext& org, Intake intake,

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -63,9 +64,16 @@ private:
                                        const std::vector<long long>& involved,
                                        std::optional<long long> handler, bool& handler_confidant);
 
+    // Staff of an organisation, read at most once a second: the guards need it on every
+    // write, and it changes rarely (a new employee counts from the next second).
+    std::vector<StaffMember> staff_of(long long organisation_id);
+
     Database& db_;
     Writer& writer_;
     std::vector<std::unique_ptr<OrganisationContext>> orgs_;
+    std::mutex staff_mu_;
+    std::map<long long, std::pair<std::chrono::steady_clock::time_point, std::vector<StaffMember>>>
+        staff_cache_;
 };
 
 } // namespace kd
