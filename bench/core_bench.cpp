@@ -17,7 +17,8 @@ void BM_DueAfterWorkingDays(benchmark::State& state) {
     kd::WorkingDayCalendar cal({});
     kd::Instant t = *kd::try_parse_iso("2026-12-24T17:30");
     kd::Term term{5, kd::TermUnit::working_days};
-    for (auto _ : state) benchmark::DoNotOptimize(kd::due_after(cal, t, term));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(kd::due_after(cal, t, term));
 }
 BENCHMARK(BM_DueAfterWorkingDays);
 
@@ -32,12 +33,14 @@ void BM_DeadlinesOfAnExactpiCase(benchmark::State& state) {
     kd::Complaint c = kd::register_complaint(p, in, 1, in.received_at).value();
     c = kd::apply(p, cal, c, kd::Assign{2, false}, *kd::try_parse_iso("2026-11-21T10:00")).value();
     kd::Instant now = *kd::try_parse_iso("2026-11-25T10:00");
-    for (auto _ : state) benchmark::DoNotOptimize(kd::deadlines_of(p, cal, c, now));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(kd::deadlines_of(p, cal, c, now));
 }
 BENCHMARK(BM_DeadlinesOfAnExactpiCase);
 
 void BM_CalendarConstruction(benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(kd::WorkingDayCalendar({}));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(kd::WorkingDayCalendar({}));
 }
 BENCHMARK(BM_CalendarConstruction);
 

@@ -27,7 +27,8 @@ long long org(const char* slug) {
 
 void run(benchmark::State& state, kd::ComplaintQuery q) {
     std::size_t rows = 0;
-    for (auto _ : state) rows = db().list(q).items.size();
+    for (auto _ : state)
+        rows = db().list(q).items.size();
     state.counters["rows"] = double(rows);
 }
 
@@ -51,8 +52,8 @@ void BM_ReceivedInAMonthByState(benchmark::State& state) {
     kd::ComplaintQuery q;
     q.organisation_id = org("exactpi");
     q.states = {kd::State::closed, kd::State::escalated};
-    q.received_from = kd::Instant{std::chrono::seconds{1735686000}};   // 2025-01-01 local
-    q.received_until = kd::Instant{std::chrono::seconds{1738364400}};  // 2025-02-01 local
+    q.received_from = kd::Instant{std::chrono::seconds{1735686000}};  // 2025-01-01 local
+    q.received_until = kd::Instant{std::chrono::seconds{1738364400}}; // 2025-02-01 local
     q.sort = kd::ComplaintSort::received_asc;
     run(state, q);
 }

@@ -413,7 +413,8 @@ json complaint_summary_json(const Complaint& c, std::optional<Instant> next_due,
     std::string excerpt = c.description;
     if (excerpt.size() > 160) {
         std::size_t cut = 160;
-        while (cut > 0 && (static_cast<unsigned char>(excerpt[cut]) & 0xC0) == 0x80) --cut;
+        while (cut > 0 && (static_cast<unsigned char>(excerpt[cut]) & 0xC0) == 0x80)
+            --cut;
         excerpt = excerpt.substr(0, cut) + "…";
     }
     return {{"id", c.id},

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# cli_test.sh: the command line as a quality manager uses it: checking procedure files,
+# listing the calendar and deadlines, and a server that refuses a broken procedure.
+# Usage: cli_test.sh KLACHTDESK-BINARY SOURCE-DIR
+set -uo pipefail
+BIN=$1
+SRC=$2
+fails=0
+check() {  # NAME EXPECTED-SUBSTRING OUTPUT
+  if [[ "$3" == *"$2"* ]]; then echo "ok   $1"; else echo "FAIL $1: expected '$2' in:"; echo "$3"; fails=$((fails + 1)); fi
+}
+expect_status() {  # NAME EXPECTED ACTUAL
+  if [ "$2" -eq "$3" ]; then echo "ok   $1 (exit $3)"; else echo "FAIL $1: exit $3, expected $2"; fails=$((fails + 1)); fi
+}
+
+for f in "$SRC"/procedures/*.toml; do
+  out=$("$BIN" check-procedure "$f" 2>&1); expect_status "check-procedure $(basename "$f")" 0 $?
+  check "check-procedure $(basename "$f") says ok" ": ok: " "$out"
+done
+
+broken="$SRC/tests/fixtures/broken-procedures/009-broken.toml"
+out=$("$BIN" check-procedure "$broken" 2>&1); expect_status "broken file is refused" 1 $?
+check "error names file and line of the channel" "009-broken.toml:11: unknown channel 'fax'" "$out"
+check "error names file and line of the term" "009-broken.toml:15: term of step 'resolve'" "$out"
+
+out=$("$BIN" calendar 2026 2>&1); expect_status "calendar 2026" 0 $?
+check "calendar lists King's Day" "2026-04-27  Koningsdag (King's Day)" "$out"
+check "calendar lists Boxing Day" "2026-12-26  Tweede Kerstdag (Boxing Day)" "$out"
+out=$("$BIN" calendar 2101 2>&1); expect_status "calendar outside 1990-2100 refused" 1 $?
+
+out=$("$BIN" deadlines --procedure "$SRC/procedures/001-exactpi.toml" --received 2026-12-24T17:30 2>&1)
+expect_status "deadlines 001" 0 $?
+check "first contact over Christmas" "first_contact       2026-12-29T23:59:59+01:00" "$out"
+check "agreed resolve term" "resolve             agreed per case" "$out"
+out=$("$BIN" deadlines --procedure "$SRC/procedures/004-xs2more.toml" --received 2026-11-20T10:00 2>&1)
+check "xs2more six weeks" "resolve             2027-01-01T23:59:59+01:00  (6 weeks)" "$out"
+out=$("$BIN" deadlines --procedure "$SRC/procedures/004-xs2more.toml" --received 20-11-2026 2>&1)
+expect_status "unreadable receipt moment refused" 1 $?
+
+tmp=$(mktemp -d)
+out=$("$BIN" --database "sqlite:$tmp/k.db" --procedures "$SRC/tests/fixtures/broken-procedures" serve --port 1 2>&1)
+expect_status "serve refuses a broken procedure" 2 $?
+check "serve says why" "problem(s) in the procedure files; nothing was started" "$out"
+test ! -e "$tmp/k.db" && echo "ok   no database was touched" || { echo "FAIL database created"; fails=$((fails + 1)); }
+
+out=$("$BIN" --database "mysql://x" migrate 2>&1); expect_status "unknown database scheme refused" 1 $?
+check "says which schemes" "must start with sqlite: or postgresql://" "$out"
+out=$("$BIN" --database "sqlite:$tmp/m.db" migrate 2>&1); expect_status "migrate" 0 $?
+check "migrate reports version" "schema at version 1" "$out"
+out=$("$BIN" --database "sqlite:$tmp/m.db" migrate 2>&1)
+check "migrate twice is a no-op" "(0 migration(s) applied)" "$out"
+out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" seed-demo 2>&1); expect_status "seed-demo" 0 $?
+check "seed-demo adds a handful" "demo complaints added: 15" "$out"
+out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" seed-demo 2>&1)
+check "seed-demo twice adds nothing" "demo complaints added: 0" "$out"
+rm -rf "$tmp"
+
+[ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
