@@ -91,6 +91,34 @@ void send_result(const req_t& req, const CommandResult& r, const restinio::http_
     }
 }
 
+restinio::request_handling_status_t send_invalid_fields(const req_t& req,
+                                                        const std::vector<FieldError>& errors) {
+    send_problem(req, restinio::status_unprocessable_entity(), "invalid-fields", "Invalid fields",
+                 "Niet alle velden zijn goed ingevuld.", "Not all fields are filled in correctly.",
+                 errors);
+    return restinio::request_accepted();
+}
+
+json complaint_with_deadlines(const OrganisationContext& o, const Complaint& c, Instant now) {
+    json body = complaint_json(c);
+    json d = json::array();
+    for (const auto& x : deadlines_of(o.procedure, o.calendar, c, now))
+        d.push_back(deadline_json(x));
+    body["deadlines"] = d;
+    return body;
+}
+
+// The answer to a write, sent from the writer's callback once the write is durable.
+ComplaintService::Callback reply_with_complaint(const req_t& req, const OrganisationContext& o,
+                                                Instant now,
+                                                const restinio::http_status_line_t& ok_status) {
+    return [req, org = &o, now, ok_status](const CommandResult& r) {
+        json body =
+            r.kind == CommandResult::ok ? complaint_with_deadlines(*org, r.complaint, now) : json();
+        send_result(req, r, ok_status, body);
+    };
+}
+
 void not_found(const req_t& req, const std::string& nl, const std::string& en) {
     send_problem(req, restinio::status_not_found(), "not-found", "Not found", nl, en);
 }
@@ -221,28 +249,11 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                      if (!body) return restinio::request_accepted();
                      ParsedBody parsed;
                      Intake in = read_intake(*body, parsed);
-                     if (!parsed.errors.empty()) {
-                         send_problem(req, restinio::status_unprocessable_entity(),
-                                      "invalid-fields", "Invalid fields",
-                                      "Niet alle velden zijn goed ingevuld.",
-                                      "Not all fields are filled in correctly.", parsed.errors);
-                         return restinio::request_accepted();
-                     }
-                     const OrganisationContext* oc = o;
+                     if (!parsed.errors.empty()) return send_invalid_fields(req, parsed.errors);
                      Instant now = clock();
                      service.register_complaint(
-                         *o, in, parsed.actor_id, now, [req, oc, now](const CommandResult& r) {
-                             json body;
-                             if (r.kind == CommandResult::ok) {
-                                 body = complaint_json(r.complaint);
-                                 json d = json::array();
-                                 for (const auto& x :
-                                      deadlines_of(oc->procedure, oc->calendar, r.complaint, now))
-                                     d.push_back(deadline_json(x));
-                                 body["deadlines"] = d;
-                             }
-                             send_result(req, r, restinio::status_created(), body);
-                         });
+                         *o, in, parsed.actor_id, now,
+                         reply_with_complaint(req, *o, now, restinio::status_created()));
                      return restinio::request_accepted();
                  }));
     r->http_get(R"(/api/v1/organisations/:org/complaints/:id)",
@@ -257,49 +268,32 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                     get_complaint(req, *o, *id);
                     return restinio::request_accepted();
                 }));
-    r->http_post(
-        R"(/api/v1/organisations/:org/complaints/:id/:action)",
-        guarded([this](const req_t& req, restinio::router::route_params_t p) {
-            auto* o = org(req, p);
-            if (!o) return restinio::request_accepted();
-            auto id = parse_id(p["id"]);
-            std::string action = restinio::cast_to<std::string>(p["action"]);
-            if (!id) {
-                not_found(req, "Onbekend klachtnummer.", "Unknown complaint number.");
-                return restinio::request_accepted();
-            }
-            auto body = read_body(req);
-            if (!body) return restinio::request_accepted();
-            ParsedBody parsed;
-            auto cmd = read_command(action, *body, parsed);
-            if (!cmd) {
-                not_found(req, "Onbekende stap: " + action + ".",
-                          "Unknown action: " + action + ".");
-                return restinio::request_accepted();
-            }
-            if (!parsed.errors.empty()) {
-                send_problem(req, restinio::status_unprocessable_entity(), "invalid-fields",
-                             "Invalid fields", "Niet alle velden zijn goed ingevuld.",
-                             "Not all fields are filled in correctly.", parsed.errors);
-                return restinio::request_accepted();
-            }
-            const OrganisationContext* oc = o;
-            Instant now = clock();
-            service.apply_command(
-                *o, *id, *cmd, parsed.actor_id, now, [req, oc, now](const CommandResult& r) {
-                    json body;
-                    if (r.kind == CommandResult::ok) {
-                        body = complaint_json(r.complaint);
-                        json d = json::array();
-                        for (const auto& x :
-                             deadlines_of(oc->procedure, oc->calendar, r.complaint, now))
-                            d.push_back(deadline_json(x));
-                        body["deadlines"] = d;
-                    }
-                    send_result(req, r, restinio::status_ok(), body);
-                });
-            return restinio::request_accepted();
-        }));
+    r->http_post(R"(/api/v1/organisations/:org/complaints/:id/:action)",
+                 guarded([this](const req_t& req, restinio::router::route_params_t p) {
+                     auto* o = org(req, p);
+                     if (!o) return restinio::request_accepted();
+                     auto id = parse_id(p["id"]);
+                     std::string action = restinio::cast_to<std::string>(p["action"]);
+                     if (!id) {
+                         not_found(req, "Onbekend klachtnummer.", "Unknown complaint number.");
+                         return restinio::request_accepted();
+                     }
+                     auto body = read_body(req);
+                     if (!body) return restinio::request_accepted();
+                     ParsedBody parsed;
+                     auto cmd = read_command(action, *body, parsed);
+                     if (!cmd) {
+                         not_found(req, "Onbekende stap: " + action + ".",
+                                   "Unknown action: " + action + ".");
+                         return restinio::request_accepted();
+                     }
+                     if (!parsed.errors.empty()) return send_invalid_fields(req, parsed.errors);
+                     Instant now = clock();
+                     service.apply_command(
+                         *o, *id, *cmd, parsed.actor_id, now,
+                         reply_with_complaint(req, *o, now, restinio::status_ok()));
+                     return restinio::request_accepted();
+                 }));
     r->non_matched_request_handler([](auto req) {
         not_found(req, "Deze pagina of dit adres bestaat niet.", "No such address.");
         return restinio::request_accepted();
@@ -426,11 +420,7 @@ void HttpServer::Impl::get_complaint(const req_t& req, const OrganisationContext
         return not_found(req, "Deze klacht bestaat niet bij deze organisatie.",
                          "This complaint does not exist in this organisation.");
     Instant now = clock();
-    json body = complaint_json(*c);
-    json d = json::array();
-    for (const auto& x : deadlines_of(o.procedure, o.calendar, *c, now))
-        d.push_back(deadline_json(x));
-    body["deadlines"] = d;
+    json body = complaint_with_deadlines(o, *c, now);
     json t = json::array();
     for (const auto& e : service.database().timeline(o.record.id, id))
         t.push_back(audit_json(e));
