@@ -455,9 +455,12 @@ json deadline_json(const StepDeadline& d) {
 json audit_json(const AuditEvent& e) {
     json changes = json::parse(e.changes_json, nullptr, false);
     return {{"id", e.id},
+            {"seq", e.seq},
             {"at", format_iso_local(e.at)},
             {"actor_id", e.actor_id},
+            {"source", e.source},
             {"action", e.action},
+            {"hash", e.hash},
             {"changes", changes.is_discarded() ? json(e.changes_json) : changes}};
 }
 

@@ -99,6 +99,11 @@ restinio::request_handling_status_t send_invalid_fields(const req_t& req,
     return restinio::request_accepted();
 }
 
+// The audit trail records where a change came from: the client's address.
+Actor actor_of(const req_t& req, long long staff_id) {
+    return Actor{staff_id, req->remote_endpoint().address().to_string()};
+}
+
 json complaint_with_deadlines(const OrganisationContext& o, const Complaint& c, Instant now) {
     json body = complaint_json(c);
     json d = json::array();
@@ -252,7 +257,7 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                      if (!parsed.errors.empty()) return send_invalid_fields(req, parsed.errors);
                      Instant now = clock();
                      service.register_complaint(
-                         *o, in, parsed.actor_id, now,
+                         *o, in, actor_of(req, parsed.actor_id), now,
                          reply_with_complaint(req, *o, now, restinio::status_created()));
                      return restinio::request_accepted();
                  }));
@@ -290,7 +295,7 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                      if (!parsed.errors.empty()) return send_invalid_fields(req, parsed.errors);
                      Instant now = clock();
                      service.apply_command(
-                         *o, *id, *cmd, parsed.actor_id, now,
+                         *o, *id, *cmd, actor_of(req, parsed.actor_id), now,
                          reply_with_complaint(req, *o, now, restinio::status_ok()));
                      return restinio::request_accepted();
                  }));

@@ -90,12 +90,13 @@ std::vector<StaffMember> ComplaintService::staff_of(long long organisation_id) {
 }
 
 void ComplaintService::register_complaint(const OrganisationContext& org, Intake intake,
-                                          long long actor, Instant now, const Callback& done) {
+                                          const Actor& actor, Instant now, const Callback& done) {
     bool confidant = false;
-    if (auto r = check_staff(org, actor, intake.involved_staff, intake.handler_id, confidant))
+    if (auto r =
+            check_staff(org, actor.staff_id, intake.involved_staff, intake.handler_id, confidant))
         return done(refused(*r));
     intake.handler_is_confidant = confidant;
-    auto made = kd::register_complaint(org.procedure, intake, actor, now);
+    auto made = kd::register_complaint(org.procedure, intake, actor.staff_id, now);
     if (!made) return done(refused(made.refusal()));
     auto result = std::make_shared<CommandResult>();
     Complaint c = std::move(made).value();
@@ -116,12 +117,12 @@ void ComplaintService::register_complaint(const OrganisationContext& org, Intake
 }
 
 void ComplaintService::apply_command(const OrganisationContext& org, long long complaint_id,
-                                     Command cmd, long long actor, Instant now,
+                                     Command cmd, const Actor& actor, Instant now,
                                      const Callback& done) {
     std::optional<long long> handler;
     if (auto* a = std::get_if<Assign>(&cmd)) handler = a->handler_id;
     bool confidant = false;
-    if (auto r = check_staff(org, actor, {}, handler, confidant)) return done(refused(*r));
+    if (auto r = check_staff(org, actor.staff_id, {}, handler, confidant)) return done(refused(*r));
     if (auto* a = std::get_if<Assign>(&cmd)) a->handler_is_confidant = confidant;
     auto result = std::make_shared<CommandResult>();
     const OrganisationContext* o = &org;
@@ -153,7 +154,7 @@ void ComplaintService::apply_command(const OrganisationContext& org, long long c
 }
 
 CommandResult ComplaintService::register_complaint_sync(const OrganisationContext& org,
-                                                        Intake intake, long long actor,
+                                                        Intake intake, const Actor& actor,
                                                         Instant now) {
     std::promise<CommandResult> p;
     auto f = p.get_future();
@@ -164,7 +165,7 @@ CommandResult ComplaintService::register_complaint_sync(const OrganisationContex
 
 CommandResult ComplaintService::apply_command_sync(const OrganisationContext& org,
                                                    long long complaint_id, Command cmd,
-                                                   long long actor, Instant now) {
+                                                   const Actor& actor, Instant now) {
     std::promise<CommandResult> p;
     auto f = p.get_future();
     apply_command(org, complaint_id, std::move(cmd), actor, now,

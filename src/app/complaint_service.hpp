@@ -46,16 +46,16 @@ public:
 
     // Staff-dependent checks (actor, handler, involved employees belong to the organisation)
     // happen here, the rules in core/, then one durable write; `done` runs after commit.
-    void register_complaint(const OrganisationContext& org, Intake intake, long long actor,
+    void register_complaint(const OrganisationContext& org, Intake intake, const Actor& actor,
                             Instant now, const Callback& done);
     void apply_command(const OrganisationContext& org, long long complaint_id, Command cmd,
-                       long long actor, Instant now, const Callback& done);
+                       const Actor& actor, Instant now, const Callback& done);
 
     // Synchronous forms for the command line and tests.
     CommandResult register_complaint_sync(const OrganisationContext& org, Intake intake,
-                                          long long actor, Instant now);
+                                          const Actor& actor, Instant now);
     CommandResult apply_command_sync(const OrganisationContext& org, long long complaint_id,
-                                     Command cmd, long long actor, Instant now);
+                                     Command cmd, const Actor& actor, Instant now);
 
     Database& database() { return db_; }
 

@@ -120,6 +120,34 @@ int cmd_deadlines(const std::string& procedure_file, const std::string& received
     return 0;
 }
 
+// Checks each organisation's audit chain; exit 1 names the first broken link.
+int cmd_audit_verify(ComplaintService& service, const std::string& only) {
+    int broken = 0, checked = 0;
+    for (const auto& o : service.organisations()) {
+        if (!only.empty() && o->record.slug != only && o->record.code != only) continue;
+        ++checked;
+        auto progress = [&](long long n) {
+            std::cerr << "\r" << o->record.slug << ": " << n << " events checked" << std::flush;
+        };
+        AuditCheck r = service.database().verify_audit(o->record.id, progress);
+        if (r.events >= 100000) std::cerr << "\n";
+        if (r.intact) {
+            std::cout << o->record.code << " " << o->record.slug << ": " << r.events
+                      << " events, chain intact\n";
+        } else {
+            ++broken;
+            std::cout << o->record.code << " " << o->record.slug << ": BROKEN at " << r.problem
+                      << (r.event_id ? " (row id " + std::to_string(r.event_id) + ")" : "") << "; "
+                      << r.events << " events before it are intact\n";
+        }
+    }
+    if (checked == 0) {
+        std::cerr << "klachtdesk: no organisation " << only << "\n";
+        return 1;
+    }
+    return broken == 0 ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -152,6 +180,12 @@ int main(int argc, char** argv) {
     seed->add_option("--years", years, "spread them over this many years")
         ->check(CLI::Range(1, 30));
     seed->add_option("--seed", rng_seed, "random seed");
+
+    auto* audit = cli.add_subcommand("audit", "the audit trail");
+    audit->require_subcommand(1);
+    auto* verify = audit->add_subcommand("verify", "check every organisation's hash chain");
+    std::string verify_org;
+    verify->add_option("--organisation", verify_org, "only this organisation (slug or code)");
 
     auto* check = cli.add_subcommand("check-procedure", "validate a procedure file");
     std::string check_file;
@@ -196,6 +230,7 @@ int main(int argc, char** argv) {
         }
         auto app = open_app(db_url, procedures_dir);
         if (!app) return 2;
+        if (*verify) return cmd_audit_verify(*app->service, verify_org);
         if (*seed) {
             int staff = seed_demo_staff(*app->service);
             std::cout << "demo staff added: " << staff << "\n";

@@ -2,6 +2,7 @@
 // for reads; Transaction holds the SQL of writes.
 #include "store/database.hpp"
 
+#include "store/audit_chain.hpp"
 #include "store/complaint_codec.hpp"
 
 #include <soci/connection-pool.h>
@@ -189,15 +190,58 @@ void Transaction::update_complaint(const Complaint& c, std::optional<Instant> ne
         soci::use(c.id);
 }
 
+namespace {
+
+struct Head {
+    long long seq = 0;
+    std::string hash = kGenesisHash;
+    bool exists = false;
+};
+
+// The organisation's newest link; on PostgreSQL the row stays locked until commit, so two
+// servers writing at once still build one chain.
+Head read_head(soci::session& sql, Backend backend, long long organisation_id) {
+    Head h;
+    soci::indicator ind = soci::i_null;
+    std::string q = "SELECT last_seq, last_hash FROM audit_heads WHERE organisation_id = :o";
+    if (backend == Backend::postgresql) q += " FOR UPDATE";
+    sql << q, soci::use(organisation_id), soci::into(h.seq), soci::into(h.hash, ind);
+    h.exists = sql.got_data();
+    if (!h.exists) {
+        h.seq = 0;
+        h.hash = kGenesisHash;
+    }
+    return h;
+}
+
+void write_head(soci::session& sql, const Head& old, long long organisation_id, long long seq,
+                const std::string& hash) {
+    if (old.exists)
+        sql << "UPDATE audit_heads SET last_seq = :s, last_hash = :h WHERE organisation_id = :o",
+            soci::use(seq), soci::use(hash), soci::use(organisation_id);
+    else
+        sql << "INSERT INTO audit_heads (organisation_id, last_seq, last_hash) VALUES (:o, :s, :h)",
+            soci::use(organisation_id), soci::use(seq), soci::use(hash);
+}
+
+} // namespace
+
 void Transaction::append_audit(long long organisation_id, long long complaint_id, Instant at,
-                               long long actor_id, const std::string& action,
+                               const Actor& actor, const std::string& action,
                                const Complaint* before, const Complaint& after) {
     std::string changes = complaint_changes(before, after);
-    long long when = to_epoch(at);
+    Head head = read_head(sql_, backend_, organisation_id);
+    ChainLink link{organisation_id, head.seq + 1, complaint_id,        to_epoch(at), actor.staff_id,
+                   action,          actor.source, sha256_hex(changes), head.hash};
+    std::string hash = link_hash(link);
     sql_ << "INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
-            "changes) VALUES (:o, :c, :a, :s, :x, :ch)",
-        soci::use(organisation_id), soci::use(complaint_id), soci::use(when), soci::use(actor_id),
-        soci::use(action), soci::use(changes);
+            "changes, seq, source, content_digest, prev_hash, hash) VALUES (:o, :c, :a, :s, :x, "
+            ":ch, :q, :src, :d, :p, :h)",
+        soci::use(organisation_id), soci::use(complaint_id), soci::use(link.at),
+        soci::use(link.actor_id), soci::use(action), soci::use(changes), soci::use(link.seq),
+        soci::use(link.source), soci::use(link.content_digest), soci::use(link.prev_hash),
+        soci::use(hash);
+    write_head(sql_, head, organisation_id, link.seq, hash);
 }
 
 // ---- Database ----------------------------------------------------------------------------
@@ -287,7 +331,120 @@ int Database::migrate() {
         tr.commit();
         ++ran;
     }
+    if (latest_schema_version() >= 2) chain_unchained_events();
     return ran;
+}
+
+void Database::chain_unchained_events() {
+    soci::session& s = *writer_;
+    std::vector<long long> orgs;
+    {
+        soci::rowset<soci::row> rs = (s.prepare << "SELECT DISTINCT organisation_id FROM "
+                                                   "audit_events WHERE seq IS NULL");
+        for (const soci::row& r : rs)
+            orgs.push_back(as_ll(r, 0));
+    }
+    for (long long org : orgs) {
+        soci::transaction tr(s);
+        Head head = read_head(s, backend_, org);
+        struct Row {
+            long long id, complaint_id, at, actor_id;
+            std::string action, changes, source;
+        };
+        std::vector<Row> rows;
+        {
+            soci::rowset<soci::row> rs =
+                (s.prepare << "SELECT id, complaint_id, at, actor_id, action, changes, source "
+                              "FROM audit_events WHERE organisation_id = :o AND seq IS NULL "
+                              "ORDER BY id",
+                 soci::use(org));
+            for (const soci::row& r : rs)
+                rows.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), as_ll(r, 3), as_str(r, 4),
+                                as_str(r, 5), as_str(r, 6)});
+        }
+        long long seq = head.seq;
+        std::string prev = head.hash;
+        for (const Row& r : rows) {
+            ChainLink link{org,      ++seq,    r.complaint_id,        r.at, r.actor_id,
+                           r.action, r.source, sha256_hex(r.changes), prev};
+            prev = link_hash(link);
+            s << "UPDATE audit_events SET seq = :q, content_digest = :d, prev_hash = :p, hash = :h "
+                 "WHERE id = :i",
+                soci::use(link.seq), soci::use(link.content_digest), soci::use(link.prev_hash),
+                soci::use(prev), soci::use(r.id);
+        }
+        write_head(s, head, org, seq, prev);
+        tr.commit();
+    }
+}
+
+AuditCheck Database::verify_audit(long long organisation_id,
+                                  const std::function<void(long long)>& progress) {
+    soci::session s(*pool_);
+    AuditCheck out;
+    auto broken = [&](long long seq, long long id, std::string why) {
+        out.intact = false;
+        out.seq = seq;
+        out.event_id = id;
+        out.problem = std::move(why);
+        return out;
+    };
+    long long unchained = 0;
+    s << "SELECT COUNT(*) FROM audit_events WHERE organisation_id = :o AND seq IS NULL",
+        soci::use(organisation_id), soci::into(unchained);
+    if (unchained > 0) {
+        long long id = 0;
+        s << "SELECT MIN(id) FROM audit_events WHERE organisation_id = :o AND seq IS NULL",
+            soci::use(organisation_id), soci::into(id);
+        return broken(0, id,
+                      "event " + std::to_string(id) +
+                          " is outside the chain: it was inserted directly");
+    }
+    long long expect = 1;
+    std::string prev = kGenesisHash;
+    soci::rowset<soci::row> rs =
+        (s.prepare << "SELECT id, seq, complaint_id, at, actor_id, action, source, changes, "
+                      "content_digest, prev_hash, hash, redacted FROM audit_events WHERE "
+                      "organisation_id = :o ORDER BY seq",
+         soci::use(organisation_id));
+    for (const soci::row& r : rs) {
+        long long id = as_ll(r, 0), seq = as_ll(r, 1);
+        ChainLink link{organisation_id, seq,          as_ll(r, 2),  as_ll(r, 3), as_ll(r, 4),
+                       as_str(r, 5),    as_str(r, 6), as_str(r, 8), as_str(r, 9)};
+        std::string changes = as_str(r, 7), hash = as_str(r, 10);
+        bool redacted = as_ll(r, 11) != 0;
+        if (seq != expect)
+            return broken(expect, 0,
+                          "event " + std::to_string(expect) + " is missing: it was deleted");
+        if (link.prev_hash != prev)
+            return broken(seq, id,
+                          "event " + std::to_string(seq) +
+                              " does not follow the one before it: an event was replaced");
+        if (!redacted && sha256_hex(changes) != link.content_digest)
+            return broken(seq, id,
+                          "event " + std::to_string(seq) +
+                              ": what changed no longer matches what was written");
+        if (link_hash(link) != hash)
+            return broken(seq, id,
+                          "event " + std::to_string(seq) +
+                              ": who, when, what or where was changed after it was written");
+        prev = hash;
+        ++expect;
+        ++out.events;
+        if (progress && out.events % 100000 == 0) progress(out.events);
+    }
+    long long head_seq = 0;
+    std::string head_hash;
+    soci::indicator ind = soci::i_null;
+    s << "SELECT last_seq, last_hash FROM audit_heads WHERE organisation_id = :o",
+        soci::use(organisation_id), soci::into(head_seq), soci::into(head_hash, ind);
+    if (!s.got_data()) head_hash = kGenesisHash;
+    if (head_seq != out.events || head_hash != prev)
+        return broken(out.events + 1, 0,
+                      "the chain ends at event " + std::to_string(out.events) + " but event " +
+                          std::to_string(head_seq) +
+                          " was written: the newest events were deleted");
+    return out;
 }
 
 OrganisationRecord Database::ensure_organisation(const std::string& code, const std::string& slug,
@@ -363,7 +520,7 @@ std::optional<StaffMember> Database::staff_member(long long organisation_id, lon
 
 std::optional<Complaint> Database::complaint(long long organisation_id, long long id) {
     soci::session s(*pool_);
-    Transaction t(s); // read-only use of the same query
+    Transaction t(s, backend_); // read-only use of the same query
     return t.complaint(organisation_id, id);
 }
 
@@ -469,13 +626,13 @@ std::vector<AuditEvent> Database::timeline(long long organisation_id, long long 
     soci::session s(*pool_);
     std::vector<AuditEvent> out;
     soci::rowset<soci::row> rs =
-        (s.prepare << "SELECT id, organisation_id, complaint_id, at, actor_id, action, changes "
-                      "FROM audit_events WHERE organisation_id = :o AND complaint_id = :c "
-                      "ORDER BY id",
+        (s.prepare << "SELECT id, organisation_id, complaint_id, at, actor_id, action, changes, "
+                      "seq, source, hash FROM audit_events WHERE organisation_id = :o AND "
+                      "complaint_id = :c ORDER BY seq",
          soci::use(organisation_id), soci::use(complaint_id));
     for (const soci::row& r : rs)
         out.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), from_epoch(as_ll(r, 3)), as_ll(r, 4),
-                       as_str(r, 5), as_str(r, 6)});
+                       as_str(r, 5), as_str(r, 6), as_ll(r, 7), as_str(r, 8), as_str(r, 9)});
     return out;
 }
 

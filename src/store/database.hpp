@@ -6,6 +6,7 @@
 #include "store/migrations.hpp"
 #include "store/records.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,20 +22,22 @@ namespace kd {
 // What a write may do, inside the transaction of its batch.
 class Transaction {
 public:
-    explicit Transaction(soci::session& sql) : sql_(sql) {}
+    Transaction(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
 
     std::optional<Complaint> complaint(long long organisation_id, long long id);
     // Gives the complaint its id and its reference ("004-00017").
     void insert_complaint(Complaint& c, std::optional<Instant> next_due, Instant now);
     void update_complaint(const Complaint& c, std::optional<Instant> next_due, Instant now);
+    // Appends the event to the organisation's hash chain.
     void append_audit(long long organisation_id, long long complaint_id, Instant at,
-                      long long actor_id, const std::string& action, const Complaint* before,
+                      const Actor& actor, const std::string& action, const Complaint* before,
                       const Complaint& after);
 
     soci::session& session() { return sql_; }
 
 private:
     soci::session& sql_;
+    Backend backend_;
 };
 
 class Database {
@@ -67,12 +70,18 @@ public:
     std::vector<AuditEvent> timeline(long long organisation_id, long long complaint_id);
     long long count_complaints(long long organisation_id);
 
+    // Walks the organisation's audit chain from the first event and reports the first
+    // broken link. `progress(events_checked)` is called every 100,000 events.
+    AuditCheck verify_audit(long long organisation_id,
+                            const std::function<void(long long)>& progress = {});
+
     // A session for the writer thread; SQLite allows one writer, so there is exactly one.
     soci::session& writer_session() { return *writer_; }
 
 private:
     Database() = default;
     void configure(soci::session& s);
+    void chain_unchained_events(); // after migration 2: links events written before it
 
     Backend backend_ = Backend::sqlite;
     std::unique_ptr<soci::connection_pool> pool_;

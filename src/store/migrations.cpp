@@ -78,6 +78,24 @@ std::vector<Migration> migrations_for(Backend b) {
                   changes TEXT NOT NULL))",
              "CREATE INDEX audit_by_complaint ON audit_events (organisation_id, complaint_id, id)",
          }},
+        {2,
+         "hash-chained audit events with their source",
+         {
+             "ALTER TABLE audit_events ADD COLUMN seq BIGINT",
+             "ALTER TABLE audit_events ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+             "ALTER TABLE audit_events ADD COLUMN content_digest TEXT",
+             "ALTER TABLE audit_events ADD COLUMN prev_hash TEXT",
+             "ALTER TABLE audit_events ADD COLUMN hash TEXT",
+             // Retention (issue 3) redacts personal data from old events; the chain covers
+             // the digest of the content, which stays.
+             "ALTER TABLE audit_events ADD COLUMN redacted SMALLINT NOT NULL DEFAULT 0",
+             "CREATE UNIQUE INDEX audit_chain ON audit_events (organisation_id, seq)",
+             // The newest link per organisation: deleting the newest events is detectable.
+             R"(CREATE TABLE audit_heads (
+                  organisation_id BIGINT PRIMARY KEY REFERENCES organisations(id),
+                  last_seq BIGINT NOT NULL,
+                  last_hash TEXT NOT NULL))",
+         }},
     };
     for (auto& m : all)
         for (auto& s : m.statements)

@@ -28,7 +28,14 @@ struct StaffMember {
     bool active = true;
 };
 
-// One change to a complaint: who, when, what, and each changed field before and after.
+// Who makes a change and from where: the staff member and the client address (or "cli").
+struct Actor {
+    long long staff_id = 0;
+    std::string source;
+};
+
+// One change to a complaint: who, when, from where, what, and each changed field before and
+// after; chained to the organisation's previous event by its hash (store/audit_chain.hpp).
 struct AuditEvent {
     long long id = 0;
     long long organisation_id = 0;
@@ -37,6 +44,18 @@ struct AuditEvent {
     long long actor_id = 0;
     std::string action;       // "register", "acknowledge", ...
     std::string changes_json; // {"state": ["received", "acknowledged"], ...}
+    long long seq = 0;        // position in the organisation's chain, from 1
+    std::string source;
+    std::string hash;
+};
+
+// The result of checking an organisation's audit chain; `problem` names the first broken link.
+struct AuditCheck {
+    bool intact = true;
+    long long events = 0;
+    long long seq = 0;      // where it broke
+    long long event_id = 0; // the row where it broke, 0 when the row is gone
+    std::string problem;
 };
 
 enum class ComplaintSort { received_desc, received_asc, due_asc, reference_asc };

@@ -59,7 +59,7 @@ void Writer::commit_batch(std::deque<WriteRequest>& batch) {
     std::vector<std::string> errors(batch.size());
     try {
         soci::transaction tr(sql);
-        Transaction t(sql);
+        Transaction t(sql, db_.backend());
         for (std::size_t i = 0; i < batch.size(); ++i) {
             sql << "SAVEPOINT w";
             try {

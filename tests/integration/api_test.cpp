@@ -8,6 +8,7 @@
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -393,4 +394,87 @@ TEST_F(Api, ASavedComplaintIsDurableBeforeTheAnswer) {
     ASSERT_TRUE(c.has_value());
     EXPECT_EQ(c->description, "Mijn loonstrook klopt niet.");
     EXPECT_EQ(other->timeline(c->organisation_id, id).size(), 1u);
+}
+
+// R-REPORT: every change is traceable; an edit, insertion or deletion made directly in the
+// database is found by `audit verify`, at the first broken link. Each tampering is undone
+// before the next, so the chain is intact again at the end.
+TEST_F(Api, AuditChainCatchesChangesMadeDirectlyInTheDatabase) {
+    const std::string org = "jexo";
+    long long org_id = world->service->organisation(org)->record.id;
+    long long id = create(org, intake(org))["id"];
+    act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
+    act(org, id, "start-handling", json::object());
+    auto timeline = get(org, id)["timeline"];
+    ASSERT_EQ(timeline.size(), 3u);
+    EXPECT_EQ(timeline[1]["source"], "127.0.0.1");
+    long long event = timeline[1]["id"], seq = timeline[1]["seq"];
+    ASSERT_TRUE(world->db->verify_audit(org_id).intact);
+
+    auto raw = Database::open(world->url, 1);
+    soci::session& sql = raw->writer_session();
+    auto expect_broken_at = [&](long long at_seq, const std::string& why) {
+        AuditCheck r = world->db->verify_audit(org_id);
+        EXPECT_FALSE(r.intact);
+        EXPECT_EQ(r.seq, at_seq) << r.problem;
+        EXPECT_NE(r.problem.find(why), std::string::npos) << r.problem;
+    };
+
+    // What changed: the handler recorded in the event is rewritten.
+    std::string changes;
+    sql << "SELECT changes FROM audit_events WHERE id = :i", soci::use(event), soci::into(changes);
+    std::string forged = changes;
+    forged.replace(forged.find("handler_id"), 10, "handler_ix");
+    sql << "UPDATE audit_events SET changes = :c WHERE id = :i", soci::use(forged),
+        soci::use(event);
+    expect_broken_at(seq, "no longer matches what was written");
+    sql << "UPDATE audit_events SET changes = :c WHERE id = :i", soci::use(changes),
+        soci::use(event);
+    EXPECT_TRUE(world->db->verify_audit(org_id).intact);
+
+    // Who: the actor is swapped.
+    long long actor = 0;
+    sql << "SELECT actor_id FROM audit_events WHERE id = :i", soci::use(event), soci::into(actor);
+    long long other = staff(org, "management");
+    sql << "UPDATE audit_events SET actor_id = :a WHERE id = :i", soci::use(other),
+        soci::use(event);
+    expect_broken_at(seq, "who, when, what or where was changed");
+    sql << "UPDATE audit_events SET actor_id = :a WHERE id = :i", soci::use(actor),
+        soci::use(event);
+
+    // A deleted event in the middle, and the newest event deleted.
+    auto remove_and_restore = [&](long long victim, long long victim_seq, long long broken_seq,
+                                  const std::string& why) {
+        long long complaint = 0, at = 0, who = 0, s2 = 0;
+        std::string action, ch, source, digest, prev, hash;
+        sql << "SELECT complaint_id, at, actor_id, action, changes, seq, source, content_digest, "
+               "prev_hash, hash FROM audit_events WHERE id = :i",
+            soci::use(victim), soci::into(complaint), soci::into(at), soci::into(who),
+            soci::into(action), soci::into(ch), soci::into(s2), soci::into(source),
+            soci::into(digest), soci::into(prev), soci::into(hash);
+        EXPECT_EQ(s2, victim_seq);
+        sql << "DELETE FROM audit_events WHERE id = :i", soci::use(victim);
+        expect_broken_at(broken_seq, why);
+        sql << "INSERT INTO audit_events (id, organisation_id, complaint_id, at, actor_id, action, "
+               "changes, seq, source, content_digest, prev_hash, hash) VALUES (:i, :o, :c, :a, "
+               ":w, :x, :ch, :s, :src, :d, :p, :h)",
+            soci::use(victim), soci::use(org_id), soci::use(complaint), soci::use(at),
+            soci::use(who), soci::use(action), soci::use(ch), soci::use(s2), soci::use(source),
+            soci::use(digest), soci::use(prev), soci::use(hash);
+        EXPECT_TRUE(world->db->verify_audit(org_id).intact);
+    };
+    remove_and_restore(event, seq, seq, "is missing: it was deleted");
+    long long newest = timeline[2]["id"], newest_seq = timeline[2]["seq"];
+    remove_and_restore(newest, newest_seq, newest_seq, "the newest events were deleted");
+
+    // An event inserted directly, outside the chain.
+    sql << "INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
+           "changes) "
+           "VALUES (:o, :c, 0, :a, 'close', '{}')",
+        soci::use(org_id), soci::use(id), soci::use(actor);
+    AuditCheck r = world->db->verify_audit(org_id);
+    EXPECT_FALSE(r.intact);
+    EXPECT_NE(r.problem.find("inserted directly"), std::string::npos) << r.problem;
+    sql << "DELETE FROM audit_events WHERE seq IS NULL AND organisation_id = :o", soci::use(org_id);
+    EXPECT_TRUE(world->db->verify_audit(org_id).intact);
 }
