@@ -405,6 +405,7 @@ json complaint_json(const Complaint& c) {
         {"decline_notified_at", opt_time(c.decline_notified_at)},
         {"withdrawn_at", opt_time(c.withdrawn_at)},
         {"withdraw_reason", c.withdraw_reason},
+        {"anonymised_at", opt_time(c.anonymised_at)},
     };
 }
 

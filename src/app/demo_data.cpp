@@ -3,6 +3,7 @@
 // writes the result with its audit trail in bulk through the Writer.
 #include "app/demo_data.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -14,7 +15,10 @@ int seed_demo_staff(ComplaintService& service) {
     Database& db = service.database();
     int added = 0;
     for (const auto& o : service.organisations()) {
-        if (!db.staff(o->record.id).empty()) continue;
+        auto existing = db.staff(o->record.id);
+        if (std::any_of(existing.begin(), existing.end(),
+                        [](const StaffMember& s) { return s.role != "system"; }))
+            continue;
         std::string domain = o->record.slug + ".example";
         std::vector<StaffMember> people = {
             {0, o->record.id, "Kwaliteitscoördinator " + o->record.name, "kwaliteit@" + domain,

@@ -4,6 +4,7 @@
 #include "app/complaint_service.hpp"
 #include "app/demo_data.hpp"
 #include "app/procedure_file.hpp"
+#include "app/retention.hpp"
 #include "core/amsterdam_time.hpp"
 #include "core/deadlines.hpp"
 
@@ -187,6 +188,13 @@ int main(int argc, char** argv) {
     std::string verify_org;
     verify->add_option("--organisation", verify_org, "only this organisation (slug or code)");
 
+    auto* purge = cli.add_subcommand(
+        "purge", "anonymise finished cases past their procedure's retention term");
+    bool purge_dry = false, purge_apply = false;
+    auto* dry_flag = purge->add_flag("--dry-run", purge_dry, "only count what would go");
+    auto* apply_flag = purge->add_flag("--apply", purge_apply, "anonymise them");
+    dry_flag->excludes(apply_flag);
+
     auto* check = cli.add_subcommand("check-procedure", "validate a procedure file");
     std::string check_file;
     check->add_option("FILE", check_file)->required();
@@ -231,6 +239,23 @@ int main(int argc, char** argv) {
         auto app = open_app(db_url, procedures_dir);
         if (!app) return 2;
         if (*verify) return cmd_audit_verify(*app->service, verify_org);
+        if (*purge) {
+            if (!purge_dry && !purge_apply) {
+                std::cerr << "klachtdesk: say --dry-run or --apply\n";
+                return 1;
+            }
+            auto progress = [](const std::string& org, long long seen) {
+                std::cerr << "\r" << org << ": " << seen << " finished cases examined"
+                          << std::flush;
+            };
+            RetentionRun r =
+                run_retention(*app->service, *app->writer, system_now(), purge_apply, progress);
+            std::cerr << "\n";
+            std::cout << (purge_apply ? "anonymised: " : "would anonymise: ")
+                      << (purge_apply ? r.anonymised : r.due) << " case(s)"
+                      << (r.failed ? ", failed: " + std::to_string(r.failed) : "") << "\n";
+            return r.failed == 0 ? 0 : 1;
+        }
         if (*seed) {
             int staff = seed_demo_staff(*app->service);
             std::cout << "demo staff added: " << staff << "\n";
@@ -256,6 +281,7 @@ int main(int argc, char** argv) {
             sigaddset(&set, SIGINT);
             sigaddset(&set, SIGTERM);
             pthread_sigmask(SIG_BLOCK, &set, nullptr); // the server threads inherit the mask
+            RetentionJob retention(*app->service, *app->writer, system_now);
             HttpServer server(
                 *app->service,
                 ServerOptions{"127.0.0.1", static_cast<unsigned short>(port), threads});

@@ -111,6 +111,9 @@ struct Complaint {
     std::optional<Instant> withdrawn_at;
     std::string withdraw_reason;
 
+    // Retention (R-PRIV): when its personal data was removed.
+    std::optional<Instant> anonymised_at;
+
     bool involves(long long staff_id) const;
 };
 

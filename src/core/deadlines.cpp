@@ -39,7 +39,7 @@ namespace {
 
 // The moment the case ended without this step, if it did. Declining starts the decline
 // notice rather than ending it.
-std::optional<Instant> ended_at(const Complaint& c, StepId step) {
+std::optional<Instant> end_for_step(const Complaint& c, StepId step) {
     if (c.withdrawn_at) return c.withdrawn_at;
     if (step == StepId::decline_notice) return std::nullopt;
     if (c.declined_at) return c.declined_at;
@@ -105,7 +105,7 @@ std::vector<StepDeadline> deadlines_of(const Procedure& p, const WorkingDayCalen
                                        const Complaint& c, Instant now) {
     std::vector<StepDeadline> out;
     for (const StepRule& rule : p.steps) {
-        auto ended = ended_at(c, rule.id);
+        auto ended = end_for_step(c, rule.id);
         StepDeadline d;
         d.step = rule.id;
         d.kind = rule.kind;

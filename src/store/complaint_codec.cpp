@@ -87,6 +87,7 @@ json to_json(const Complaint& c) {
     j["decline_notified_at"] = opt_time(c.decline_notified_at);
     j["withdrawn_at"] = opt_time(c.withdrawn_at);
     j["withdraw_reason"] = c.withdraw_reason;
+    j["anonymised_at"] = opt_time(c.anonymised_at);
     return j;
 }
 
@@ -170,13 +171,34 @@ Complaint decode_complaint(const std::string& text) {
         c.decline_notified_at = get_time(j, "decline_notified_at");
         c.withdrawn_at = get_time(j, "withdrawn_at");
         c.withdraw_reason = get_or<std::string>(j, "withdraw_reason", "");
+        c.anonymised_at = get_time(j, "anonymised_at");
         return c;
     } catch (const json::exception& e) {
         throw std::runtime_error(std::string("stored complaint is malformed: ") + e.what());
     }
 }
 
-std::string complaint_changes(const Complaint* before, const Complaint& after) {
+namespace {
+
+// The fields of the stored document that hold personal data (R-PRIV): what retention removes.
+const char* const kPersonalFields[] = {
+    "complainant",       "description",           "involved_staff",   "acknowledgement_note",
+    "hearing_note",      "assessment_note",       "extension_reason", "solution",
+    "satisfaction_note", "satisfaction_evidence", "decline_reason",   "withdraw_reason"};
+
+void redact(json& changes) {
+    for (const char* key : kPersonalFields) {
+        auto it = changes.find(key);
+        if (it == changes.end() || !it->is_array()) continue;
+        for (auto& side : *it)
+            if (!side.is_null() && side != json("") && side != json::array()) side = "[verwijderd]";
+    }
+}
+
+} // namespace
+
+std::string complaint_changes(const Complaint* before, const Complaint& after,
+                              bool redact_personal) {
     json a = to_json(after);
     json b = before ? to_json(*before) : json::object();
     json out = json::object();
@@ -184,7 +206,15 @@ std::string complaint_changes(const Complaint* before, const Complaint& after) {
         const json& old = b.contains(it.key()) ? b[it.key()] : json(nullptr);
         if (old != it.value()) out[it.key()] = json::array({old, it.value()});
     }
+    if (redact_personal) redact(out);
     return out.dump();
+}
+
+std::string redact_changes(const std::string& changes_json) {
+    json j = json::parse(changes_json, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return "{}";
+    redact(j);
+    return j.dump();
 }
 
 } // namespace kd

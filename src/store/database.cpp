@@ -182,12 +182,14 @@ void Transaction::update_complaint(const Complaint& c, std::optional<Instant> ne
     long long handler = c.handler_id.value_or(0), due = next_due ? to_epoch(*next_due) : 0;
     soci::indicator hi = c.handler_id ? soci::i_ok : soci::i_null;
     soci::indicator di = next_due ? soci::i_ok : soci::i_null;
+    long long anonymised = c.anonymised_at ? to_epoch(*c.anonymised_at) : 0;
+    soci::indicator ai = c.anonymised_at ? soci::i_ok : soci::i_null;
     sql_ << "UPDATE complaints SET state = :s, category = :c, handler_id = :h, next_due_at = :d, "
-            "search_text = :t, updated_at = :u, document = :doc WHERE organisation_id = :o AND "
-            "id = :i",
+            "search_text = :t, updated_at = :u, document = :doc, anonymised_at = :an WHERE "
+            "organisation_id = :o AND id = :i",
         soci::use(state), soci::use(c.category), soci::use(handler, hi), soci::use(due, di),
-        soci::use(search), soci::use(updated), soci::use(doc), soci::use(c.organisation_id),
-        soci::use(c.id);
+        soci::use(search), soci::use(updated), soci::use(doc), soci::use(anonymised, ai),
+        soci::use(c.organisation_id), soci::use(c.id);
 }
 
 namespace {
@@ -228,8 +230,9 @@ void write_head(soci::session& sql, const Head& old, long long organisation_id, 
 
 void Transaction::append_audit(long long organisation_id, long long complaint_id, Instant at,
                                const Actor& actor, const std::string& action,
-                               const Complaint* before, const Complaint& after) {
-    std::string changes = complaint_changes(before, after);
+                               const Complaint* before, const Complaint& after,
+                               bool redact_personal) {
+    std::string changes = complaint_changes(before, after, redact_personal);
     Head head = read_head(sql_, backend_, organisation_id);
     ChainLink link{organisation_id, head.seq + 1, complaint_id,        to_epoch(at), actor.staff_id,
                    action,          actor.source, sha256_hex(changes), head.hash};
@@ -242,6 +245,36 @@ void Transaction::append_audit(long long organisation_id, long long complaint_id
         soci::use(link.source), soci::use(link.content_digest), soci::use(link.prev_hash),
         soci::use(hash);
     write_head(sql_, head, organisation_id, link.seq, hash);
+}
+
+void Transaction::redact_audit_events(long long organisation_id, long long complaint_id) {
+    std::vector<std::pair<long long, std::string>> rows;
+    {
+        soci::rowset<soci::row> rs =
+            (sql_.prepare << "SELECT id, changes FROM audit_events WHERE organisation_id = :o "
+                             "AND complaint_id = :c AND redacted = 0",
+             soci::use(organisation_id), soci::use(complaint_id));
+        for (const soci::row& r : rs)
+            rows.emplace_back(as_ll(r, 0), as_str(r, 1));
+    }
+    for (auto& [id, changes] : rows) {
+        std::string redacted = redact_changes(changes);
+        sql_ << "UPDATE audit_events SET changes = :c, redacted = 1 WHERE id = :i",
+            soci::use(redacted), soci::use(id);
+    }
+}
+
+long long Transaction::system_actor(long long organisation_id) {
+    long long id = 0;
+    sql_ << "SELECT id FROM staff WHERE organisation_id = :o AND role = 'system'",
+        soci::use(organisation_id), soci::into(id);
+    if (sql_.got_data()) return id;
+    std::string email = "systeem+" + std::to_string(organisation_id) + "@klachtdesk.invalid";
+    // Inactive, so no request can act as it; it only signs what klachtdesk does by itself.
+    sql_ << "INSERT INTO staff (organisation_id, name, email, role, confidant, active) VALUES "
+            "(:o, 'klachtdesk (automatisch)', :e, 'system', 0, 0) RETURNING id",
+        soci::use(organisation_id), soci::use(email), soci::into(id);
+    return id;
 }
 
 // ---- Database ----------------------------------------------------------------------------
@@ -634,6 +667,22 @@ std::vector<AuditEvent> Database::timeline(long long organisation_id, long long 
         out.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), from_epoch(as_ll(r, 3)), as_ll(r, 4),
                        as_str(r, 5), as_str(r, 6), as_ll(r, 7), as_str(r, 8), as_str(r, 9)});
     return out;
+}
+
+std::vector<long long> Database::retention_candidates(long long organisation_id, Instant cutoff,
+                                                      long long after_id, int limit) {
+    soci::session s(*pool_);
+    std::vector<long long> ids;
+    long long before = to_epoch(cutoff);
+    soci::rowset<soci::row> rs =
+        (s.prepare << "SELECT id FROM complaints WHERE organisation_id = :o AND state IN "
+                      "('closed', 'declined', 'withdrawn') AND anonymised_at IS NULL AND "
+                      "updated_at < :b AND id > :a ORDER BY id LIMIT " +
+                          std::to_string(limit),
+         soci::use(organisation_id), soci::use(before), soci::use(after_id));
+    for (const soci::row& r : rs)
+        ids.push_back(as_ll(r, 0));
+    return ids;
 }
 
 long long Database::count_complaints(long long organisation_id) {

@@ -29,9 +29,14 @@ public:
     void insert_complaint(Complaint& c, std::optional<Instant> next_due, Instant now);
     void update_complaint(const Complaint& c, std::optional<Instant> next_due, Instant now);
     // Appends the event to the organisation's hash chain.
+    // With `redact_personal`, personal data is left out of the event (retention).
     void append_audit(long long organisation_id, long long complaint_id, Instant at,
                       const Actor& actor, const std::string& action, const Complaint* before,
-                      const Complaint& after);
+                      const Complaint& after, bool redact_personal = false);
+    // Removes personal data from a complaint's earlier events; their chain digests stay.
+    void redact_audit_events(long long organisation_id, long long complaint_id);
+    // The organisation's own actor for automatic changes (retention), made on first use.
+    long long system_actor(long long organisation_id);
 
     soci::session& session() { return sql_; }
 
@@ -69,6 +74,11 @@ public:
     ComplaintPage list(const ComplaintQuery& q);
     std::vector<AuditEvent> timeline(long long organisation_id, long long complaint_id);
     long long count_complaints(long long organisation_id);
+
+    // Finished complaints not yet anonymised whose last change was before `cutoff`, by id,
+    // after `after_id`; the rules in core/retention.hpp decide about each.
+    std::vector<long long> retention_candidates(long long organisation_id, Instant cutoff,
+                                                long long after_id, int limit);
 
     // Walks the organisation's audit chain from the first event and reports the first
     // broken link. `progress(events_checked)` is called every 100,000 events.

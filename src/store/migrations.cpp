@@ -96,6 +96,11 @@ std::vector<Migration> migrations_for(Backend b) {
                   last_seq BIGINT NOT NULL,
                   last_hash TEXT NOT NULL))",
          }},
+        {3,
+         "retention: when a complaint's personal data was removed",
+         {
+             "ALTER TABLE complaints ADD COLUMN anonymised_at BIGINT",
+         }},
     };
     for (auto& m : all)
         for (auto& s : m.statements)

@@ -46,13 +46,19 @@ test ! -e "$tmp/k.db" && echo "ok   no database was touched" || { echo "FAIL dat
 out=$("$BIN" --database "mysql://x" migrate 2>&1); expect_status "unknown database scheme refused" 1 $?
 check "says which schemes" "must start with sqlite: or postgresql://" "$out"
 out=$("$BIN" --database "sqlite:$tmp/m.db" migrate 2>&1); expect_status "migrate" 0 $?
-check "migrate reports version" "schema at version 1" "$out"
+check "migrate reports version" "schema at version 3" "$out"
 out=$("$BIN" --database "sqlite:$tmp/m.db" migrate 2>&1)
 check "migrate twice is a no-op" "(0 migration(s) applied)" "$out"
 out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" seed-demo 2>&1); expect_status "seed-demo" 0 $?
 check "seed-demo adds a handful" "demo complaints added: 15" "$out"
 out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" seed-demo 2>&1)
 check "seed-demo twice adds nothing" "demo complaints added: 0" "$out"
+out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" purge 2>&1); expect_status "purge needs --dry-run or --apply" 1 $?
+out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" purge --dry-run 2>&1); expect_status "purge --dry-run" 0 $?
+check "recent demo cases are kept" "would anonymise: 0 case(s)" "$out"
+out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" audit verify 2>&1); expect_status "audit verify" 0 $?
+check "audit chain of the demo is intact" "004 xs2more: " "$out"
+check "audit chain says intact" "chain intact" "$out"
 rm -rf "$tmp"
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }

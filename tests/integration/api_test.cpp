@@ -4,6 +4,7 @@
 #include "api/server.hpp"
 #include "app/demo_data.hpp"
 #include "app/procedure_file.hpp"
+#include "app/retention.hpp"
 #include "http_client.hpp"
 #include "support/test_support.hpp"
 
@@ -477,4 +478,82 @@ TEST_F(Api, AuditChainCatchesChangesMadeDirectlyInTheDatabase) {
     EXPECT_NE(r.problem.find("inserted directly"), std::string::npos) << r.problem;
     sql << "DELETE FROM audit_events WHERE seq IS NULL AND organisation_id = :o", soci::use(org_id);
     EXPECT_TRUE(world->db->verify_audit(org_id).intact);
+}
+
+// R-PRIV (002): finished cases past the 2-year term lose their personal data; the yearly
+// counts stay the same and the audit chain still verifies.
+TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
+    const std::string org = "een-loket-mk";
+    const OrganisationContext& o = *world->service->organisation(org);
+    Actor coordinator{staff(org, "coordinator"), "test"};
+    auto walk = [&](const std::string& received, const std::string& closed) {
+        Intake in;
+        in.received_at = kd::testing::at(received);
+        in.channel = Channel::letter;
+        in.complainant = {"Retentie Testpersoon", "retentie@example.nl", "0611111111",
+                          ComplainantType::external, "opdrachtgever"};
+        in.description = "Persoonlijke klacht van Retentie Testpersoon.";
+        Instant t = kd::testing::at(received);
+        auto r = world->service->register_complaint_sync(o, in, coordinator, t);
+        EXPECT_EQ(r.kind, CommandResult::ok) << r.refusal.message_en;
+        long long id = r.complaint.id;
+        std::vector<Command> steps = {
+            Acknowledge{}, Assign{staff(org, "sanne"), false}, StartHandling{},
+            Resolve{Resolution::solved, "Opgelost voor Retentie Testpersoon", {}},
+            VerifySatisfaction{true, "", "Brief van Retentie Testpersoon"}};
+        for (const auto& cmd : steps) {
+            t += std::chrono::hours{24};
+            auto s = world->service->apply_command_sync(o, id, cmd, coordinator, t);
+            EXPECT_EQ(s.kind, CommandResult::ok)
+                << command_name(cmd) << ": " << s.refusal.message_en;
+        }
+        auto s = world->service->apply_command_sync(o, id, Close{}, coordinator,
+                                                    kd::testing::at(closed));
+        EXPECT_EQ(s.kind, CommandResult::ok) << s.refusal.message_en;
+        return id;
+    };
+    long long old_case = walk("2023-03-01T10:00", "2023-03-20T10:00");
+    long long recent_case = walk("2025-06-02T10:00", "2025-06-20T10:00");
+    auto counts = [&] {
+        std::map<std::string, int> by_year;
+        for (int offset = 0;; offset += 200) {
+            auto page = http()
+                            .get("/api/v1/organisations/" + org +
+                                 "/complaints?limit=200&offset=" + std::to_string(offset))
+                            .json();
+            for (auto& c : page["items"])
+                by_year[c["received_at"].get<std::string>().substr(0, 4)]++;
+            if (!page["has_more"].get<bool>()) break;
+        }
+        return by_year;
+    };
+    auto before = counts();
+    Instant now = kd::testing::at("2026-11-23T03:00");
+
+    RetentionRun dry = run_retention(*world->service, *world->writer, now, false);
+    EXPECT_GE(dry.due, 1);
+    EXPECT_EQ(dry.anonymised, 0);
+    EXPECT_EQ(get(org, old_case)["complainant"]["name"], "Retentie Testpersoon");
+
+    RetentionRun run = run_retention(*world->service, *world->writer, now, true);
+    EXPECT_EQ(run.anonymised, dry.due);
+    EXPECT_EQ(run.failed, 0);
+    auto c = get(org, old_case);
+    EXPECT_EQ(c["complainant"]["name"], "[geanonimiseerd]");
+    EXPECT_EQ(c["description"], "[verwijderd]");
+    EXPECT_EQ(c["state"], "closed");
+    EXPECT_FALSE(c["anonymised_at"].is_null());
+    std::string all_events = c["timeline"].dump();
+    EXPECT_EQ(all_events.find("Retentie Testpersoon"), std::string::npos);
+    EXPECT_EQ(all_events.find("retentie@example.nl"), std::string::npos);
+    EXPECT_EQ(c["timeline"].back()["action"], "anonymise");
+    // The search no longer finds the person.
+    auto found = http().get("/api/v1/organisations/" + org + "/complaints?q=retentie").json();
+    for (auto& f : found["items"])
+        EXPECT_NE(f["id"], old_case);
+    EXPECT_EQ(get(org, recent_case)["complainant"]["name"], "Retentie Testpersoon");
+    EXPECT_EQ(counts(), before);
+    AuditCheck chain = world->db->verify_audit(o.record.id);
+    EXPECT_TRUE(chain.intact) << chain.problem;
+    EXPECT_EQ(run_retention(*world->service, *world->writer, now, true).anonymised, 0);
 }

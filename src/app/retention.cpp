@@ -1,0 +1,107 @@
+// retention.cpp: each case is anonymised in its own write, so a failure leaves the others
+// done and this one untouched; the rules are in core/retention.cpp.
+#include "app/retention.hpp"
+
+#include "core/retention.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <future>
+
+namespace kd {
+
+RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant now, bool apply,
+                           const std::function<void(const std::string&, long long)>& progress) {
+    using namespace std::chrono;
+    RetentionRun run;
+    Database& db = service.database();
+    for (const auto& o : service.organisations()) {
+        const Procedure& p = o->procedure;
+        if (p.retention_years <= 0) continue;
+        // A superset of the cases whose term has passed; core/ decides about each one.
+        Instant cutoff = now - days{365LL * p.retention_years} + days{2};
+        long long after = 0, seen = 0;
+        for (;;) {
+            auto ids = db.retention_candidates(o->record.id, cutoff, after, 500);
+            if (ids.empty()) break;
+            after = ids.back();
+            std::vector<std::future<WriteStatus>> pending;
+            auto due_count = std::make_shared<std::atomic<long long>>(0);
+            for (long long id : ids) {
+                if (!apply) {
+                    auto c = db.complaint(o->record.id, id);
+                    if (c && due_for_anonymisation(p, *c, now)) ++run.due;
+                    continue;
+                }
+                auto promise = std::make_shared<std::promise<WriteStatus>>();
+                pending.push_back(promise->get_future());
+                const OrganisationContext* org = o.get();
+                writer.submit(
+                    {[org, id, now, due_count](Transaction& t) {
+                         auto before = t.complaint(org->record.id, id);
+                         if (!before || !due_for_anonymisation(org->procedure, *before, now))
+                             return false;
+                         ++*due_count;
+                         Complaint after = anonymised(*before, now);
+                         auto next =
+                             next_due(deadlines_of(org->procedure, org->calendar, after, now));
+                         t.update_complaint(after, next, now);
+                         t.redact_audit_events(org->record.id, id);
+                         Actor system{t.system_actor(org->record.id), "klachtdesk:retention"};
+                         t.append_audit(org->record.id, id, now, system, "anonymise", &*before,
+                                        after, /*redact_personal=*/true);
+                         return true;
+                     },
+                     [promise](WriteStatus s, const std::string& err) {
+                         if (s == WriteStatus::failed)
+                             spdlog::error("retention: a case was not anonymised: {}", err);
+                         promise->set_value(s);
+                     }});
+            }
+            for (auto& f : pending) {
+                WriteStatus s = f.get();
+                if (s == WriteStatus::committed) ++run.anonymised;
+                if (s == WriteStatus::failed) ++run.failed;
+            }
+            if (apply) run.due += due_count->load();
+            seen += static_cast<long long>(ids.size());
+            if (progress) progress(o->record.slug, seen);
+        }
+    }
+    return run;
+}
+
+RetentionJob::RetentionJob(ComplaintService& service, Writer& writer,
+                           std::function<Instant()> clock)
+    : service_(service), writer_(writer), clock_(std::move(clock)), thread_([this] { loop(); }) {}
+
+RetentionJob::~RetentionJob() {
+    {
+        std::lock_guard lock(mu_);
+        stopping_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+}
+
+void RetentionJob::loop() {
+    // The first run waits a minute, so starting the server stays quick.
+    auto wait = std::chrono::minutes{1};
+    for (;;) {
+        {
+            std::unique_lock lock(mu_);
+            if (cv_.wait_for(lock, wait, [this] { return stopping_; })) return;
+        }
+        try {
+            RetentionRun r = run_retention(service_, writer_, clock_(), /*apply=*/true);
+            if (r.due > 0 || r.failed > 0)
+                spdlog::info("retention: {} case(s) anonymised, {} failed", r.anonymised, r.failed);
+        } catch (const std::exception& e) {
+            spdlog::error("retention: {}", e.what());
+        }
+        wait = std::chrono::hours{24};
+    }
+}
+
+} // namespace kd
