@@ -7,10 +7,11 @@ local paths = {
   "/api/v1/organisations/een-loket-mk/complaints?category=dienstverlening&limit=50&offset=50",
   "/api/v1/organisations/quoratio/complaints?overdue=true&sort=next_due_at&limit=50",
 }
+local cookie = os.getenv("KD_COOKIE")
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", paths[(i % #paths) + 1])
+  return wrk.format("GET", paths[(i % #paths) + 1], {["Cookie"] = cookie})
 end
 function response(status, headers, body)
   if status ~= 200 then io.stderr:write("unexpected status " .. status .. "\n") end

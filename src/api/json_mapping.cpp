@@ -136,17 +136,6 @@ bool require_object(const json& body, ParsedBody& out) {
     return false;
 }
 
-void read_actor(Fields& f, ParsedBody& out) {
-    auto a = f.id("actor_id");
-    if (!a) {
-        if (out.errors.empty() || out.errors.back().field != "actor_id")
-            f.error("actor_id", "Geef aan welke medewerker dit doet (actor_id).",
-                    "Say which employee does this (actor_id).");
-        return;
-    }
-    out.actor_id = *a;
-}
-
 json opt_time(const std::optional<Instant>& t) {
     return t ? json(format_iso_local(*t)) : json(nullptr);
 }
@@ -157,7 +146,6 @@ Intake read_intake(const json& body, ParsedBody& out) {
     Intake in;
     if (!require_object(body, out)) return in;
     Fields f(body, out);
-    read_actor(f, out);
     if (auto t = f.instant("received_at"))
         in.received_at = *t;
     else if (!body.contains("received_at"))
@@ -201,6 +189,18 @@ Intake read_intake(const json& body, ParsedBody& out) {
     return in;
 }
 
+LoginRequest read_login(const json& body, ParsedBody& out) {
+    LoginRequest r;
+    if (!require_object(body, out)) return r;
+    Fields f(body, out);
+    r.email = f.text("email", 200);
+    r.password = f.text("password", 200);
+    if (r.email.empty()) f.error("email", "Vul uw e-mailadres in.", "Fill in your e-mail address.");
+    if (r.password.empty()) f.error("password", "Vul uw wachtwoord in.", "Fill in your password.");
+    f.finish();
+    return r;
+}
+
 std::vector<std::string> command_names() {
     return {"acknowledge", "assign",   "start-handling", "record-contact", "record-hearing",
             "assess",      "extend",   "resolve",        "decline",        "notify-decline",
@@ -212,7 +212,6 @@ std::optional<Command> read_command(const std::string& action, const json& body,
     if (std::find(names.begin(), names.end(), action) == names.end()) return std::nullopt;
     if (!require_object(body, out)) return Close{};
     Fields f(body, out);
-    read_actor(f, out);
     Command cmd = Close{};
     if (action == "acknowledge") {
         cmd = Acknowledge{f.text("note")};
@@ -341,8 +340,8 @@ json organisation_json(const OrganisationContext& o) {
 }
 
 json staff_json(const StaffMember& s) {
-    return {{"id", s.id},     {"name", s.name},           {"email", s.email},
-            {"role", s.role}, {"confidant", s.confidant}, {"active", s.active}};
+    return {{"id", s.id},       {"name", s.name},           {"email", s.email},
+            {"roles", s.roles}, {"confidant", s.confidant}, {"active", s.active}};
 }
 
 json complaint_json(const Complaint& c) {

@@ -22,11 +22,16 @@ struct FieldError {
     std::string message_en;
 };
 
-// A request body with its actor, read strictly; errors collects every problem at once.
+// What reading a request body found wrong; every problem at once.
 struct ParsedBody {
-    long long actor_id = 0;
     std::vector<FieldError> errors;
 };
+
+struct LoginRequest {
+    std::string email;
+    std::string password;
+};
+LoginRequest read_login(const nlohmann::json& body, ParsedBody& out);
 
 // Reads a new complaint. `errors` is non-empty when the body is unusable.
 Intake read_intake(const nlohmann::json& body, ParsedBody& out);

@@ -9,6 +9,8 @@
 #include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
 
+#include <sodium.h>
+
 #include <charconv>
 
 namespace kd {
@@ -160,23 +162,86 @@ std::optional<json> read_body(const req_t& req) {
     return j;
 }
 
+constexpr const char* kSessionCookie = "kd_session";
+
+// The session token from the Cookie header, or "".
+std::string session_token(const req_t& req) {
+    std::string cookies = req->header().get_field_or(restinio::http_field::cookie, "");
+    std::string key = std::string(kSessionCookie) + "=";
+    std::size_t pos = 0;
+    while ((pos = cookies.find(key, pos)) != std::string::npos) {
+        if (pos == 0 || cookies[pos - 1] == ' ' || cookies[pos - 1] == ';') {
+            auto end = cookies.find(';', pos);
+            return cookies.substr(pos + key.size(), end == std::string::npos
+                                                        ? std::string::npos
+                                                        : end - pos - key.size());
+        }
+        pos += key.size();
+    }
+    return "";
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+json session_json(const Principal& p, const OrganisationContext& o) {
+    return {
+        {"staff",
+         {{"id", p.staff.id},
+          {"name", p.staff.name},
+          {"email", p.staff.email},
+          {"roles", p.staff.roles}}},
+        {"organisation", {{"id", o.record.id}, {"slug", o.record.slug}, {"name", o.record.name}}},
+        {"csrf_token", p.session.csrf_token},
+        {"expires_at", format_iso_local(p.session.expires_at)}};
+}
+
 } // namespace
 
 struct HttpServer::Impl {
     ComplaintService& service;
+    Authenticator& auth;
+    bool secure_cookies = false;
     std::function<Instant()> clock;
     using server_handle_t = restinio::running_server_handle_t<traits_t>;
     server_handle_t server;
     bool stopped = false;
 
-    Impl(ComplaintService& s, std::function<Instant()> c) : service(s), clock(std::move(c)) {}
+    Impl(ComplaintService& s, Authenticator& a, bool secure, std::function<Instant()> c)
+        : service(s), auth(a), secure_cookies(secure), clock(std::move(c)) {}
 
-    const OrganisationContext* org(const req_t& req, const restinio::router::route_params_t& p) {
+    // The logged-in user, or nullopt after answering 401 (no valid session) or 403 (a change
+    // without the session's CSRF token in X-CSRF-Token).
+    std::optional<Principal> who(const req_t& req, bool changes_something) {
+        auto p = auth.authenticate(session_token(req), clock());
+        if (!p) {
+            send_problem(req, restinio::status_unauthorized(), "not-logged-in", "Not logged in",
+                         "Log eerst in.", "Log in first.");
+            return std::nullopt;
+        }
+        if (changes_something &&
+            !same_secret(req->header().get_field_or("X-CSRF-Token", ""), p->session.csrf_token)) {
+            send_problem(req, restinio::status_forbidden(), "csrf", "Missing CSRF token",
+                         "Dit verzoek mist het beveiligingskenmerk van uw sessie; laad de pagina "
+                         "opnieuw.",
+                         "This request lacks your session's CSRF token; reload the page.");
+            return std::nullopt;
+        }
+        return p;
+    }
+
+    // The organisation in the path, if it is the user's own: organisations are sealed from
+    // each other, so another one's path answers exactly like one that does not exist.
+    const OrganisationContext* org(const req_t& req, const restinio::router::route_params_t& p,
+                                   const Principal& user) {
         auto slug = restinio::cast_to<std::string>(p["org"]);
         const OrganisationContext* o = service.organisation(slug);
-        if (!o)
+        if (!o || o->record.id != user.session.organisation_id) {
             not_found(req, "Onbekende organisatie: " + slug + ".",
                       "Unknown organisation: " + slug + ".");
+            return nullptr;
+        }
         return o;
     }
 
@@ -204,6 +269,75 @@ template <typename Handler> auto guarded(Handler h) {
 
 std::unique_ptr<router_t> HttpServer::Impl::routes() {
     auto r = std::make_unique<router_t>();
+    r->http_post(
+        "/api/v1/session", guarded([this](const req_t& req, restinio::router::route_params_t) {
+            auto body = read_body(req);
+            if (!body) return restinio::request_accepted();
+            ParsedBody parsed;
+            auto creds = read_login(*body, parsed);
+            if (!parsed.errors.empty()) return send_invalid_fields(req, parsed.errors);
+            auto r = auth.login(creds.email, creds.password,
+                                req->remote_endpoint().address().to_string(), clock());
+            if (r.kind == Authenticator::LoginResult::limited) {
+                req->create_response(restinio::status_too_many_requests())
+                    .append_header(restinio::http_field::content_type,
+                                   "application/problem+json; charset=utf-8")
+                    .append_header(restinio::http_field::retry_after,
+                                   std::to_string(r.retry_after.count()))
+                    .set_body(
+                        json{{"type", "https://klachtdesk.example/problems/too-many-attempts"},
+                             {"title", "Too many attempts"},
+                             {"status", 429},
+                             {"detail", "Te veel mislukte pogingen; probeer het later opnieuw."},
+                             {"detail_en", "Too many failed attempts; try again later."}}
+                            .dump())
+                    .done();
+                return restinio::request_accepted();
+            }
+            if (r.kind == Authenticator::LoginResult::refused) {
+                // The same answer whether the account exists or not.
+                send_problem(req, restinio::status_unauthorized(), "login-failed", "Login failed",
+                             "E-mailadres of wachtwoord klopt niet.",
+                             "E-mail address or password is wrong.");
+                return restinio::request_accepted();
+            }
+            const OrganisationContext* o = nullptr;
+            for (const auto& x : service.organisations())
+                if (x->record.id == r.principal.session.organisation_id) o = x.get();
+            if (!o) throw std::runtime_error("session for an unknown organisation");
+            std::string cookie =
+                std::string(kSessionCookie) + "=" + r.token + "; Path=/; HttpOnly; SameSite=Lax";
+            if (secure_cookies) cookie += "; Secure";
+            req->create_response(restinio::status_ok())
+                .append_header(restinio::http_field::content_type,
+                               "application/json; charset=utf-8")
+                .append_header(restinio::http_field::cache_control, "no-store")
+                .append_header(restinio::http_field::set_cookie, cookie)
+                .set_body(session_json(r.principal, *o).dump())
+                .done();
+            return restinio::request_accepted();
+        }));
+    r->http_get("/api/v1/session",
+                guarded([this](const req_t& req, restinio::router::route_params_t) {
+                    auto user = who(req, false);
+                    if (!user) return restinio::request_accepted();
+                    for (const auto& o : service.organisations())
+                        if (o->record.id == user->session.organisation_id)
+                            send_json(req, restinio::status_ok(), session_json(*user, *o));
+                    return restinio::request_accepted();
+                }));
+    r->http_delete("/api/v1/session",
+                   guarded([this](const req_t& req, restinio::router::route_params_t) {
+                       auto user = who(req, true);
+                       if (!user) return restinio::request_accepted();
+                       auth.logout(session_token(req), clock());
+                       std::string cookie = std::string(kSessionCookie) +
+                                            "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
+                       req->create_response(restinio::status_no_content())
+                           .append_header(restinio::http_field::set_cookie, cookie)
+                           .done();
+                       return restinio::request_accepted();
+                   }));
     r->http_get("/api/health", guarded([this](const req_t& req, restinio::router::route_params_t) {
                     send_json(req, restinio::status_ok(),
                               {{"status", "ok"},
@@ -213,27 +347,36 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                 }));
     r->http_get("/api/v1/organisations",
                 guarded([this](const req_t& req, restinio::router::route_params_t) {
+                    auto user = who(req, false);
+                    if (!user) return restinio::request_accepted();
                     json out = json::array();
                     for (const auto& o : service.organisations())
-                        out.push_back(organisation_json(*o));
+                        if (o->record.id == user->session.organisation_id)
+                            out.push_back(organisation_json(*o));
                     send_json(req, restinio::status_ok(), {{"items", out}});
                     return restinio::request_accepted();
                 }));
     r->http_get("/api/v1/organisations/:org",
                 guarded([this](const req_t& req, restinio::router::route_params_t p) {
-                    if (auto* o = org(req, p))
+                    auto user = who(req, false);
+                    if (!user) return restinio::request_accepted();
+                    if (auto* o = org(req, p, *user))
                         send_json(req, restinio::status_ok(), organisation_json(*o));
                     return restinio::request_accepted();
                 }));
     r->http_get("/api/v1/organisations/:org/procedure",
                 guarded([this](const req_t& req, restinio::router::route_params_t p) {
-                    if (auto* o = org(req, p))
+                    auto user = who(req, false);
+                    if (!user) return restinio::request_accepted();
+                    if (auto* o = org(req, p, *user))
                         send_json(req, restinio::status_ok(), procedure_json(o->procedure));
                     return restinio::request_accepted();
                 }));
     r->http_get("/api/v1/organisations/:org/staff",
                 guarded([this](const req_t& req, restinio::router::route_params_t p) {
-                    if (auto* o = org(req, p)) {
+                    auto user = who(req, false);
+                    if (!user) return restinio::request_accepted();
+                    if (auto* o = org(req, p, *user)) {
                         json out = json::array();
                         for (const auto& s : service.database().staff(o->record.id))
                             out.push_back(staff_json(s));
@@ -243,12 +386,16 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                 }));
     r->http_get("/api/v1/organisations/:org/complaints",
                 guarded([this](const req_t& req, restinio::router::route_params_t p) {
-                    if (auto* o = org(req, p)) list_complaints(req, *o);
+                    auto user = who(req, false);
+                    if (!user) return restinio::request_accepted();
+                    if (auto* o = org(req, p, *user)) list_complaints(req, *o);
                     return restinio::request_accepted();
                 }));
     r->http_post("/api/v1/organisations/:org/complaints",
                  guarded([this](const req_t& req, restinio::router::route_params_t p) {
-                     auto* o = org(req, p);
+                     auto user = who(req, true);
+                     if (!user) return restinio::request_accepted();
+                     auto* o = org(req, p, *user);
                      if (!o) return restinio::request_accepted();
                      auto body = read_body(req);
                      if (!body) return restinio::request_accepted();
@@ -257,13 +404,15 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                      if (!parsed.errors.empty()) return send_invalid_fields(req, parsed.errors);
                      Instant now = clock();
                      service.register_complaint(
-                         *o, in, actor_of(req, parsed.actor_id), now,
+                         *o, in, actor_of(req, user->staff.id), now,
                          reply_with_complaint(req, *o, now, restinio::status_created()));
                      return restinio::request_accepted();
                  }));
     r->http_get(R"(/api/v1/organisations/:org/complaints/:id)",
                 guarded([this](const req_t& req, restinio::router::route_params_t p) {
-                    auto* o = org(req, p);
+                    auto user = who(req, false);
+                    if (!user) return restinio::request_accepted();
+                    auto* o = org(req, p, *user);
                     if (!o) return restinio::request_accepted();
                     auto id = parse_id(p["id"]);
                     if (!id) {
@@ -275,7 +424,9 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                 }));
     r->http_post(R"(/api/v1/organisations/:org/complaints/:id/:action)",
                  guarded([this](const req_t& req, restinio::router::route_params_t p) {
-                     auto* o = org(req, p);
+                     auto user = who(req, true);
+                     if (!user) return restinio::request_accepted();
+                     auto* o = org(req, p, *user);
                      if (!o) return restinio::request_accepted();
                      auto id = parse_id(p["id"]);
                      std::string action = restinio::cast_to<std::string>(p["action"]);
@@ -295,7 +446,7 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                      if (!parsed.errors.empty()) return send_invalid_fields(req, parsed.errors);
                      Instant now = clock();
                      service.apply_command(
-                         *o, *id, *cmd, actor_of(req, parsed.actor_id), now,
+                         *o, *id, *cmd, actor_of(req, user->staff.id), now,
                          reply_with_complaint(req, *o, now, restinio::status_ok()));
                      return restinio::request_accepted();
                  }));
@@ -433,10 +584,11 @@ void HttpServer::Impl::get_complaint(const req_t& req, const OrganisationContext
     send_json(req, restinio::status_ok(), body);
 }
 
-HttpServer::HttpServer(ComplaintService& service, const ServerOptions& options,
+HttpServer::HttpServer(ComplaintService& service, Authenticator& auth, const ServerOptions& options,
                        std::function<Instant()> clock)
-    : impl_(std::make_unique<Impl>(service, clock ? std::move(clock)
-                                                  : std::function<Instant()>(system_now))) {
+    : impl_(
+          std::make_unique<Impl>(service, auth, options.secure_cookies,
+                                 clock ? std::move(clock) : std::function<Instant()>(system_now))) {
     auto settings =
         restinio::server_settings_t<traits_t>{}
             .address(options.address)

@@ -1,6 +1,7 @@
 // server.hpp: the HTTP server: routes under /api/v1 onto the complaint service.
 #pragma once
 
+#include "app/auth.hpp"
 #include "app/complaint_service.hpp"
 
 #include <functional>
@@ -13,12 +14,13 @@ struct ServerOptions {
     std::string address = "127.0.0.1"; // until logging in exists, never anything else
     unsigned short port = 8080;
     std::size_t threads = 4;
+    bool secure_cookies = false; // set when served over TLS (behind a proxy)
 };
 
 class HttpServer {
 public:
     // `clock` gives "now"; tests may pin it. Starts listening before it returns.
-    HttpServer(ComplaintService& service, const ServerOptions& options,
+    HttpServer(ComplaintService& service, Authenticator& auth, const ServerOptions& options,
                std::function<Instant()> clock = {});
     ~HttpServer();
     void stop();

@@ -3,6 +3,8 @@
 // writes the result with its audit trail in bulk through the Writer.
 #include "app/demo_data.hpp"
 
+#include "app/auth.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -17,7 +19,7 @@ int seed_demo_staff(ComplaintService& service) {
     for (const auto& o : service.organisations()) {
         auto existing = db.staff(o->record.id);
         if (std::any_of(existing.begin(), existing.end(),
-                        [](const StaffMember& s) { return s.role != "system"; }))
+                        [](const StaffMember& s) { return s.roles != "system"; }))
             continue;
         std::string domain = o->record.slug + ".example";
         std::vector<StaffMember> people = {
@@ -28,16 +30,21 @@ int seed_demo_staff(ComplaintService& service) {
             {0, o->record.id, "Directie " + o->record.name, "directie@" + domain, "management",
              false, true},
             {0, o->record.id, "Peter Jansen", "peter@" + domain, "employee", false, true},
+            {0, o->record.id, "Auditor " + o->record.name, "auditor@" + domain, "auditor", false,
+             true},
+            {0, o->record.id, "Beheerder " + o->record.name, "beheer@" + domain, "admin", false,
+             true},
         };
         if (o->procedure.confidant_route) {
             // R-ASSIGN (003): two confidants, a man (internal) and a woman (flex worker).
             people.push_back({0, o->record.id, "Henk Bakker (vertrouwenspersoon)",
-                              "vertrouwenspersoon.henk@" + domain, "handler", true, true});
+                              "vertrouwenspersoon.henk@" + domain, "confidant", true, true});
             people.push_back({0, o->record.id, "Fatima Yilmaz (vertrouwenspersoon)",
-                              "vertrouwenspersoon.fatima@" + domain, "handler", true, true});
+                              "vertrouwenspersoon.fatima@" + domain, "confidant", true, true});
         }
         for (auto& p : people) {
-            db.add_staff(p);
+            long long id = db.add_staff(p);
+            db.set_password_hash(id, hash_password(kDemoPassword));
             ++added;
         }
     }

@@ -8,7 +8,11 @@
 
 namespace kd {
 
-// Adds the demo staff of each organisation that has none yet. Returns how many were added.
+// The password of every demo account; README.md lists the accounts. Change it before real use.
+inline constexpr const char* kDemoPassword = "klachtdesk-demo";
+
+// Adds the demo staff of each organisation that has none yet, one account per role, each
+// with kDemoPassword. Returns how many were added.
 int seed_demo_staff(ComplaintService& service);
 
 // Generates `count` complaints over the organisations, received over the last `years` years

@@ -1,6 +1,7 @@
 // main.cpp: the klachtdesk command line: serve, migrate, seed-demo, and the tools a quality
 // manager uses to check a procedure file before it goes live.
 #include "api/server.hpp"
+#include "app/auth.hpp"
 #include "app/complaint_service.hpp"
 #include "app/demo_data.hpp"
 #include "app/procedure_file.hpp"
@@ -121,6 +122,62 @@ int cmd_deadlines(const std::string& procedure_file, const std::string& received
     return 0;
 }
 
+std::optional<std::string> read_new_password() {
+    std::string pw;
+    std::getline(std::cin, pw);
+    if (auto why = weak_password(pw)) {
+        std::cerr << "klachtdesk: " << *why << "\n";
+        return std::nullopt;
+    }
+    return pw;
+}
+
+int cmd_user_add(ComplaintService& service, const std::string& org, const std::string& email,
+                 const std::string& name, const std::string& roles) {
+    const OrganisationContext* o = service.organisation(org);
+    if (!o) {
+        std::cerr << "klachtdesk: no organisation " << org << "\n";
+        return 1;
+    }
+    static const std::vector<std::string> known = {
+        "employee", "handler", "coordinator", "management", "confidant", "auditor", "admin"};
+    std::stringstream ss(roles);
+    std::string r;
+    while (std::getline(ss, r, ','))
+        if (std::find(known.begin(), known.end(), r) == known.end()) {
+            std::cerr << "klachtdesk: unknown role '" << r
+                      << "'; use employee, handler, coordinator, management, confidant, auditor, "
+                         "admin\n";
+            return 1;
+        }
+    if (service.database().login_by_email(email)) {
+        std::cerr << "klachtdesk: an account with this e-mail address exists\n";
+        return 1;
+    }
+    auto pw = read_new_password();
+    if (!pw) return 1;
+    StaffMember m{
+        0, o->record.id, name, email, roles, roles.find("confidant") != std::string::npos, true};
+    long long id = service.database().add_staff(m);
+    service.database().set_password_hash(id, hash_password(*pw));
+    std::cout << "account " << id << " added: " << email << " (" << roles << ") at "
+              << o->record.name << "\n";
+    return 0;
+}
+
+int cmd_user_reset(Database& db, const std::string& email) {
+    auto login = db.login_by_email(email);
+    if (!login) {
+        std::cerr << "klachtdesk: no account with this e-mail address\n";
+        return 1;
+    }
+    auto pw = read_new_password();
+    if (!pw) return 1;
+    db.set_password_hash(login->staff.id, hash_password(*pw));
+    std::cout << "password of " << email << " changed\n";
+    return 0;
+}
+
 // Checks each organisation's audit chain; exit 1 names the first broken link.
 int cmd_audit_verify(ComplaintService& service, const std::string& only) {
     int broken = 0, checked = 0;
@@ -195,6 +252,21 @@ int main(int argc, char** argv) {
     auto* apply_flag = purge->add_flag("--apply", purge_apply, "anonymise them");
     dry_flag->excludes(apply_flag);
 
+    auto* user = cli.add_subcommand("user", "staff accounts");
+    user->require_subcommand(1);
+    auto* user_add = user->add_subcommand(
+        "add", "add an account; reads its password from the first line of standard input");
+    std::string ua_org, ua_email, ua_name, ua_roles;
+    user_add->add_option("--organisation", ua_org, "slug or code")->required();
+    user_add->add_option("--email", ua_email)->required();
+    user_add->add_option("--name", ua_name)->required();
+    user_add->add_option("--roles", ua_roles, "comma separated, e.g. admin,coordinator")
+        ->required();
+    auto* user_reset = user->add_subcommand(
+        "reset-password", "set a new password, read from the first line of standard input");
+    std::string ur_email;
+    user_reset->add_option("--email", ur_email)->required();
+
     auto* check = cli.add_subcommand("check-procedure", "validate a procedure file");
     std::string check_file;
     check->add_option("FILE", check_file)->required();
@@ -239,6 +311,8 @@ int main(int argc, char** argv) {
         auto app = open_app(db_url, procedures_dir);
         if (!app) return 2;
         if (*verify) return cmd_audit_verify(*app->service, verify_org);
+        if (*user_add) return cmd_user_add(*app->service, ua_org, ua_email, ua_name, ua_roles);
+        if (*user_reset) return cmd_user_reset(*app->db, ur_email);
         if (*purge) {
             if (!purge_dry && !purge_apply) {
                 std::cerr << "klachtdesk: say --dry-run or --apply\n";
@@ -282,8 +356,9 @@ int main(int argc, char** argv) {
             sigaddset(&set, SIGTERM);
             pthread_sigmask(SIG_BLOCK, &set, nullptr); // the server threads inherit the mask
             RetentionJob retention(*app->service, *app->writer, system_now);
+            Authenticator auth(*app->db);
             HttpServer server(
-                *app->service,
+                *app->service, auth,
                 ServerOptions{"127.0.0.1", static_cast<unsigned short>(port), threads});
             std::cout << "klachtdesk " << KLACHTDESK_VERSION
                       << " listening on http://127.0.0.1:" << port

@@ -266,12 +266,12 @@ void Transaction::redact_audit_events(long long organisation_id, long long compl
 
 long long Transaction::system_actor(long long organisation_id) {
     long long id = 0;
-    sql_ << "SELECT id FROM staff WHERE organisation_id = :o AND role = 'system'",
+    sql_ << "SELECT id FROM staff WHERE organisation_id = :o AND roles = 'system'",
         soci::use(organisation_id), soci::into(id);
     if (sql_.got_data()) return id;
     std::string email = "systeem+" + std::to_string(organisation_id) + "@klachtdesk.invalid";
     // Inactive, so no request can act as it; it only signs what klachtdesk does by itself.
-    sql_ << "INSERT INTO staff (organisation_id, name, email, role, confidant, active) VALUES "
+    sql_ << "INSERT INTO staff (organisation_id, name, email, roles, confidant, active) VALUES "
             "(:o, 'klachtdesk (automatisch)', :e, 'system', 0, 0) RETURNING id",
         soci::use(organisation_id), soci::use(email), soci::into(id);
     return id;
@@ -525,9 +525,9 @@ long long Database::add_staff(const StaffMember& m) {
     soci::session& s = *writer_;
     long long id = 0;
     int confidant = m.confidant ? 1 : 0, active = m.active ? 1 : 0;
-    s << "INSERT INTO staff (organisation_id, name, email, role, confidant, active) VALUES (:o, "
+    s << "INSERT INTO staff (organisation_id, name, email, roles, confidant, active) VALUES (:o, "
          ":n, :e, :r, :c, :a) RETURNING id",
-        soci::use(m.organisation_id), soci::use(m.name), soci::use(m.email), soci::use(m.role),
+        soci::use(m.organisation_id), soci::use(m.name), soci::use(m.email), soci::use(m.roles),
         soci::use(confidant), soci::use(active), soci::into(id);
     return id;
 }
@@ -536,8 +536,9 @@ std::vector<StaffMember> Database::staff(long long organisation_id) {
     soci::session s(*pool_);
     std::vector<StaffMember> out;
     soci::rowset<soci::row> rs =
-        (s.prepare << "SELECT id, organisation_id, name, email, role, confidant, active FROM staff "
-                      "WHERE organisation_id = :o ORDER BY id",
+        (s.prepare
+             << "SELECT id, organisation_id, name, email, roles, confidant, active FROM staff "
+                "WHERE organisation_id = :o ORDER BY id",
          soci::use(organisation_id));
     for (const soci::row& r : rs)
         out.push_back({as_ll(r, 0), as_ll(r, 1), as_str(r, 2), as_str(r, 3), as_str(r, 4),

@@ -85,6 +85,19 @@ public:
     AuditCheck verify_audit(long long organisation_id,
                             const std::function<void(long long)>& progress = {});
 
+    // Accounts and sessions (store/accounts.cpp). Written outside the Writer: they are not
+    // part of any complaint's history.
+    struct Login {
+        StaffMember staff;
+        std::string password_hash; // argon2id string; empty when no password is set
+    };
+    std::optional<Login> login_by_email(const std::string& email);
+    void set_password_hash(long long staff_id, const std::string& hash);
+    void create_session(const SessionRecord& s);
+    std::optional<SessionRecord> session(const std::string& token_hash);
+    void touch_session(const std::string& token_hash, Instant at);
+    void revoke_session(const std::string& token_hash, Instant at);
+
     // A session for the writer thread; SQLite allows one writer, so there is exactly one.
     soci::session& writer_session() { return *writer_; }
 

@@ -101,6 +101,26 @@ std::vector<Migration> migrations_for(Backend b) {
          {
              "ALTER TABLE complaints ADD COLUMN anonymised_at BIGINT",
          }},
+        {4,
+         "accounts: several roles per person, passwords, sessions",
+         {
+             "ALTER TABLE staff RENAME COLUMN role TO roles",
+             "ALTER TABLE staff ADD COLUMN password_hash TEXT",
+             // Staff log in with their e-mail address, so it names one account everywhere.
+             "CREATE UNIQUE INDEX staff_login ON staff (email)",
+             // Sessions live in the database so several servers can share them; only a hash
+             // of the token is stored, so a copy of the database opens no session.
+             R"(CREATE TABLE sessions (
+                  token_hash TEXT PRIMARY KEY,
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  staff_id BIGINT NOT NULL REFERENCES staff(id),
+                  csrf_token TEXT NOT NULL,
+                  source TEXT NOT NULL,
+                  created_at BIGINT NOT NULL,
+                  last_seen_at BIGINT NOT NULL,
+                  expires_at BIGINT NOT NULL,
+                  revoked_at BIGINT))",
+         }},
     };
     for (auto& m : all)
         for (auto& s : m.statements)

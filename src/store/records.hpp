@@ -23,9 +23,24 @@ struct StaffMember {
     long long organisation_id = 0;
     std::string name;
     std::string email;
-    std::string role;       // coordinator, handler, management, employee
+    std::string roles;      // comma separated: "coordinator,management" (R-ASSIGN roles)
     bool confidant = false; // R-ASSIGN (003): may handle confidential complaints
     bool active = true;
+
+    bool has_role(const std::string& role) const;
+};
+
+// A logged-in session, as stored: the token itself is never stored, only its hash.
+struct SessionRecord {
+    std::string token_hash;
+    long long organisation_id = 0;
+    long long staff_id = 0;
+    std::string csrf_token;
+    std::string source;
+    Instant created_at{};
+    Instant last_seen_at{};
+    Instant expires_at{};
+    std::optional<Instant> revoked_at;
 };
 
 // Who makes a change and from where: the staff member and the client address (or "cli").

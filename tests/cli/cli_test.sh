@@ -46,13 +46,33 @@ test ! -e "$tmp/k.db" && echo "ok   no database was touched" || { echo "FAIL dat
 out=$("$BIN" --database "mysql://x" migrate 2>&1); expect_status "unknown database scheme refused" 1 $?
 check "says which schemes" "must start with sqlite: or postgresql://" "$out"
 out=$("$BIN" --database "sqlite:$tmp/m.db" migrate 2>&1); expect_status "migrate" 0 $?
-check "migrate reports version" "schema at version 3" "$out"
+check "migrate reports version" "schema at version 4" "$out"
 out=$("$BIN" --database "sqlite:$tmp/m.db" migrate 2>&1)
 check "migrate twice is a no-op" "(0 migration(s) applied)" "$out"
 out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" seed-demo 2>&1); expect_status "seed-demo" 0 $?
 check "seed-demo adds a handful" "demo complaints added: 15" "$out"
 out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" seed-demo 2>&1)
 check "seed-demo twice adds nothing" "demo complaints added: 0" "$out"
+db=(--database "sqlite:$tmp/m.db" --procedures "$SRC/procedures")
+out=$(echo "kort" | "$BIN" "${db[@]}" user add --organisation xs2more --email nieuw@xs2more.example --name "Nieuwe Beheerder" --roles admin 2>&1)
+expect_status "user add refuses a short password" 1 $?
+check "says why" "minstens 10 tekens" "$out"
+out=$(echo "een-lang-wachtwoord" | "$BIN" "${db[@]}" user add --organisation xs2more --email nieuw@xs2more.example --name "Nieuwe Beheerder" --roles admin,boss 2>&1)
+expect_status "user add refuses an unknown role" 1 $?
+out=$(echo "een-lang-wachtwoord" | "$BIN" "${db[@]}" user add --organisation xs2more --email nieuw@xs2more.example --name "Nieuwe Beheerder" --roles admin 2>&1)
+expect_status "user add" 0 $?
+check "user add confirms" "nieuw@xs2more.example (admin) at Xs2more" "$out"
+out=$(echo "een-lang-wachtwoord" | "$BIN" "${db[@]}" user add --organisation jexo --email nieuw@xs2more.example --name "X" --roles admin 2>&1)
+expect_status "user add refuses a taken e-mail address" 1 $?
+out=$(echo "nog-een-lang-wachtwoord" | "$BIN" "${db[@]}" user reset-password --email nieuw@xs2more.example 2>&1)
+expect_status "reset-password" 0 $?
+out=$(echo "nog-een-lang-wachtwoord" | "$BIN" "${db[@]}" user reset-password --email niemand@xs2more.example 2>&1)
+expect_status "reset-password of an unknown account" 1 $?
+if command -v sqlite3 >/dev/null; then
+  stored=$(sqlite3 "$tmp/m.db" "SELECT password_hash FROM staff WHERE email = 'nieuw@xs2more.example'")
+  check "stored as argon2id" '$argon2id$' "$stored"
+  [[ "$stored" != *"nog-een-lang-wachtwoord"* ]] && echo "ok   no plain password stored" || { echo "FAIL plain password stored"; fails=$((fails + 1)); }
+fi
 out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" purge 2>&1); expect_status "purge needs --dry-run or --apply" 1 $?
 out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" purge --dry-run 2>&1); expect_status "purge --dry-run" 0 $?
 check "recent demo cases are kept" "would anonymise: 0 case(s)" "$out"

@@ -2,6 +2,7 @@
 // scripts/test started; each seed procedure driven from intake to close over HTTP, and bad
 // input answered with 4xx while nothing changes.
 #include "api/server.hpp"
+#include "app/auth.hpp"
 #include "app/demo_data.hpp"
 #include "app/procedure_file.hpp"
 #include "app/retention.hpp"
@@ -41,8 +42,11 @@ struct World {
     std::unique_ptr<Database> db;
     std::unique_ptr<Writer> writer;
     std::unique_ptr<ComplaintService> service;
+    std::unique_ptr<Authenticator> auth;
     std::unique_ptr<HttpServer> server;
-    std::unique_ptr<HttpClient> http;
+    std::unique_ptr<HttpClient> http;                                // not logged in
+    std::map<std::string, std::unique_ptr<HttpClient>> coordinators; // slug -> logged in
+    std::string base;
     std::map<std::string, std::map<std::string, long long>> staff; // slug -> role/name -> id
 };
 
@@ -65,13 +69,15 @@ public:
         seed_demo_staff(*world->service);
         for (const auto& o : world->service->organisations())
             for (const auto& s : world->db->staff(o->record.id)) {
-                world->staff[o->record.slug][s.role] = s.id;
+                world->staff[o->record.slug][s.roles] = s.id;
                 world->staff[o->record.slug][s.email.substr(0, s.email.find('@'))] = s.id;
             }
         unsigned short port = kd::testing::free_port();
-        world->server =
-            std::make_unique<HttpServer>(*world->service, ServerOptions{"127.0.0.1", port, 4});
-        world->http = std::make_unique<HttpClient>("http://127.0.0.1:" + std::to_string(port));
+        world->auth = std::make_unique<Authenticator>(*world->db);
+        world->server = std::make_unique<HttpServer>(*world->service, *world->auth,
+                                                     ServerOptions{"127.0.0.1", port, 4});
+        world->base = "http://127.0.0.1:" + std::to_string(port);
+        world->http = std::make_unique<HttpClient>(world->base);
     }
     static void TearDownTestSuite() {
         if (!world) return;
@@ -86,6 +92,16 @@ protected:
         if (!world) GTEST_SKIP() << "KLACHTDESK_TEST_POSTGRES_URL is not set; scripts/test sets it";
     }
     const HttpClient& http() { return *world->http; }
+    // A client logged in as the organisation's coordinator.
+    HttpClient& http(const std::string& org) {
+        auto& c = world->coordinators[org];
+        if (!c) {
+            c = std::make_unique<HttpClient>(world->base);
+            auto r = c->login("kwaliteit@" + org + ".example", kDemoPassword);
+            EXPECT_EQ(r.status, 200) << r.body;
+        }
+        return *c;
+    }
     long long staff(const std::string& org, const std::string& who) {
         return world->staff[org][who];
     }
@@ -95,31 +111,29 @@ protected:
     }
 
     json create(const std::string& org, json body, int expect = 201) {
-        auto r = http().post("/api/v1/organisations/" + org + "/complaints", body);
+        auto r = http(org).post("/api/v1/organisations/" + org + "/complaints", body);
         EXPECT_EQ(r.status, expect) << r.body;
         return r.json();
     }
 
     json act(const std::string& org, long long id, const std::string& action, json body,
              int expect = 200) {
-        body["actor_id"] =
-            body.contains("actor_id") ? body["actor_id"] : json(staff(org, "coordinator"));
-        auto r = http().post("/api/v1/organisations/" + org + "/complaints/" + std::to_string(id) +
-                                 "/" + action,
-                             body);
+        auto r = http(org).post("/api/v1/organisations/" + org + "/complaints/" +
+                                    std::to_string(id) + "/" + action,
+                                body);
         EXPECT_EQ(r.status, expect) << action << ": " << r.body;
         return r.json();
     }
 
     json get(const std::string& org, long long id) {
-        auto r = http().get("/api/v1/organisations/" + org + "/complaints/" + std::to_string(id));
+        auto r =
+            http(org).get("/api/v1/organisations/" + org + "/complaints/" + std::to_string(id));
         EXPECT_EQ(r.status, 200) << r.body;
         return r.json();
     }
 
     json intake(const std::string& org) {
-        return {{"actor_id", staff(org, "coordinator")},
-                {"received_at", recent(3)},
+        return {{"received_at", recent(3)},
                 {"channel", "phone"},
                 {"complainant",
                  {{"name", "Jan de Boer"}, {"phone", "0612345678"}, {"relation", "uitzendkracht"}}},
@@ -144,13 +158,20 @@ TEST_F(Api, HealthNamesVersionAndBackend) {
     EXPECT_EQ(j["database"], world->db->backend_name());
 }
 
-TEST_F(Api, OrganisationsAndTheirProcedures) {
-    auto r = http().get("/api/v1/organisations");
+TEST_F(Api, OrganisationsAreSealedFromEachOther) {
+    auto r = http("xs2more").get("/api/v1/organisations");
     ASSERT_EQ(r.status, 200);
-    EXPECT_EQ(r.json()["items"].size(), 5u);
-    auto p = http().get("/api/v1/organisations/004/procedure").json();
+    ASSERT_EQ(r.json()["items"].size(), 1u); // only one's own
+    EXPECT_EQ(r.json()["items"][0]["slug"], "xs2more");
+    auto p = http("xs2more").get("/api/v1/organisations/004/procedure").json();
     EXPECT_EQ(p["authorised_by"], "E.M. van As, directeur");
-    EXPECT_EQ(http().get("/api/v1/organisations/nobody").status, 404);
+    EXPECT_EQ(http("xs2more").get("/api/v1/organisations/nobody").status, 404);
+    // Another organisation answers exactly like one that does not exist.
+    auto other = http("xs2more").get("/api/v1/organisations/jexo/complaints");
+    auto none = http("xs2more").get("/api/v1/organisations/nobody/complaints");
+    EXPECT_EQ(other.status, 404);
+    EXPECT_EQ(other.json()["detail_en"].get<std::string>().rfind("Unknown organisation", 0), 0u);
+    EXPECT_EQ(none.status, 404);
 }
 
 TEST_F(Api, Jexo000FromIntakeToClose) {
@@ -297,40 +318,52 @@ TEST_F(Api, BadInputIsRefusedAndChangesNothing) {
     auto base = "/api/v1/organisations/" + org + "/complaints/" + std::to_string(id);
     auto before = get(org, id);
 
-    auto r = http().post(base + "/assign", std::string("{\"actor_id\": 1,"));
+    auto r = http(org).post(base + "/assign", std::string("{\"handler_id\": 1,"));
     EXPECT_EQ(r.status, 400);
     EXPECT_EQ(r.content_type, "application/problem+json; charset=utf-8");
-    r = http().post(base + "/assign",
-                    json{{"actor_id", staff(org, "coordinator")}, {"handler_id", "twee"}});
+    r = http(org).post(base + "/assign", json{{"handler_id", "twee"}});
     EXPECT_EQ(r.status, 422);
     EXPECT_EQ(r.json()["errors"][0]["field"], "handler_id");
-    r = http().post(base + "/assign", json{{"actor_id", staff(org, "coordinator")},
-                                           {"handler_id", staff(org, "sanne")},
-                                           {"urgent", true}});
+    r = http(org).post(base + "/assign",
+                       json{{"handler_id", staff(org, "sanne")}, {"urgent", true}});
     EXPECT_EQ(r.status, 422);
     EXPECT_EQ(r.json()["errors"][0]["field"], "urgent");
-    r = http().post(base + "/assign", std::string(70000, ' '));
+    r = http(org).post(base + "/assign", std::string(70000, ' '));
     EXPECT_EQ(r.status, 413);
-    r = http().post(base + "/assign", std::string("handler=2"),
-                    "application/x-www-form-urlencoded");
+    r = http(org).post(base + "/assign", std::string("handler=2"),
+                       "application/x-www-form-urlencoded");
     EXPECT_EQ(r.status, 415);
-    r = http().post(base + "/teleport", json{{"actor_id", staff(org, "coordinator")}});
+    r = http(org).post(base + "/teleport", json::object());
     EXPECT_EQ(r.status, 404);
-    r = http().post(base + "/assign",
-                    json{{"actor_id", 999999}, {"handler_id", staff(org, "sanne")}});
+    // The actor is whoever is logged in; a body cannot name another.
+    r = http(org).post(base + "/assign",
+                       json{{"actor_id", 1}, {"handler_id", staff(org, "sanne")}});
     EXPECT_EQ(r.status, 422);
+    EXPECT_EQ(r.json()["errors"][0]["field"], "actor_id");
     // Another organisation's staff and complaint ids are unknown here.
-    r = http().post(base + "/assign", json{{"actor_id", staff(org, "coordinator")},
-                                           {"handler_id", staff("xs2more", "sanne")}});
+    r = http(org).post(base + "/assign", json{{"handler_id", staff("xs2more", "sanne")}});
     EXPECT_EQ(r.status, 422);
-    r = http().post("/api/v1/organisations/xs2more/complaints/" + std::to_string(id) + "/withdraw",
-                    json{{"actor_id", staff("xs2more", "coordinator")}, {"reason", "x"}});
+    r = http(org).post("/api/v1/organisations/xs2more/complaints/" + std::to_string(id) +
+                           "/withdraw",
+                       json{{"reason", "x"}});
     EXPECT_EQ(r.status, 404);
-    EXPECT_EQ(http().get("/api/v1/organisations/xs2more/complaints/" + std::to_string(id)).status,
+    r = http("xs2more").post("/api/v1/organisations/xs2more/complaints/" + std::to_string(id) +
+                                 "/withdraw",
+                             json{{"reason", "x"}});
+    EXPECT_EQ(r.status, 404);
+    EXPECT_EQ(http("xs2more")
+                  .get("/api/v1/organisations/xs2more/complaints/" + std::to_string(id))
+                  .status,
               404);
-    EXPECT_EQ(http().get(base + "0000").status, 404);
-    EXPECT_EQ(http().get("/api/v1/organisations/jexo/complaints/abc").status, 404);
-    r = http().post(base + "/close", json{{"actor_id", staff(org, "coordinator")}});
+    // Without the session's CSRF token a change is refused.
+    HttpClient no_csrf = http(org);
+    no_csrf.csrf.clear();
+    EXPECT_EQ(no_csrf.post(base + "/withdraw", json{{"reason", "x"}}).status, 403);
+    no_csrf.csrf = std::string(64, 'a');
+    EXPECT_EQ(no_csrf.post(base + "/withdraw", json{{"reason", "x"}}).status, 403);
+    EXPECT_EQ(http(org).get(base + "0000").status, 404);
+    EXPECT_EQ(http(org).get("/api/v1/organisations/jexo/complaints/abc").status, 404);
+    r = http(org).post(base + "/close", json::object());
     EXPECT_EQ(r.status, 422);
 
     auto after = get(org, id);
@@ -346,7 +379,7 @@ TEST_F(Api, ListFiltersSortsAndPages) {
     for (int i = 0; i < 3; ++i)
         create(org, intake(org));
     auto list = [&](const std::string& q) {
-        auto r = http().get("/api/v1/organisations/" + org + "/complaints" + q);
+        auto r = http(org).get("/api/v1/organisations/" + org + "/complaints" + q);
         EXPECT_EQ(r.status, 200) << q << ": " << r.body;
         return r.json();
     };
@@ -379,9 +412,10 @@ TEST_F(Api, ListFiltersSortsAndPages) {
     ASSERT_GE(by_handler["items"].size(), 1u);
     for (auto& c : by_handler["items"])
         EXPECT_EQ(c["handler_id"], h);
-    EXPECT_EQ(http().get("/api/v1/organisations/" + org + "/complaints?state=lost").status, 400);
-    EXPECT_EQ(http().get("/api/v1/organisations/" + org + "/complaints?limit=100000").status, 400);
-    EXPECT_EQ(http().get("/api/v1/organisations/" + org + "/complaints?colour=red").status, 400);
+    EXPECT_EQ(http(org).get("/api/v1/organisations/" + org + "/complaints?state=lost").status, 400);
+    EXPECT_EQ(http(org).get("/api/v1/organisations/" + org + "/complaints?limit=100000").status,
+              400);
+    EXPECT_EQ(http(org).get("/api/v1/organisations/" + org + "/complaints?colour=red").status, 400);
 }
 
 TEST_F(Api, ASavedComplaintIsDurableBeforeTheAnswer) {
@@ -517,7 +551,7 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     auto counts = [&] {
         std::map<std::string, int> by_year;
         for (int offset = 0;; offset += 200) {
-            auto page = http()
+            auto page = http(org)
                             .get("/api/v1/organisations/" + org +
                                  "/complaints?limit=200&offset=" + std::to_string(offset))
                             .json();
@@ -548,7 +582,7 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     EXPECT_EQ(all_events.find("retentie@example.nl"), std::string::npos);
     EXPECT_EQ(c["timeline"].back()["action"], "anonymise");
     // The search no longer finds the person.
-    auto found = http().get("/api/v1/organisations/" + org + "/complaints?q=retentie").json();
+    auto found = http(org).get("/api/v1/organisations/" + org + "/complaints?q=retentie").json();
     for (auto& f : found["items"])
         EXPECT_NE(f["id"], old_case);
     EXPECT_EQ(get(org, recent_case)["complainant"]["name"], "Retentie Testpersoon");
@@ -556,4 +590,88 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     AuditCheck chain = world->db->verify_audit(o.record.id);
     EXPECT_TRUE(chain.intact) << chain.problem;
     EXPECT_EQ(run_retention(*world->service, *world->writer, now, true).anonymised, 0);
+}
+
+TEST_F(Api, LoggingInAndOut) {
+    HttpClient c(world->base);
+    // Without a session every route but the health check and logging in answers 401.
+    for (const char* path : {"/api/v1/organisations", "/api/v1/organisations/jexo",
+                             "/api/v1/organisations/jexo/complaints", "/api/v1/session"})
+        EXPECT_EQ(c.get(path).status, 401) << path;
+    EXPECT_EQ(c.post("/api/v1/organisations/jexo/complaints", intake("jexo")).status, 401);
+    EXPECT_EQ(c.get("/api/health").status, 200);
+
+    // A wrong password and an unknown account get the very same answer.
+    auto wrong = c.login("sanne@jexo.example", "not-the-password");
+    auto unknown = c.login("nobody@jexo.example", "not-the-password");
+    EXPECT_EQ(wrong.status, 401);
+    EXPECT_EQ(wrong.body, unknown.body);
+
+    auto ok = c.login("sanne@jexo.example", kDemoPassword);
+    ASSERT_EQ(ok.status, 200) << ok.body;
+    EXPECT_NE(c.set_cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(c.set_cookie.find("SameSite=Lax"), std::string::npos);
+    EXPECT_EQ(ok.json()["staff"]["roles"], "handler");
+    EXPECT_EQ(ok.json()["organisation"]["slug"], "jexo");
+    auto me = c.get("/api/v1/session");
+    ASSERT_EQ(me.status, 200);
+    EXPECT_EQ(me.json()["staff"]["email"], "sanne@jexo.example");
+
+    // The change is signed by who is logged in.
+    auto created = c.post("/api/v1/organisations/jexo/complaints", intake("jexo"));
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(created.json()["registered_by"], staff("jexo", "sanne"));
+
+    // Logging out needs the CSRF token, then the session is gone for good.
+    HttpClient forged = c;
+    forged.csrf.clear();
+    EXPECT_EQ(forged.del("/api/v1/session").status, 403);
+    EXPECT_EQ(c.del("/api/v1/session").status, 204);
+    EXPECT_EQ(c.get("/api/v1/session").status, 401);
+    EXPECT_EQ(forged.get("/api/v1/session").status, 401);
+}
+
+TEST_F(Api, FailedLoginsAreLimitedPerAccount) {
+    HttpClient c(world->base);
+    const std::string email = "beheer@quoratio.example";
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(c.login(email, "wrong-password-" + std::to_string(i)).status, 401);
+    auto limited = c.login(email, kDemoPassword); // even the right password, for now
+    EXPECT_EQ(limited.status, 429);
+    // Another account from the same address can still log in.
+    EXPECT_EQ(c.login("auditor@quoratio.example", kDemoPassword).status, 200);
+}
+
+TEST_F(Api, PasswordsAreStoredOnlyAsArgon2idHashes) {
+    auto raw = Database::open(world->url, 1);
+    soci::session& sql = raw->writer_session();
+    soci::rowset<soci::row> rs =
+        (sql.prepare << "SELECT password_hash FROM staff WHERE password_hash IS NOT NULL");
+    int n = 0;
+    for (const soci::row& r : rs) {
+        std::string h = r.get<std::string>(0);
+        EXPECT_EQ(h.rfind("$argon2id$", 0), 0u);
+        EXPECT_EQ(h.find(kDemoPassword), std::string::npos);
+        ++n;
+    }
+    EXPECT_GE(n, 35);
+}
+
+TEST_F(Api, SessionsExpireWhenIdleAndAfterTwelveHours) {
+    Authenticator auth(*world->db);
+    Instant t0 = system_now();
+    auto r = auth.login("directie@exactpi.example", kDemoPassword, "test", t0);
+    ASSERT_EQ(r.kind, Authenticator::LoginResult::ok);
+    using namespace std::chrono;
+    EXPECT_TRUE(auth.authenticate(r.token, t0 + minutes{29})); // and keeps it alive
+    EXPECT_TRUE(auth.authenticate(r.token, t0 + minutes{58}));
+    EXPECT_FALSE(auth.authenticate(r.token, t0 + minutes{58 + 31})); // idle 31 minutes
+    auto s = auth.login("directie@exactpi.example", kDemoPassword, "test", t0);
+    Instant t = t0;
+    for (int i = 0; i < 12 * 3; ++i) { // busy all day, never idle
+        t += minutes{20};
+        bool alive = auth.authenticate(s.token, t).has_value();
+        EXPECT_EQ(alive, t < t0 + hours{12}) << i;
+    }
+    EXPECT_FALSE(auth.authenticate("not-a-token", t0));
 }

@@ -17,22 +17,23 @@ size_t collect(char* data, size_t size, size_t n, void* out) {
     return size * n;
 }
 
-HttpReply perform(CURL* h) {
-    HttpReply r;
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &r.body);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);
-    CURLcode rc = curl_easy_perform(h);
-    if (rc != CURLE_OK) {
-        curl_easy_cleanup(h);
-        throw std::runtime_error(std::string("HTTP request failed: ") + curl_easy_strerror(rc));
+size_t header_line(char* data, size_t size, size_t n, void* out) {
+    std::string line(data, size * n);
+    const std::string key = "set-cookie:";
+    if (line.size() > key.size()) {
+        std::string head = line.substr(0, key.size());
+        for (char& c : head)
+            c = char(std::tolower(static_cast<unsigned char>(c)));
+        if (head == key) {
+            std::string v = line.substr(key.size());
+            while (!v.empty() && (v.back() == '\r' || v.back() == '\n'))
+                v.pop_back();
+            while (!v.empty() && v.front() == ' ')
+                v.erase(v.begin());
+            *static_cast<std::string*>(out) = v;
+        }
     }
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
-    char* ct = nullptr;
-    curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ct);
-    if (ct) r.content_type = ct;
-    curl_easy_cleanup(h);
-    return r;
+    return size * n;
 }
 
 } // namespace
@@ -41,33 +42,65 @@ nlohmann::json HttpReply::json() const {
     return nlohmann::json::parse(body);
 }
 
-HttpReply HttpClient::get(const std::string& path) const {
+HttpReply HttpClient::send(const std::string& method, const std::string& path,
+                           const std::string* body, const std::string& content_type) const {
     CURL* h = curl_easy_init();
     std::string url = base_ + path;
     curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-    return perform(h);
-}
-
-HttpReply HttpClient::post(const std::string& path, const std::string& body,
-                           const std::string& content_type) const {
-    CURL* h = curl_easy_init();
-    std::string url = base_ + path;
-    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, long(body.size()));
+    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
     struct curl_slist* headers = nullptr;
-    std::string ct = "Content-Type: " + content_type;
-    headers = curl_slist_append(headers, ct.c_str());
+    std::string ct = "Content-Type: " + content_type, token = "X-CSRF-Token: " + csrf,
+                cookie_header = "Cookie: " + cookie;
+    if (body) {
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body->c_str());
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, long(body->size()));
+        headers = curl_slist_append(headers, ct.c_str());
+    }
+    if (!csrf.empty()) headers = curl_slist_append(headers, token.c_str());
+    if (!cookie.empty()) headers = curl_slist_append(headers, cookie_header.c_str());
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
     HttpReply r;
-    try {
-        r = perform(h);
-    } catch (...) {
-        curl_slist_free_all(headers);
-        throw;
-    }
+    std::string set_cookie_seen;
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &r.body);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, header_line);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &set_cookie_seen);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);
+    CURLcode rc = curl_easy_perform(h);
     curl_slist_free_all(headers);
+    if (rc != CURLE_OK) {
+        curl_easy_cleanup(h);
+        throw std::runtime_error(std::string("HTTP request failed: ") + curl_easy_strerror(rc));
+    }
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
+    char* ctype = nullptr;
+    curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ctype);
+    if (ctype) r.content_type = ctype;
+    curl_easy_cleanup(h);
+    const_cast<HttpClient*>(this)->set_cookie = set_cookie_seen;
     return r;
+}
+
+HttpReply HttpClient::login(const std::string& email, const std::string& password) {
+    cookie.clear();
+    csrf.clear();
+    HttpReply r = post("/api/v1/session", nlohmann::json{{"email", email}, {"password", password}});
+    if (r.status == 200) {
+        cookie = set_cookie.substr(0, set_cookie.find(';'));
+        csrf = r.json()["csrf_token"];
+    }
+    return r;
+}
+
+HttpReply HttpClient::get(const std::string& path) const {
+    return send("GET", path, nullptr, "");
+}
+HttpReply HttpClient::del(const std::string& path) const {
+    return send("DELETE", path, nullptr, "");
+}
+HttpReply HttpClient::post(const std::string& path, const std::string& body,
+                           const std::string& content_type) const {
+    return send("POST", path, &body, content_type);
 }
 
 unsigned short free_port() {

@@ -14,17 +14,26 @@ struct HttpReply {
     nlohmann::json json() const;
 };
 
+// Sends the session cookie and CSRF token it got from login(), like a browser would.
 class HttpClient {
 public:
     explicit HttpClient(std::string base) : base_(std::move(base)) {}
+    HttpReply login(const std::string& email, const std::string& password);
     HttpReply get(const std::string& path) const;
+    HttpReply del(const std::string& path) const;
     HttpReply post(const std::string& path, const std::string& body,
                    const std::string& content_type = "application/json") const;
     HttpReply post(const std::string& path, const nlohmann::json& body) const {
         return post(path, body.dump());
     }
 
+    std::string cookie; // "kd_session=..."
+    std::string csrf;
+    std::string set_cookie; // the last Set-Cookie received
+
 private:
+    HttpReply send(const std::string& method, const std::string& path, const std::string* body,
+                   const std::string& content_type) const;
     std::string base_;
 };
 

@@ -1,0 +1,141 @@
+// auth.cpp: login and sessions. Failed logins are counted per account and per address in
+// this process; sessions are rows, so any server can check them.
+#include "app/auth.hpp"
+
+#include "store/audit_chain.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace kd {
+namespace {
+
+std::string random_hex(std::size_t bytes) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+    std::string raw(bytes, '\0');
+    randombytes_buf(raw.data(), raw.size());
+    std::string hex(bytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()),
+                   raw.size());
+    hex.pop_back();
+    return hex;
+}
+
+} // namespace
+
+std::string hash_password(const std::string& password) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(
+            out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        throw std::runtime_error("out of memory while hashing a password");
+    return out;
+}
+
+bool verify_password(const std::string& hash, const std::string& password) {
+    if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+    return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::optional<std::string> weak_password(const std::string& password) {
+    if (password.size() < 10) return "Een wachtwoord heeft minstens 10 tekens.";
+    if (password.size() > 200) return "Een wachtwoord heeft hoogstens 200 tekens.";
+    return std::nullopt;
+}
+
+Authenticator::Authenticator(Database& db, AuthSettings settings)
+    : db_(db), settings_(settings), dummy_hash_(hash_password(random_hex(16))) {}
+
+bool Authenticator::limited(const std::string& key, int max, Instant now,
+                            std::chrono::seconds& retry) {
+    auto& q = failures_[key];
+    while (!q.empty() && q.front() + settings_.window <= now)
+        q.pop_front();
+    if (static_cast<int>(q.size()) < max) return false;
+    retry = std::chrono::duration_cast<std::chrono::seconds>(q.front() + settings_.window - now);
+    return true;
+}
+
+void Authenticator::record_failure(const std::string& key, Instant now) {
+    failures_[key].push_back(now);
+}
+
+Authenticator::LoginResult Authenticator::login(const std::string& email,
+                                                const std::string& password,
+                                                const std::string& source, Instant now) {
+    LoginResult r;
+    const std::string account_key = "account:" + email, address_key = "address:" + source;
+    {
+        std::lock_guard lock(mu_);
+        if (limited(account_key, settings_.failures_per_account, now, r.retry_after) ||
+            limited(address_key, settings_.failures_per_address, now, r.retry_after)) {
+            r.kind = LoginResult::limited;
+            return r;
+        }
+    }
+    auto login = db_.login_by_email(email);
+    // Unknown accounts cost the same hash check as known ones.
+    bool ok = login ? verify_password(login->password_hash, password)
+                    : (verify_password(dummy_hash_, password), false);
+    if (!ok || !login->staff.active) {
+        std::lock_guard lock(mu_);
+        record_failure(account_key, now);
+        record_failure(address_key, now);
+        r.kind = LoginResult::refused;
+        return r;
+    }
+    r.token = random_hex(32);
+    SessionRecord s;
+    s.token_hash = sha256_hex(r.token);
+    s.organisation_id = login->staff.organisation_id;
+    s.staff_id = login->staff.id;
+    s.csrf_token = random_hex(32);
+    s.source = source;
+    s.created_at = s.last_seen_at = now;
+    s.expires_at = now + settings_.absolute;
+    db_.create_session(s);
+    r.kind = LoginResult::ok;
+    r.principal = Principal{login->staff, s};
+    return r;
+}
+
+std::optional<Principal> Authenticator::authenticate(const std::string& token, Instant now) {
+    if (token.size() != 64) return std::nullopt;
+    std::string hash = sha256_hex(token);
+    auto fresh = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(mu_);
+        auto it = recent_.find(hash);
+        if (it != recent_.end() && fresh - it->second.first < std::chrono::seconds{1} &&
+            now < it->second.second.session.expires_at &&
+            now < it->second.second.session.last_seen_at + settings_.idle)
+            return it->second.second;
+        if (recent_.size() > 10000) recent_.clear();
+    }
+    auto s = db_.session(hash);
+    if (!s || s->revoked_at || now >= s->expires_at || now >= s->last_seen_at + settings_.idle)
+        return std::nullopt;
+    auto staff = db_.staff_member(s->organisation_id, s->staff_id);
+    if (!staff || !staff->active) return std::nullopt;
+    // Keeping the session alive costs a write at most once a minute.
+    if (now - s->last_seen_at >= std::chrono::minutes{1}) {
+        db_.touch_session(hash, now);
+        s->last_seen_at = now;
+    }
+    Principal p{*staff, *s};
+    std::lock_guard lock(mu_);
+    recent_[hash] = {fresh, p};
+    return p;
+}
+
+void Authenticator::logout(const std::string& token, Instant now) {
+    if (token.size() != 64) return;
+    std::string hash = sha256_hex(token);
+    db_.revoke_session(hash, now);
+    std::lock_guard lock(mu_);
+    recent_.erase(hash);
+}
+
+} // namespace kd

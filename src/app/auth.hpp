@@ -1,0 +1,68 @@
+// auth.hpp: passwords (argon2id), logging in with rate limits that never reveal whether an
+// account exists, and sessions with idle and absolute expiry, revocable, shared through the
+// database.
+#pragma once
+
+#include "store/database.hpp"
+
+#include <chrono>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace kd {
+
+std::string hash_password(const std::string& password); // argon2id, libsodium's format
+bool verify_password(const std::string& hash, const std::string& password);
+// Why a new password is not good enough, or nullopt.
+std::optional<std::string> weak_password(const std::string& password);
+
+struct Principal {
+    StaffMember staff;
+    SessionRecord session;
+};
+
+struct AuthSettings {
+    std::chrono::seconds idle{30 * 60};       // logged out after 30 minutes without a request
+    std::chrono::seconds absolute{12 * 3600}; // and after 12 hours whatever happens
+    int failures_per_account = 5;             // per window, then refused until it passes
+    int failures_per_address = 20;
+    std::chrono::seconds window{15 * 60};
+};
+
+class Authenticator {
+public:
+    explicit Authenticator(Database& db, AuthSettings settings = {});
+
+    struct LoginResult {
+        enum Kind { ok, refused, limited } kind = refused;
+        std::string token; // for the cookie; only its hash is stored
+        Principal principal;
+        std::chrono::seconds retry_after{0};
+    };
+    LoginResult login(const std::string& email, const std::string& password,
+                      const std::string& source, Instant now);
+
+    // The session of a cookie's token, if it is valid at `now`; keeps it alive.
+    std::optional<Principal> authenticate(const std::string& token, Instant now);
+    void logout(const std::string& token, Instant now);
+
+    const AuthSettings& settings() const { return settings_; }
+
+private:
+    bool limited(const std::string& key, int max, Instant now, std::chrono::seconds& retry);
+    void record_failure(const std::string& key, Instant now);
+
+    Database& db_;
+    AuthSettings settings_;
+    std::string dummy_hash_; // verified against for unknown accounts, so timing tells nothing
+    std::mutex mu_;
+    std::map<std::string, std::deque<Instant>> failures_;
+    // Sessions checked in the last second, by token hash: a revocation or an expiry takes
+    // effect within a second on every server, and a busy client costs no query per request.
+    std::map<std::string, std::pair<std::chrono::steady_clock::time_point, Principal>> recent_;
+};
+
+} // namespace kd
