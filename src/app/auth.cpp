@@ -110,8 +110,8 @@ std::optional<Principal> Authenticator::authenticate(const std::string& token, I
         auto it = recent_.find(hash);
         if (it != recent_.end() && fresh - it->second.first < std::chrono::seconds{1} &&
             now < it->second.second.session.expires_at &&
-            now < it->second.second.session.last_seen_at + settings_.idle)
-            return it->second.second;
+            now - it->second.second.session.last_seen_at < std::chrono::minutes{1})
+            return it->second.second; // within a minute of its last touch: nothing to write
         if (recent_.size() > 10000) recent_.clear();
     }
     auto s = db_.session(hash);
