@@ -7,6 +7,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kd {
 
@@ -24,6 +26,8 @@ public:
                std::function<Instant()> clock = {});
     ~HttpServer();
     void stop();
+    // Every route as (method, path pattern), e.g. ("GET", "/api/v1/organisations/:org").
+    std::vector<std::pair<std::string, std::string>> routes() const;
 
 private:
     struct Impl;

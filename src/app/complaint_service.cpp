@@ -2,6 +2,8 @@
 // batch transaction, apply the core rule, store the new state and its audit event.
 #include "app/complaint_service.hpp"
 
+#include "core/access.hpp"
+
 #include <future>
 
 namespace kd {
@@ -91,6 +93,13 @@ std::vector<StaffMember> ComplaintService::staff_of(long long organisation_id) {
 
 void ComplaintService::register_complaint(const OrganisationContext& org, Intake intake,
                                           const Actor& actor, Instant now, const Callback& done) {
+    if (actor.viewer && !can_register(*actor.viewer)) {
+        CommandResult r;
+        r.kind = CommandResult::forbidden;
+        r.refusal = {"forbidden", "Uw rol mag geen klachten registreren.",
+                     "Your role may not register complaints.", ""};
+        return done(r);
+    }
     bool confidant = false;
     if (auto r =
             check_staff(org, actor.staff_id, intake.involved_staff, intake.handler_id, confidant))
@@ -128,10 +137,17 @@ void ComplaintService::apply_command(const OrganisationContext& org, long long c
     const OrganisationContext* o = &org;
     writer_.submit({[o, complaint_id, cmd, actor, now, result](Transaction& t) {
                         auto before = t.complaint(o->record.id, complaint_id);
-                        if (!before) {
+                        // A case the person may not see does not exist for them.
+                        if (!before || (actor.viewer && !can_see(*actor.viewer, *before))) {
                             result->kind = CommandResult::not_found;
                             return false;
                         }
+                        if (actor.viewer)
+                            if (auto no = may_apply(*actor.viewer, *before, cmd)) {
+                                result->kind = CommandResult::forbidden;
+                                result->refusal = *no;
+                                return false;
+                            }
                         auto after = apply(o->procedure, o->calendar, *before, cmd, now);
                         if (!after) {
                             result->kind = CommandResult::refused;
@@ -151,6 +167,18 @@ void ComplaintService::apply_command(const OrganisationContext& org, long long c
                         if (s == WriteStatus::failed) return done(failed(err));
                         done(std::move(*result));
                     }});
+}
+
+void ComplaintService::record_view(const OrganisationContext& org, const Complaint& c,
+                                   const Actor& actor, Instant now,
+                                   std::function<void(bool)> done) {
+    long long org_id = org.record.id;
+    writer_.submit(
+        {[org_id, c, actor, now](Transaction& t) {
+             t.append_audit(org_id, c.id, now, actor, "view", &c, c);
+             return true;
+         },
+         [done](WriteStatus s, const std::string&) { done(s == WriteStatus::committed); }});
 }
 
 CommandResult ComplaintService::register_complaint_sync(const OrganisationContext& org,

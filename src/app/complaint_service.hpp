@@ -26,7 +26,7 @@ struct OrganisationContext {
 };
 
 struct CommandResult {
-    enum Kind { ok, refused, not_found, failed } kind = failed;
+    enum Kind { ok, refused, forbidden, not_found, failed } kind = failed;
     Complaint complaint;
     Refusal refusal;   // when refused
     std::string error; // when failed
@@ -50,6 +50,11 @@ public:
                             Instant now, const Callback& done);
     void apply_command(const OrganisationContext& org, long long complaint_id, Command cmd,
                        const Actor& actor, Instant now, const Callback& done);
+
+    // Records that a person read a confidential case (an audit event "view"); `done(true)`
+    // once it is durable.
+    void record_view(const OrganisationContext& org, const Complaint& c, const Actor& actor,
+                     Instant now, std::function<void(bool)> done);
 
     // Synchronous forms for the command line and tests.
     CommandResult register_complaint_sync(const OrganisationContext& org, Intake intake,

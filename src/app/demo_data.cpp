@@ -167,31 +167,32 @@ long long generate_complaints(ComplaintService& service, Writer& writer, long lo
         }
         const OrganisationContext* op = &o;
         Complaint registered = steps.empty() ? c : steps.front().before;
-        writer.submit(
-            {[op, c, registered, steps, actor, now](Transaction& tx) mutable {
-                 auto due = next_due(deadlines_of(op->procedure, op->calendar, c, now));
-                 tx.insert_complaint(c, due, c.registered_at);
-                 registered.id = c.id;
-                 registered.reference = c.reference;
-                 tx.append_audit(c.organisation_id, c.id, c.registered_at,
-                                 Actor{actor, "cli:seed-demo"}, "register", nullptr, registered);
-                 for (auto& s : steps) {
-                     s.before.id = s.after.id = c.id;
-                     s.before.reference = s.after.reference = c.reference;
-                     tx.append_audit(c.organisation_id, c.id, s.at, Actor{s.actor, "cli:seed-demo"},
-                                     s.action, &s.before, s.after);
-                 }
-                 return true;
-             },
-             [&](WriteStatus s, const std::string&) {
-                 std::lock_guard lock(mu);
-                 --in_flight;
-                 if (s == WriteStatus::committed)
-                     ++stored;
-                 else
-                     ++failed;
-                 cv.notify_all();
-             }});
+        writer.submit({[op, c, registered, steps, actor, now](Transaction& tx) mutable {
+                           auto due = next_due(deadlines_of(op->procedure, op->calendar, c, now));
+                           tx.insert_complaint(c, due, c.registered_at);
+                           registered.id = c.id;
+                           registered.reference = c.reference;
+                           tx.append_audit(c.organisation_id, c.id, c.registered_at,
+                                           Actor{actor, "cli:seed-demo", std::nullopt}, "register",
+                                           nullptr, registered);
+                           for (auto& s : steps) {
+                               s.before.id = s.after.id = c.id;
+                               s.before.reference = s.after.reference = c.reference;
+                               tx.append_audit(c.organisation_id, c.id, s.at,
+                                               Actor{s.actor, "cli:seed-demo", std::nullopt},
+                                               s.action, &s.before, s.after);
+                           }
+                           return true;
+                       },
+                       [&](WriteStatus s, const std::string&) {
+                           std::lock_guard lock(mu);
+                           --in_flight;
+                           if (s == WriteStatus::committed)
+                               ++stored;
+                           else
+                               ++failed;
+                           cv.notify_all();
+                       }});
         if (progress && (i + 1) % 10000 == 0) progress(i + 1, count);
     }
     std::unique_lock lock(mu);

@@ -48,7 +48,8 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
                              next_due(deadlines_of(org->procedure, org->calendar, after, now));
                          t.update_complaint(after, next, now);
                          t.redact_audit_events(org->record.id, id);
-                         Actor system{t.system_actor(org->record.id), "klachtdesk:retention"};
+                         Actor system{t.system_actor(org->record.id), "klachtdesk:retention",
+                                      std::nullopt};
                          t.append_audit(org->record.id, id, now, system, "anonymise", &*before,
                                         after, /*redact_personal=*/true);
                          return true;

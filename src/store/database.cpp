@@ -166,13 +166,26 @@ void Transaction::insert_complaint(Complaint& c, std::optional<Instant> next_due
     soci::indicator hi = c.handler_id ? soci::i_ok : soci::i_null;
     soci::indicator di = next_due ? soci::i_ok : soci::i_null;
     long long id = 0;
+    int confidential = c.confidential ? 1 : 0;
     sql_ << "INSERT INTO complaints (organisation_id, reference, state, received_at, category, "
-            "handler_id, next_due_at, search_text, updated_at, document) VALUES (:o, :r, :s, "
-            ":ra, :c, :h, :d, :t, :u, :doc) RETURNING id",
+            "handler_id, next_due_at, search_text, updated_at, document, confidential, "
+            "registered_by) VALUES (:o, :r, :s, :ra, :c, :h, :d, :t, :u, :doc, :cf, :rb) "
+            "RETURNING id",
         soci::use(c.organisation_id), soci::use(c.reference), soci::use(state), soci::use(received),
         soci::use(c.category), soci::use(handler, hi), soci::use(due, di), soci::use(search),
-        soci::use(updated), soci::use(doc), soci::into(id);
+        soci::use(updated), soci::use(doc), soci::use(confidential), soci::use(c.registered_by),
+        soci::into(id);
     c.id = id;
+    write_involved(c);
+}
+
+// The involved employees as rows, so a list can leave out the cases about its reader.
+void Transaction::write_involved(const Complaint& c) {
+    sql_ << "DELETE FROM complaint_involved WHERE complaint_id = :c", soci::use(c.id);
+    for (long long staff : c.involved_staff)
+        sql_ << "INSERT INTO complaint_involved (organisation_id, complaint_id, staff_id) VALUES "
+                "(:o, :c, :s)",
+            soci::use(c.organisation_id), soci::use(c.id), soci::use(staff);
 }
 
 void Transaction::update_complaint(const Complaint& c, std::optional<Instant> next_due,
@@ -190,6 +203,7 @@ void Transaction::update_complaint(const Complaint& c, std::optional<Instant> ne
         soci::use(state), soci::use(c.category), soci::use(handler, hi), soci::use(due, di),
         soci::use(search), soci::use(updated), soci::use(doc), soci::use(anonymised, ai),
         soci::use(c.organisation_id), soci::use(c.id);
+    if (c.anonymised_at) write_involved(c); // the only change that touches them
 }
 
 namespace {
@@ -365,7 +379,31 @@ int Database::migrate() {
         ++ran;
     }
     if (latest_schema_version() >= 2) chain_unchained_events();
+    if (latest_schema_version() >= 5) fill_visibility_columns();
     return ran;
+}
+
+void Database::fill_visibility_columns() {
+    soci::session& s = *writer_;
+    std::vector<std::pair<long long, std::string>> rows;
+    {
+        soci::rowset<soci::row> rs =
+            (s.prepare << "SELECT id, document FROM complaints WHERE registered_by IS NULL");
+        for (const soci::row& r : rs)
+            rows.emplace_back(as_ll(r, 0), as_str(r, 1));
+    }
+    if (rows.empty()) return;
+    soci::transaction tr(s);
+    Transaction t(s, backend_);
+    for (auto& [id, doc] : rows) {
+        Complaint c = decode_complaint(doc);
+        c.id = id;
+        int confidential = c.confidential ? 1 : 0;
+        s << "UPDATE complaints SET confidential = :c, registered_by = :r WHERE id = :i",
+            soci::use(confidential), soci::use(c.registered_by), soci::use(id);
+        t.write_involved(c);
+    }
+    tr.commit();
 }
 
 void Database::chain_unchained_events() {
@@ -589,6 +627,23 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
     if (q.handler_id) {
         sql += " AND handler_id = :h";
         num(*q.handler_id);
+    }
+    if (q.viewer) {
+        // The rules of core/access.cpp (can_see), as SQL.
+        const Viewer& v = *q.viewer;
+        sql += " AND NOT EXISTS (SELECT 1 FROM complaint_involved ci WHERE ci.complaint_id = "
+               "complaints.id AND ci.staff_id = :me1)";
+        num(v.staff_id);
+        if (sees_all_open_cases(v)) {
+            sql += " AND (confidential = 0 OR handler_id = :me2)";
+            num(v.staff_id);
+        } else if (v.employee || v.handler || v.confidant) {
+            sql += " AND (handler_id = :me2 OR (confidential = 0 AND registered_by = :me3))";
+            num(v.staff_id);
+            num(v.staff_id);
+        } else {
+            sql += " AND 1 = 0";
+        }
     }
     if (q.overdue) {
         sql += " AND next_due_at < :now";

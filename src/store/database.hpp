@@ -39,6 +39,7 @@ public:
     long long system_actor(long long organisation_id);
 
     soci::session& session() { return sql_; }
+    void write_involved(const Complaint& c);
 
 private:
     soci::session& sql_;
@@ -104,7 +105,8 @@ public:
 private:
     Database() = default;
     void configure(soci::session& s);
-    void chain_unchained_events(); // after migration 2: links events written before it
+    void chain_unchained_events();  // after migration 2: links events written before it
+    void fill_visibility_columns(); // after migration 5: for complaints written before it
 
     Backend backend_ = Backend::sqlite;
     std::unique_ptr<soci::connection_pool> pool_;

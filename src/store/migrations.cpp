@@ -121,6 +121,19 @@ std::vector<Migration> migrations_for(Backend b) {
                   expires_at BIGINT NOT NULL,
                   revoked_at BIGINT))",
          }},
+        {5,
+         "who may see a complaint: confidential, who registered it, involved employees",
+         {
+             "ALTER TABLE complaints ADD COLUMN confidential SMALLINT NOT NULL DEFAULT 0",
+             "ALTER TABLE complaints ADD COLUMN registered_by BIGINT",
+             R"(CREATE TABLE complaint_involved (
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  complaint_id BIGINT NOT NULL REFERENCES complaints(id),
+                  staff_id BIGINT NOT NULL REFERENCES staff(id),
+                  PRIMARY KEY (complaint_id, staff_id)))",
+             "CREATE INDEX complaint_involved_staff ON complaint_involved (organisation_id, "
+             "staff_id)",
+         }},
     };
     for (auto& m : all)
         for (auto& s : m.statements)

@@ -1,6 +1,7 @@
 // records.hpp: what the store keeps besides complaints: organisations, staff and audit events.
 #pragma once
 
+#include "core/access.hpp"
 #include "core/complaint.hpp"
 
 #include <optional>
@@ -44,9 +45,12 @@ struct SessionRecord {
 };
 
 // Who makes a change and from where: the staff member and the client address (or "cli").
+// `viewer` holds their roles when a person acts; nullopt when klachtdesk itself or the
+// command line acts, which the role rules do not limit.
 struct Actor {
     long long staff_id = 0;
     std::string source;
+    std::optional<Viewer> viewer;
 };
 
 // One change to a complaint: who, when, from where, what, and each changed field before and
@@ -87,6 +91,7 @@ struct ComplaintQuery {
     std::optional<Instant> received_until; // exclusive
     std::string text;                      // in reference, name, description, category
     ComplaintSort sort = ComplaintSort::received_desc;
+    std::optional<Viewer> viewer; // only what this person may see (core/access.hpp)
     int limit = 50;
     int offset = 0;
 };

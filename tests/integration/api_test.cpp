@@ -16,10 +16,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 using namespace kd;
 using kd::testing::HttpClient;
+using kd::testing::HttpReply;
 using nlohmann::json;
 
 namespace {
@@ -46,6 +48,7 @@ struct World {
     std::unique_ptr<HttpServer> server;
     std::unique_ptr<HttpClient> http;                                // not logged in
     std::map<std::string, std::unique_ptr<HttpClient>> coordinators; // slug -> logged in
+    std::map<std::string, std::unique_ptr<HttpClient>> people;       // who@slug -> logged in
     std::string base;
     std::map<std::string, std::map<std::string, long long>> staff; // slug -> role/name -> id
 };
@@ -118,11 +121,27 @@ protected:
 
     json act(const std::string& org, long long id, const std::string& action, json body,
              int expect = 200) {
-        auto r = http(org).post("/api/v1/organisations/" + org + "/complaints/" +
-                                    std::to_string(id) + "/" + action,
-                                body);
+        return act_as(http(org), org, id, action, std::move(body), expect);
+    }
+
+    json act_as(const HttpClient& c, const std::string& org, long long id,
+                const std::string& action, const json& body, int expect = 200) {
+        auto r = c.post("/api/v1/organisations/" + org + "/complaints/" + std::to_string(id) + "/" +
+                            action,
+                        body);
         EXPECT_EQ(r.status, expect) << action << ": " << r.body;
         return r.json();
+    }
+
+    // A client logged in as `who`@<org>.example (a demo account), one per account.
+    HttpClient& as(const std::string& org, const std::string& who) {
+        auto& c = world->people[who + "@" + org];
+        if (!c) {
+            c = std::make_unique<HttpClient>(world->base);
+            auto r = c->login(who + "@" + org + ".example", kDemoPassword);
+            EXPECT_EQ(r.status, 200) << who << ": " << r.body;
+        }
+        return *c;
     }
 
     json get(const std::string& org, long long id) {
@@ -262,15 +281,37 @@ TEST_F(Api, Quoratio003ConfidentialThroughAConfidant) {
     json c = create(org, in);
     long long id = c["id"];
     EXPECT_EQ(c["state"], "assigned");
-    act(org, id, "acknowledge", json::object(), 422); // needs the first actions
-    c = act(org, id, "acknowledge",
-            {{"note", "Klacht over rooster; eerste actie: gesprek met planner."}});
+    // R-ASSIGN (003): only the chosen confidant sees it; not the coordinator who registered
+    // it, not management, not the admin, not the other confidant.
+    for (const char* who :
+         {"kwaliteit", "directie", "beheer", "auditor", "vertrouwenspersoon.henk"})
+        EXPECT_EQ(as(org, who)
+                      .get("/api/v1/organisations/quoratio/complaints/" + std::to_string(id))
+                      .status,
+                  404)
+            << who;
+    act(org, id, "acknowledge", {{"note", "x"}}, 404);
+    HttpClient& fatima = as(org, "vertrouwenspersoon.fatima");
+    act_as(fatima, org, id, "acknowledge", json::object(), 422); // needs the first actions
+    c = act_as(fatima, org, id, "acknowledge",
+               {{"note", "Klacht over rooster; eerste actie: gesprek met planner."}});
     EXPECT_EQ(deadline(c, "acknowledge")["status"], "met");
-    act(org, id, "start-handling", json::object());
-    c = act(org, id, "resolve", {{"solution", "Rooster aangepast"}});
+    act_as(fatima, org, id, "start-handling", json::object());
+    c = act_as(fatima, org, id, "resolve", {{"solution", "Rooster aangepast"}});
     EXPECT_EQ(deadline(c, "resolve")["status"], "met");
-    act(org, id, "verify", {{"satisfied", true}, {"evidence", "Ondertekende bevestiging"}});
-    EXPECT_EQ(act(org, id, "close", json::object())["state"], "closed");
+    act_as(fatima, org, id, "verify",
+           {{"satisfied", true}, {"evidence", "Ondertekende bevestiging"}});
+    EXPECT_EQ(act_as(fatima, org, id, "close", json::object())["state"], "closed");
+    // Reading it is recorded too.
+    auto seen = fatima.get("/api/v1/organisations/quoratio/complaints/" + std::to_string(id));
+    ASSERT_EQ(seen.status, 200);
+    EXPECT_EQ(seen.json()["timeline"].back()["action"], "view");
+    EXPECT_EQ(seen.json()["timeline"].back()["actor_id"], staff(org, "vertrouwenspersoon.fatima"));
+    // The register of others does not list it.
+    auto listed =
+        as(org, "directie").get("/api/v1/organisations/quoratio/complaints?limit=200").json();
+    for (auto& x : listed["items"])
+        EXPECT_NE(x["id"], id);
 }
 
 TEST_F(Api, Xs2more004FromIntakeToExternalReferral) {
@@ -519,7 +560,7 @@ TEST_F(Api, AuditChainCatchesChangesMadeDirectlyInTheDatabase) {
 TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     const std::string org = "een-loket-mk";
     const OrganisationContext& o = *world->service->organisation(org);
-    Actor coordinator{staff(org, "coordinator"), "test"};
+    Actor coordinator{staff(org, "coordinator"), "test", std::nullopt};
     auto walk = [&](const std::string& received, const std::string& closed) {
         Intake in;
         in.received_at = kd::testing::at(received);
@@ -674,4 +715,166 @@ TEST_F(Api, SessionsExpireWhenIdleAndAfterTwelveHours) {
         EXPECT_EQ(alive, t < t0 + hours{12}) << i;
     }
     EXPECT_FALSE(auth.authenticate("not-a-token", t0));
+}
+
+// Every route, called as every role, as nobody and as a user of another organisation; the
+// expected answers are this table. A route the server has and the table lacks fails.
+TEST_F(Api, AccessMatrix) {
+    const std::string org = "quoratio";
+    // The case: registered by employee Peter, handled by Sanne, about Mohamed.
+    HttpClient& peter = as(org, "peter");
+    json in = intake(org);
+    in["involved_staff"] = {staff(org, "mohamed")};
+    auto made = peter.post("/api/v1/organisations/quoratio/complaints", in);
+    ASSERT_EQ(made.status, 201) << made.body;
+    long long id = made.json()["id"];
+    act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
+    const std::string one = "/api/v1/organisations/quoratio/complaints/" + std::to_string(id);
+
+    HttpClient nobody(world->base);
+    struct Who {
+        const char* name;
+        HttpClient* client;
+    };
+    std::vector<Who> who = {
+        {"employee", &peter},
+        {"handler", &as(org, "sanne")},
+        {"involved", &as(org, "mohamed")},
+        {"coordinator", &as(org, "kwaliteit")},
+        {"management", &as(org, "directie")},
+        {"confidant", &as(org, "vertrouwenspersoon.henk")},
+        {"auditor", &as(org, "auditor")},
+        {"admin", &as(org, "beheer")},
+        {"other-org", &as("jexo", "kwaliteit")},
+        {"nobody", &nobody},
+    };
+    struct Row {
+        const char* method;
+        std::string pattern, path;
+        json body;
+        std::vector<int> expect; // in the order of `who`
+    };
+    json extend = {{"term", "1 week"}, {"reason", "test"}}; // refused by the rules if allowed
+    const std::string c = "/api/v1/organisations/quoratio";
+    std::vector<Row> rows = {
+        {"GET",
+         "/api/health",
+         "/api/health",
+         nullptr,
+         {200, 200, 200, 200, 200, 200, 200, 200, 200, 200}},
+        {"GET",
+         "/api/v1/session",
+         "/api/v1/session",
+         nullptr,
+         {200, 200, 200, 200, 200, 200, 200, 200, 200, 401}},
+        {"GET",
+         "/api/v1/organisations",
+         "/api/v1/organisations",
+         nullptr,
+         {200, 200, 200, 200, 200, 200, 200, 200, 200, 401}},
+        {"GET",
+         "/api/v1/organisations/:org",
+         c,
+         nullptr,
+         {200, 200, 200, 200, 200, 200, 200, 200, 404, 401}},
+        {"GET",
+         "/api/v1/organisations/:org/procedure",
+         c + "/procedure",
+         nullptr,
+         {200, 200, 200, 200, 200, 200, 200, 200, 404, 401}},
+        {"GET",
+         "/api/v1/organisations/:org/staff",
+         c + "/staff",
+         nullptr,
+         {200, 200, 200, 200, 200, 200, 200, 200, 404, 401}},
+        {"GET",
+         "/api/v1/organisations/:org/complaints",
+         c + "/complaints",
+         nullptr,
+         {200, 200, 200, 200, 200, 200, 200, 200, 404, 401}},
+        {"POST",
+         "/api/v1/organisations/:org/complaints",
+         c + "/complaints",
+         intake(org),
+         {201, 201, 201, 201, 201, 201, 403, 403, 404, 401}},
+        {"GET",
+         "/api/v1/organisations/:org/complaints/:id",
+         one,
+         nullptr,
+         {200, 200, 404, 200, 200, 404, 200, 404, 404, 401}},
+        {"POST",
+         "/api/v1/organisations/:org/complaints/:id/:action",
+         one + "/extend",
+         extend,
+         {403, 422, 404, 422, 422, 404, 403, 404, 404, 401}},
+        // Anyone may try to log in; the sixth failure for one account in 15 minutes is refused.
+        {"POST",
+         "/api/v1/session",
+         "/api/v1/session",
+         json{{"email", "x@y.example"}, {"password", "wrong-password"}},
+         {401, 401, 401, 401, 401, 429, 429, 429, 429, 429}},
+        {"DELETE",
+         "/api/v1/session",
+         "/api/v1/session",
+         nullptr,
+         {204, 204, 204, 204, 204, 204, 204, 204, 204, 401}},
+    };
+    for (const auto& [method, pattern] : world->server->routes()) {
+        bool listed = std::any_of(rows.begin(), rows.end(), [&](const Row& r) {
+            return r.method == method && r.pattern == pattern;
+        });
+        EXPECT_TRUE(listed) << "no row in the access matrix for " << method << " " << pattern;
+    }
+    for (const auto& row : rows) {
+        ASSERT_EQ(row.expect.size(), who.size());
+        for (std::size_t i = 0; i < who.size(); ++i) {
+            HttpClient& cl = *who[i].client;
+            std::string m = row.method;
+            HttpReply r = m == "GET"      ? cl.get(row.path)
+                          : m == "DELETE" ? cl.del(row.path)
+                                          : cl.post(row.path, row.body);
+            EXPECT_EQ(r.status, row.expect[i])
+                << row.method << " " << row.path << " as " << who[i].name << ": " << r.body;
+        }
+    }
+    world->people.clear(); // the DELETE row logged everyone out
+    world->coordinators.clear();
+}
+
+TEST_F(Api, TheRegisterShowsEachRoleOnlyItsOwn) {
+    const std::string org = "exactpi";
+    json in = intake(org);
+    in["description_approved"] = in["procedure_explained"] = true;
+    auto mine = as(org, "peter").post("/api/v1/organisations/exactpi/complaints", in);
+    ASSERT_EQ(mine.status, 201) << mine.body;
+    long long peters = mine.json()["id"];
+    auto list = [&](const std::string& who) {
+        auto r = as(org, who).get("/api/v1/organisations/exactpi/complaints?limit=200");
+        EXPECT_EQ(r.status, 200);
+        std::set<long long> ids;
+        json page = r.json();
+        for (auto& c : page["items"])
+            ids.insert(c["id"].get<long long>());
+        return ids;
+    };
+    auto peter = list("peter"), admin = list("beheer"), coordinator = list("kwaliteit"),
+         mohamed = list("mohamed");
+    EXPECT_FALSE(peter.count(peters)); // it is about Peter himself (intake() involves him)
+    EXPECT_TRUE(admin.empty());        // accounts and settings, not content
+    EXPECT_TRUE(coordinator.count(peters));
+    EXPECT_FALSE(mohamed.count(peters)); // neither handler nor registrant
+    // Registered by Peter about Mohamed: Peter sees it, Mohamed does not.
+    in["involved_staff"] = {staff(org, "mohamed")};
+    auto second = as(org, "peter").post("/api/v1/organisations/exactpi/complaints", in);
+    ASSERT_EQ(second.status, 201) << second.body;
+    long long about_mohamed = second.json()["id"];
+    EXPECT_TRUE(list("peter").count(about_mohamed));
+    EXPECT_FALSE(list("mohamed").count(about_mohamed));
+    peter = list("peter");
+    for (long long id : peter) {
+        auto c = as(org, "peter")
+                     .get("/api/v1/organisations/exactpi/complaints/" + std::to_string(id))
+                     .json();
+        EXPECT_EQ(c["registered_by"], staff(org, "peter"));
+    }
 }

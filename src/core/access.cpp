@@ -1,0 +1,70 @@
+// access.cpp: the role rules. Fail closed: a role grants only what is written here.
+#include "core/access.hpp"
+
+#include <sstream>
+
+namespace kd {
+
+Viewer viewer_from_roles(long long staff_id, const std::string& roles) {
+    Viewer v;
+    v.staff_id = staff_id;
+    std::stringstream ss(roles);
+    std::string r;
+    while (std::getline(ss, r, ',')) {
+        if (r == "employee")
+            v.employee = true;
+        else if (r == "handler")
+            v.handler = true;
+        else if (r == "coordinator")
+            v.coordinator = true;
+        else if (r == "management")
+            v.management = true;
+        else if (r == "confidant")
+            v.confidant = true;
+        else if (r == "auditor")
+            v.auditor = true;
+        else if (r == "admin")
+            v.admin = true;
+    }
+    return v;
+}
+
+bool sees_all_open_cases(const Viewer& v) {
+    return v.coordinator || v.management || v.auditor;
+}
+
+bool can_see(const Viewer& v, const Complaint& c) {
+    if (c.involves(v.staff_id)) return false;
+    bool is_handler = c.handler_id && *c.handler_id == v.staff_id;
+    // R-ASSIGN (003): only the chosen confidant; not management, not admins, not auditors.
+    if (c.confidential) return is_handler;
+    if (is_handler) return true;
+    if (sees_all_open_cases(v)) return true;
+    return c.registered_by == v.staff_id && (v.employee || v.handler || v.confidant);
+}
+
+bool can_register(const Viewer& v) {
+    return v.employee || v.handler || v.coordinator || v.management || v.confidant;
+}
+
+std::optional<Refusal> may_apply(const Viewer& v, const Complaint& c, const Command& cmd) {
+    auto no = [](std::string nl, std::string en) {
+        return Refusal{"forbidden", std::move(nl), std::move(en), ""};
+    };
+    if (!v.coordinator && !v.management && !v.handler && !v.confidant)
+        return no("Uw rol mag klachten niet wijzigen.", "Your role may not change complaints.");
+    bool runs_register = v.coordinator || v.management;
+    bool is_handler = c.handler_id && *c.handler_id == v.staff_id;
+    if (std::holds_alternative<Assign>(cmd)) {
+        // R-ASSIGN: the coordinator decides who handles it; a confidential case stays with
+        // its confidant, who may pass it to another confidant.
+        if (c.confidential ? is_handler : runs_register) return std::nullopt;
+        return no("Alleen de coördinator of de directie wijst een behandelaar toe.",
+                  "Only the coordinator or management assigns a handler.");
+    }
+    if (is_handler || (runs_register && !c.confidential)) return std::nullopt;
+    return no("Alleen de behandelaar, de coördinator of de directie werkt deze klacht af.",
+              "Only the handler, the coordinator or management works this complaint.");
+}
+
+} // namespace kd

@@ -1,0 +1,41 @@
+// access.hpp: what each role may see and do with a complaint (R-ASSIGN, R-PRIV): the rules,
+// with the person and the case passed in; api/ and store/ apply them.
+#pragma once
+
+#include "core/complaint.hpp"
+#include "core/lifecycle.hpp"
+#include "core/outcome.hpp"
+
+#include <optional>
+#include <string>
+
+namespace kd {
+
+// A logged-in person as the rules see them: who, and which roles they hold.
+struct Viewer {
+    long long staff_id = 0;
+    bool employee = false;    // registers complaints, sees those they registered
+    bool handler = false;     // works the complaints assigned to them
+    bool coordinator = false; // sees all non-confidential complaints, assigns handlers
+    bool management = false;  // as coordinator; final responsibility
+    bool confidant = false;   // receives confidential complaints (003)
+    bool auditor = false;     // reads what an audit needs, changes nothing
+    bool admin = false;       // accounts and settings, not the content of complaints
+};
+
+// Parses "coordinator,management"; unknown names are ignored (they grant nothing).
+Viewer viewer_from_roles(long long staff_id, const std::string& roles);
+
+// Coordinators, management and auditors see every case that is not confidential.
+bool sees_all_open_cases(const Viewer& v);
+
+// An involved employee never sees the case about them; a confidential case only its
+// confidant (the handler); otherwise the register roles, the handler, and whoever registered it.
+bool can_see(const Viewer& v, const Complaint& c);
+
+bool can_register(const Viewer& v);
+
+// Whether the person may apply the command to a case they can see; the refusal says why.
+std::optional<Refusal> may_apply(const Viewer& v, const Complaint& c, const Command& cmd);
+
+} // namespace kd
