@@ -171,7 +171,7 @@ void ComplaintService::apply_command(const OrganisationContext& org, long long c
 
 void ComplaintService::record_view(const OrganisationContext& org, const Complaint& c,
                                    const Actor& actor, Instant now,
-                                   std::function<void(bool)> done) {
+                                   const std::function<void(bool)>& done) {
     long long org_id = org.record.id;
     writer_.submit(
         {[org_id, c, actor, now](Transaction& t) {

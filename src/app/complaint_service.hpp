@@ -54,7 +54,7 @@ public:
     // Records that a person read a confidential case (an audit event "view"); `done(true)`
     // once it is durable.
     void record_view(const OrganisationContext& org, const Complaint& c, const Actor& actor,
-                     Instant now, std::function<void(bool)> done);
+                     Instant now, const std::function<void(bool)>& done);
 
     // Synchronous forms for the command line and tests.
     CommandResult register_complaint_sync(const OrganisationContext& org, Intake intake,
