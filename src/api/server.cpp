@@ -253,6 +253,7 @@ struct HttpServer::Impl {
     std::unique_ptr<router_t> routes();
     std::vector<std::pair<std::string, std::string>> route_list; // method, path
     void list_complaints(const req_t& req, const OrganisationContext& o, const Principal& user);
+    void audit_log(const req_t& req, const OrganisationContext& o, const Principal& user);
     void get_complaint(const req_t& req, const OrganisationContext& o, long long id,
                        const Principal& user);
 };
@@ -422,6 +423,15 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                   reply_with_complaint(req, *o, now, restinio::status_created()));
               return restinio::request_accepted();
           }));
+    route(restinio::http_method_get(), "/api/v1/organisations/:org/audit",
+          guarded([this](const req_t& req, restinio::router::route_params_t p) {
+              auto user = who(req, false);
+              if (!user) return restinio::request_accepted();
+              auto* o = org(req, p, *user);
+              if (!o) return restinio::request_accepted();
+              audit_log(req, *o, *user);
+              return restinio::request_accepted();
+          }));
     route(restinio::http_method_get(), R"(/api/v1/organisations/:org/complaints/:id)",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
               auto user = who(req, false);
@@ -583,6 +593,101 @@ void HttpServer::Impl::list_complaints(const req_t& req, const OrganisationConte
     send_json(
         req, restinio::status_ok(),
         {{"items", items}, {"limit", q.limit}, {"offset", q.offset}, {"has_more", page.has_more}});
+}
+
+namespace {
+
+std::string csv_field(const std::string& v) {
+    std::string out = "\"";
+    for (char ch : v) {
+        if (ch == '"') out += '"';
+        out += ch;
+    }
+    return out + "\"";
+}
+
+} // namespace
+
+// R-REPORT: the organisation-wide audit log, for the register's keepers and the auditor,
+// as JSON or as CSV for a spreadsheet (semicolons and a byte-order mark, as Dutch Excel wants).
+void HttpServer::Impl::audit_log(const req_t& req, const OrganisationContext& o,
+                                 const Principal& user) {
+    Viewer v = viewer_from_roles(user.staff.id, user.staff.roles);
+    if (!sees_all_open_cases(v))
+        return send_problem(req, restinio::status_forbidden(), "forbidden", "Forbidden",
+                            "Alleen de coördinator, de directie en de auditor lezen het auditlog.",
+                            "Only the coordinator, management and the auditor read the audit log.");
+    auto parsed =
+        restinio::try_parse_query<restinio::parse_query_traits::relaxed>(req->header().query());
+    std::vector<FieldError> errors;
+    AuditQuery q;
+    q.organisation_id = o.record.id;
+    q.viewer = v;
+    bool csv = false;
+    if (!parsed)
+        errors.push_back({"", "De zoekopdracht is onleesbaar.", "The query cannot be read."});
+    else
+        for (const auto& kv : *parsed) {
+            std::string key(kv.first.data(), kv.first.size()),
+                val(kv.second.data(), kv.second.size());
+            auto date = try_parse_date(val);
+            auto id = parse_id(val);
+            int n = 0;
+            auto [ptr, ec] = std::from_chars(val.data(), val.data() + val.size(), n);
+            bool number = ec == std::errc{} && ptr == val.data() + val.size();
+            if (key == "from" && date)
+                q.from = start_of_local_day(*date);
+            else if (key == "to" && date)
+                q.until =
+                    start_of_local_day(Date{std::chrono::sys_days{*date} + std::chrono::days{1}});
+            else if (key == "action" && val.size() <= 40)
+                q.action = val;
+            else if (key == "actor" && id)
+                q.actor_id = *id;
+            else if (key == "complaint" && id)
+                q.complaint_id = *id;
+            else if (key == "limit" && number && n >= 1 && n <= 1000)
+                q.limit = n;
+            else if (key == "offset" && number && n >= 0)
+                q.offset = n;
+            else if (key == "format" && (val == "csv" || val == "json"))
+                csv = val == "csv";
+            else
+                errors.push_back(
+                    {key, "Onbekend of onleesbaar filter.", "Unknown or unreadable filter."});
+        }
+    if (!errors.empty())
+        return send_problem(req, restinio::status_bad_request(), "invalid-query", "Invalid query",
+                            "De zoekopdracht klopt niet.", "The query is not valid.", errors);
+    auto rows = service.database().audit_log(q);
+    bool more = static_cast<int>(rows.size()) > q.limit;
+    if (more) rows.pop_back();
+    if (!csv) {
+        json items = json::array();
+        for (const auto& r : rows) {
+            json j = audit_json(r.event);
+            j["complaint_id"] = r.event.complaint_id;
+            j["reference"] = r.reference;
+            items.push_back(std::move(j));
+        }
+        return send_json(
+            req, restinio::status_ok(),
+            {{"items", items}, {"limit", q.limit}, {"offset", q.offset}, {"has_more", more}});
+    }
+    std::string out =
+        "\xEF\xBB\xBFvolgnummer;tijdstip;medewerker;bron;actie;klacht;wijzigingen;hash\r\n";
+    for (const auto& r : rows)
+        out += std::to_string(r.event.seq) + ";" + format_iso_local(r.event.at) + ";" +
+               std::to_string(r.event.actor_id) + ";" + csv_field(r.event.source) + ";" +
+               csv_field(r.event.action) + ";" + csv_field(r.reference) + ";" +
+               csv_field(r.event.changes_json) + ";" + r.event.hash + "\r\n";
+    req->create_response(restinio::status_ok())
+        .append_header(restinio::http_field::content_type, "text/csv; charset=utf-8")
+        .append_header(restinio::http_field::content_disposition,
+                       "attachment; filename=\"auditlog-" + o.record.slug + ".csv\"")
+        .append_header(restinio::http_field::cache_control, "no-store")
+        .set_body(out)
+        .done();
 }
 
 void HttpServer::Impl::get_complaint(const req_t& req, const OrganisationContext& o, long long id,

@@ -741,6 +741,86 @@ std::vector<long long> Database::retention_candidates(long long organisation_id,
     return ids;
 }
 
+std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
+    soci::session s(*pool_);
+    std::string sql =
+        "SELECT e.id, e.organisation_id, e.complaint_id, e.at, e.actor_id, e.action, e.changes, "
+        "e.seq, e.source, e.hash, c.reference FROM audit_events e JOIN complaints c ON c.id = "
+        "e.complaint_id WHERE e.organisation_id = :o";
+    std::deque<long long> nums;
+    std::deque<std::string> texts;
+    std::vector<std::pair<bool, std::size_t>> order;
+    auto num = [&](long long v) {
+        nums.push_back(v);
+        order.push_back({false, nums.size() - 1});
+    };
+    num(q.organisation_id);
+    // The same visibility as the register (core/access.cpp): no events of cases about the
+    // reader, none of confidential cases they do not handle.
+    sql += " AND NOT EXISTS (SELECT 1 FROM complaint_involved ci WHERE ci.complaint_id = c.id "
+           "AND ci.staff_id = :me1) AND (c.confidential = 0 OR c.handler_id = :me2)";
+    num(q.viewer.staff_id);
+    num(q.viewer.staff_id);
+    if (q.from) {
+        sql += " AND e.at >= :f";
+        num(to_epoch(*q.from));
+    }
+    if (q.until) {
+        sql += " AND e.at < :u";
+        num(to_epoch(*q.until));
+    }
+    if (q.actor_id) {
+        sql += " AND e.actor_id = :a";
+        num(*q.actor_id);
+    }
+    if (q.complaint_id) {
+        sql += " AND e.complaint_id = :c";
+        num(*q.complaint_id);
+    }
+    if (!q.action.empty()) {
+        sql += " AND e.action = :x";
+        texts.push_back(q.action);
+        order.push_back({true, 0});
+    }
+    sql += " ORDER BY e.seq LIMIT " + std::to_string(q.limit + 1) + " OFFSET " +
+           std::to_string(q.offset);
+    soci::statement st(s);
+    long long id = 0, org = 0, complaint = 0, at = 0, actor = 0, seq = 0;
+    std::string action, changes, source, hash, reference;
+    soci::indicator seq_ind = soci::i_ok, src_ind = soci::i_ok, hash_ind = soci::i_ok;
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(org));
+    st.exchange(soci::into(complaint));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(actor));
+    st.exchange(soci::into(action));
+    st.exchange(soci::into(changes));
+    st.exchange(soci::into(seq, seq_ind));
+    st.exchange(soci::into(source, src_ind));
+    st.exchange(soci::into(hash, hash_ind));
+    st.exchange(soci::into(reference));
+    for (auto [is_text, i] : order) {
+        if (is_text)
+            st.exchange(soci::use(texts[i]));
+        else
+            st.exchange(soci::use(nums[i]));
+    }
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    std::vector<AuditLogEntry> out;
+    if (st.execute(true)) {
+        do {
+            out.push_back(
+                {AuditEvent{id, org, complaint, from_epoch(at), actor, action, changes,
+                            seq_ind == soci::i_ok ? seq : 0, src_ind == soci::i_ok ? source : "",
+                            hash_ind == soci::i_ok ? hash : ""},
+                 reference});
+        } while (st.fetch());
+    }
+    return out;
+}
+
 long long Database::count_complaints(long long organisation_id) {
     soci::session s(*pool_);
     long long n = 0;

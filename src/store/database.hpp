@@ -74,6 +74,8 @@ public:
     std::optional<Complaint> complaint(long long organisation_id, long long id);
     ComplaintPage list(const ComplaintQuery& q);
     std::vector<AuditEvent> timeline(long long organisation_id, long long complaint_id);
+    // The organisation's audit log in chain order, filtered; limit + 1 rows tell "more".
+    std::vector<AuditLogEntry> audit_log(const AuditQuery& q);
     long long count_complaints(long long organisation_id);
 
     // Finished complaints not yet anonymised whose last change was before `cutoff`, by id,

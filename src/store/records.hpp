@@ -77,6 +77,23 @@ struct AuditCheck {
     std::string problem;
 };
 
+// A page of an organisation's audit log, as one person may read it.
+struct AuditQuery {
+    long long organisation_id = 0;
+    Viewer viewer;                      // events of cases this person may not see are left out
+    std::optional<Instant> from, until; // `at` in [from, until)
+    std::string action;                 // "" = every action
+    std::optional<long long> actor_id;
+    std::optional<long long> complaint_id;
+    int limit = 100;
+    int offset = 0;
+};
+
+struct AuditLogEntry {
+    AuditEvent event;
+    std::string reference; // the complaint's reference
+};
+
 enum class ComplaintSort { received_desc, received_asc, due_asc, reference_asc };
 std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name);
 

@@ -798,6 +798,11 @@ TEST_F(Api, AccessMatrix) {
          intake(org),
          {201, 201, 201, 201, 201, 201, 403, 403, 404, 401}},
         {"GET",
+         "/api/v1/organisations/:org/audit",
+         c + "/audit",
+         nullptr,
+         {403, 403, 403, 200, 200, 403, 200, 403, 404, 401}},
+        {"GET",
          "/api/v1/organisations/:org/complaints/:id",
          one,
          nullptr,
@@ -877,4 +882,42 @@ TEST_F(Api, TheRegisterShowsEachRoleOnlyItsOwn) {
                      .json();
         EXPECT_EQ(c["registered_by"], staff(org, "peter"));
     }
+}
+
+// R-REPORT: the organisation-wide audit log, filterable and as CSV, for the auditor.
+TEST_F(Api, AuditLogForTheAuditorAsJsonAndCsv) {
+    const std::string org = "xs2more";
+    json in = intake(org);
+    in["category"] = "overig";
+    long long id = create(org, in)["id"];
+    act(org, id, "withdraw", {{"reason", "Opgelost in een gesprek"}});
+    HttpClient& auditor = as(org, "auditor");
+    auto all = auditor.get("/api/v1/organisations/xs2more/audit?limit=1000");
+    ASSERT_EQ(all.status, 200) << all.body;
+    json page = all.json();
+    long long last_seq = 0;
+    bool found = false;
+    for (auto& e : page["items"]) {
+        EXPECT_GT(e["seq"].get<long long>(), last_seq); // chain order
+        last_seq = e["seq"];
+        found |= e["complaint_id"] == id && e["action"] == "withdraw";
+    }
+    EXPECT_TRUE(found);
+    json only = auditor
+                    .get("/api/v1/organisations/xs2more/audit?action=withdraw&complaint=" +
+                         std::to_string(id))
+                    .json();
+    ASSERT_EQ(only["items"].size(), 1u);
+    EXPECT_EQ(only["items"][0]["actor_id"], staff(org, "coordinator"));
+    auto csv = auditor.get("/api/v1/organisations/xs2more/audit?format=csv&complaint=" +
+                           std::to_string(id));
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+    EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFvolgnummer;tijdstip;medewerker;bron;actie;klacht;"
+                             "wijzigingen;hash\r\n",
+                             0),
+              0u);
+    EXPECT_NE(csv.body.find(";\"withdraw\";"), std::string::npos);
+    EXPECT_EQ(auditor.get("/api/v1/organisations/xs2more/audit?colour=red").status, 400);
+    EXPECT_EQ(as(org, "beheer").get("/api/v1/organisations/xs2more/audit").status, 403);
 }
