@@ -126,6 +126,37 @@ std::string libpq_keywords(const std::string& url) {
     return out;
 }
 
+// Values for a statement built at run time, bound by position in the order they are added;
+// deques keep their addresses stable while the statement runs.
+class Binds {
+public:
+    void num(long long v) {
+        nums_.push_back(v);
+        order_.push_back({false, nums_.size() - 1});
+    }
+    void text(std::string v) {
+        texts_.push_back(std::move(v));
+        order_.push_back({true, texts_.size() - 1});
+    }
+    // Binds the values to `st`, whose into() elements are already exchanged, and prepares it.
+    void prepare(soci::statement& st, const std::string& sql) {
+        for (auto [is_text, i] : order_) {
+            if (is_text)
+                st.exchange(soci::use(texts_[i]));
+            else
+                st.exchange(soci::use(nums_[i]));
+        }
+        st.alloc();
+        st.prepare(sql);
+        st.define_and_bind();
+    }
+
+private:
+    std::deque<long long> nums_;
+    std::deque<std::string> texts_;
+    std::vector<std::pair<bool, std::size_t>> order_; // true = text
+};
+
 } // namespace
 
 std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name) {
@@ -599,63 +630,52 @@ std::optional<Complaint> Database::complaint(long long organisation_id, long lon
 ComplaintPage Database::list(const ComplaintQuery& q) {
     soci::session s(*pool_);
     std::string sql = "SELECT id, reference, document FROM complaints WHERE organisation_id = :o";
-    // Values bound by position; deques keep their addresses stable while the statement runs.
-    std::deque<long long> nums;
-    std::deque<std::string> texts;
-    std::vector<std::pair<bool, std::size_t>> order; // true = text
-    auto num = [&](long long v) {
-        nums.push_back(v);
-        order.push_back({false, nums.size() - 1});
-    };
-    auto text = [&](std::string v) {
-        texts.push_back(std::move(v));
-        order.push_back({true, texts.size() - 1});
-    };
-    num(q.organisation_id);
+    Binds b;
+    b.num(q.organisation_id);
     if (!q.states.empty()) {
         sql += " AND state IN (";
         for (std::size_t i = 0; i < q.states.size(); ++i) {
             sql += (i ? ", :s" : ":s") + std::to_string(i);
-            text(state_name(q.states[i]));
+            b.text(state_name(q.states[i]));
         }
         sql += ")";
     }
     if (q.category) {
         sql += " AND category = :cat";
-        text(*q.category);
+        b.text(*q.category);
     }
     if (q.handler_id) {
         sql += " AND handler_id = :h";
-        num(*q.handler_id);
+        b.num(*q.handler_id);
     }
     if (q.viewer) {
         // The rules of core/access.cpp (can_see), as SQL.
         const Viewer& v = *q.viewer;
         sql += " AND NOT EXISTS (SELECT 1 FROM complaint_involved ci WHERE ci.complaint_id = "
                "complaints.id AND ci.staff_id = :me1)";
-        num(v.staff_id);
+        b.num(v.staff_id);
         if (sees_all_open_cases(v)) {
             sql += " AND (confidential = 0 OR handler_id = :me2)";
-            num(v.staff_id);
+            b.num(v.staff_id);
         } else if (v.employee || v.handler || v.confidant) {
             sql += " AND (handler_id = :me2 OR (confidential = 0 AND registered_by = :me3))";
-            num(v.staff_id);
-            num(v.staff_id);
+            b.num(v.staff_id);
+            b.num(v.staff_id);
         } else {
             sql += " AND 1 = 0";
         }
     }
     if (q.overdue) {
         sql += " AND next_due_at < :now";
-        num(to_epoch(q.now));
+        b.num(to_epoch(q.now));
     }
     if (q.received_from) {
         sql += " AND received_at >= :rf";
-        num(to_epoch(*q.received_from));
+        b.num(to_epoch(*q.received_from));
     }
     if (q.received_until) {
         sql += " AND received_at < :ru";
-        num(to_epoch(*q.received_until));
+        b.num(to_epoch(*q.received_until));
     }
     if (!q.text.empty()) {
         std::string pattern = "%";
@@ -665,7 +685,7 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
         }
         pattern += "%";
         sql += " AND search_text LIKE :q ESCAPE '\\'";
-        text(pattern);
+        b.text(pattern);
     }
     switch (q.sort) {
     case ComplaintSort::received_desc:
@@ -689,15 +709,7 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
     st.exchange(soci::into(id));
     st.exchange(soci::into(ref));
     st.exchange(soci::into(doc));
-    for (auto [is_text, i] : order) {
-        if (is_text)
-            st.exchange(soci::use(texts[i]));
-        else
-            st.exchange(soci::use(nums[i]));
-    }
-    st.alloc();
-    st.prepare(sql);
-    st.define_and_bind();
+    b.prepare(st, sql);
     ComplaintPage page;
     if (st.execute(true)) {
         do {
@@ -747,40 +759,33 @@ std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
         "SELECT e.id, e.organisation_id, e.complaint_id, e.at, e.actor_id, e.action, e.changes, "
         "e.seq, e.source, e.hash, c.reference FROM audit_events e JOIN complaints c ON c.id = "
         "e.complaint_id WHERE e.organisation_id = :o";
-    std::deque<long long> nums;
-    std::deque<std::string> texts;
-    std::vector<std::pair<bool, std::size_t>> order;
-    auto num = [&](long long v) {
-        nums.push_back(v);
-        order.push_back({false, nums.size() - 1});
-    };
-    num(q.organisation_id);
+    Binds b;
+    b.num(q.organisation_id);
     // The same visibility as the register (core/access.cpp): no events of cases about the
     // reader, none of confidential cases they do not handle.
     sql += " AND NOT EXISTS (SELECT 1 FROM complaint_involved ci WHERE ci.complaint_id = c.id "
            "AND ci.staff_id = :me1) AND (c.confidential = 0 OR c.handler_id = :me2)";
-    num(q.viewer.staff_id);
-    num(q.viewer.staff_id);
+    b.num(q.viewer.staff_id);
+    b.num(q.viewer.staff_id);
     if (q.from) {
         sql += " AND e.at >= :f";
-        num(to_epoch(*q.from));
+        b.num(to_epoch(*q.from));
     }
     if (q.until) {
         sql += " AND e.at < :u";
-        num(to_epoch(*q.until));
+        b.num(to_epoch(*q.until));
     }
     if (q.actor_id) {
         sql += " AND e.actor_id = :a";
-        num(*q.actor_id);
+        b.num(*q.actor_id);
     }
     if (q.complaint_id) {
         sql += " AND e.complaint_id = :c";
-        num(*q.complaint_id);
+        b.num(*q.complaint_id);
     }
     if (!q.action.empty()) {
         sql += " AND e.action = :x";
-        texts.push_back(q.action);
-        order.push_back({true, 0});
+        b.text(q.action);
     }
     sql += " ORDER BY e.seq LIMIT " + std::to_string(q.limit + 1) + " OFFSET " +
            std::to_string(q.offset);
@@ -799,15 +804,7 @@ std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
     st.exchange(soci::into(source, src_ind));
     st.exchange(soci::into(hash, hash_ind));
     st.exchange(soci::into(reference));
-    for (auto [is_text, i] : order) {
-        if (is_text)
-            st.exchange(soci::use(texts[i]));
-        else
-            st.exchange(soci::use(nums[i]));
-    }
-    st.alloc();
-    st.prepare(sql);
-    st.define_and_bind();
+    b.prepare(st, sql);
     std::vector<AuditLogEntry> out;
     if (st.execute(true)) {
         do {
