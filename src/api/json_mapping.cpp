@@ -201,6 +201,42 @@ LoginRequest read_login(const json& body, ParsedBody& out) {
     return r;
 }
 
+PasswordChange read_password_change(const json& body, ParsedBody& out) {
+    PasswordChange r;
+    if (!require_object(body, out)) return r;
+    Fields f(body, out);
+    r.current_password = f.text("current_password", 200);
+    r.new_password = f.text("new_password", 200);
+    if (r.current_password.empty())
+        f.error("current_password", "Vul uw huidige wachtwoord in.",
+                "Fill in your current password.");
+    f.finish();
+    return r;
+}
+
+NewAccount read_new_account(const json& body, ParsedBody& out) {
+    NewAccount r;
+    if (!require_object(body, out)) return r;
+    Fields f(body, out);
+    r.staff.name = f.text("name", 200);
+    r.staff.email = f.text("email", 200);
+    r.staff.roles = f.text("roles", 200);
+    r.password = f.text("password", 200);
+    f.finish();
+    return r;
+}
+
+AccountChange read_account_change(const json& body, ParsedBody& out) {
+    AccountChange r;
+    if (!require_object(body, out)) return r;
+    Fields f(body, out);
+    if (body.contains("name")) r.name = f.text("name", 200);
+    if (body.contains("roles")) r.roles = f.text("roles", 200);
+    if (body.contains("active")) r.active = f.required_boolean("active");
+    f.finish();
+    return r;
+}
+
 std::vector<std::string> command_names() {
     return {"acknowledge", "assign",   "start-handling", "record-contact", "record-hearing",
             "assess",      "extend",   "resolve",        "decline",        "notify-decline",

@@ -2,6 +2,7 @@
 // fields and wrong types are named) and the documents the API returns. See docs/api.md.
 #pragma once
 
+#include "app/accounts.hpp"
 #include "app/complaint_service.hpp"
 #include "core/deadlines.hpp"
 #include "core/lifecycle.hpp"
@@ -32,6 +33,19 @@ struct LoginRequest {
     std::string password;
 };
 LoginRequest read_login(const nlohmann::json& body, ParsedBody& out);
+
+struct PasswordChange {
+    std::string current_password;
+    std::string new_password;
+};
+PasswordChange read_password_change(const nlohmann::json& body, ParsedBody& out);
+
+struct NewAccount {
+    StaffMember staff;
+    std::string password;
+};
+NewAccount read_new_account(const nlohmann::json& body, ParsedBody& out);
+AccountChange read_account_change(const nlohmann::json& body, ParsedBody& out);
 
 // Reads a new complaint. `errors` is non-empty when the body is unusable.
 Intake read_intake(const nlohmann::json& body, ParsedBody& out);

@@ -213,8 +213,24 @@ struct HttpServer::Impl {
     server_handle_t server;
     bool stopped = false;
 
+    AccountService accounts;
+
     Impl(ComplaintService& s, Authenticator& a, bool secure, std::function<Instant()> c)
-        : service(s), auth(a), secure_cookies(secure), clock(std::move(c)) {}
+        : service(s), auth(a), secure_cookies(secure), clock(std::move(c)),
+          accounts(s.database(), s.writer()) {}
+
+    // Account management is the admin's, within their own organisation.
+    bool require_admin(const req_t& req, const Principal& user) {
+        if (user.staff.has_role("admin")) return true;
+        send_problem(req, restinio::status_forbidden(), "forbidden", "Forbidden",
+                     "Alleen de beheerder beheert accounts.", "Only the admin manages accounts.");
+        return false;
+    }
+
+    void send_outcome_refusal(const req_t& req, const Refusal& r) {
+        if (r.code == "not_found") return not_found(req, r.message_nl, r.message_en);
+        send_refusal(req, r);
+    }
 
     // The logged-in user, or nullopt after answering 401 (no valid session) or 403 (a change
     // without the session's CSRF token in X-CSRF-Token).
@@ -352,6 +368,30 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                   .done();
               return restinio::request_accepted();
           }));
+    route(restinio::http_method_post(), "/api/v1/session/password",
+          guarded([this](const req_t& req, restinio::router::route_params_t) {
+              auto user = who(req, true);
+              if (!user) return restinio::request_accepted();
+              auto body = read_body(req);
+              if (!body) return restinio::request_accepted();
+              ParsedBody parsed;
+              auto change = read_password_change(*body, parsed);
+              if (!parsed.errors.empty()) return send_invalid_fields(req, parsed.errors);
+              auto login = service.database().login_by_email(user->staff.email);
+              if (!login || !verify_password(login->password_hash, change.current_password)) {
+                  send_refusal(req, Refusal{"wrong_password", "Het huidige wachtwoord klopt niet.",
+                                            "The current password is wrong.", "current_password"});
+                  return restinio::request_accepted();
+              }
+              auto done = accounts.set_password(user->session.organisation_id, user->staff.id,
+                                                change.new_password, actor_of(req, *user), clock());
+              if (!done) {
+                  send_outcome_refusal(req, done.refusal());
+                  return restinio::request_accepted();
+              }
+              req->create_response(restinio::status_no_content()).done();
+              return restinio::request_accepted();
+          }));
     route(restinio::http_method_get(), "/api/health",
           guarded([this](const req_t& req, restinio::router::route_params_t) {
               send_json(req, restinio::status_ok(),
@@ -397,6 +437,51 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                       out.push_back(staff_json(s));
                   send_json(req, restinio::status_ok(), {{"items", out}});
               }
+              return restinio::request_accepted();
+          }));
+    route(restinio::http_method_post(), "/api/v1/organisations/:org/staff",
+          guarded([this](const req_t& req, restinio::router::route_params_t p) {
+              auto user = who(req, true);
+              if (!user) return restinio::request_accepted();
+              auto* o = org(req, p, *user);
+              if (!o || !require_admin(req, *user)) return restinio::request_accepted();
+              auto body = read_body(req);
+              if (!body) return restinio::request_accepted();
+              ParsedBody parsed;
+              auto account = read_new_account(*body, parsed);
+              if (!parsed.errors.empty()) return send_invalid_fields(req, parsed.errors);
+              auto made = accounts.add(o->record.id, account.staff, account.password,
+                                       actor_of(req, *user), clock());
+              if (!made) {
+                  send_outcome_refusal(req, made.refusal());
+                  return restinio::request_accepted();
+              }
+              send_json(req, restinio::status_created(), staff_json(made.value()));
+              return restinio::request_accepted();
+          }));
+    route(restinio::http_method_post(), "/api/v1/organisations/:org/staff/:id",
+          guarded([this](const req_t& req, restinio::router::route_params_t p) {
+              auto user = who(req, true);
+              if (!user) return restinio::request_accepted();
+              auto* o = org(req, p, *user);
+              if (!o || !require_admin(req, *user)) return restinio::request_accepted();
+              auto id = parse_id(p["id"]);
+              if (!id) {
+                  not_found(req, "Deze medewerker bestaat niet.", "No such employee.");
+                  return restinio::request_accepted();
+              }
+              auto body = read_body(req);
+              if (!body) return restinio::request_accepted();
+              ParsedBody parsed;
+              auto change = read_account_change(*body, parsed);
+              if (!parsed.errors.empty()) return send_invalid_fields(req, parsed.errors);
+              auto changed =
+                  accounts.change(o->record.id, *id, change, actor_of(req, *user), clock());
+              if (!changed) {
+                  send_outcome_refusal(req, changed.refusal());
+                  return restinio::request_accepted();
+              }
+              send_json(req, restinio::status_ok(), staff_json(changed.value()));
               return restinio::request_accepted();
           }));
     route(restinio::http_method_get(), "/api/v1/organisations/:org/complaints",

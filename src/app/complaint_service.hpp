@@ -63,6 +63,7 @@ public:
                                      Command cmd, const Actor& actor, Instant now);
 
     Database& database() { return db_; }
+    Writer& writer() { return writer_; }
 
 private:
     std::optional<Refusal> check_staff(const OrganisationContext& org, long long actor,

@@ -3,6 +3,7 @@
 // writes the result with its audit trail in bulk through the Writer.
 #include "app/demo_data.hpp"
 
+#include "app/accounts.hpp"
 #include "app/auth.hpp"
 
 #include <algorithm>
@@ -42,9 +43,13 @@ int seed_demo_staff(ComplaintService& service) {
             people.push_back({0, o->record.id, "Fatima Yilmaz (vertrouwenspersoon)",
                               "vertrouwenspersoon.fatima@" + domain, "confidant", true, true});
         }
+        AccountService accounts(db, service.writer());
         for (auto& p : people) {
-            long long id = db.add_staff(p);
-            db.set_password_hash(id, hash_password(kDemoPassword));
+            auto made = accounts.add(o->record.id, p, kDemoPassword,
+                                     Actor{0, "cli:seed-demo", std::nullopt},
+                                     std::chrono::time_point_cast<std::chrono::seconds>(
+                                         std::chrono::system_clock::now()));
+            if (!made) throw std::runtime_error("demo account: " + made.refusal().message_en);
             ++added;
         }
     }

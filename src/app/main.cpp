@@ -1,6 +1,7 @@
 // main.cpp: the klachtdesk command line: serve, migrate, seed-demo, and the tools a quality
 // manager uses to check a procedure file before it goes live.
 #include "api/server.hpp"
+#include "app/accounts.hpp"
 #include "app/auth.hpp"
 #include "app/complaint_service.hpp"
 #include "app/demo_data.hpp"
@@ -139,41 +140,43 @@ int cmd_user_add(ComplaintService& service, const std::string& org, const std::s
         std::cerr << "klachtdesk: no organisation " << org << "\n";
         return 1;
     }
-    static const std::vector<std::string> known = {
-        "employee", "handler", "coordinator", "management", "confidant", "auditor", "admin"};
-    std::stringstream ss(roles);
-    std::string r;
-    while (std::getline(ss, r, ','))
-        if (std::find(known.begin(), known.end(), r) == known.end()) {
-            std::cerr << "klachtdesk: unknown role '" << r
-                      << "'; use employee, handler, coordinator, management, confidant, auditor, "
-                         "admin\n";
-            return 1;
-        }
+    if (auto r = AccountService::check_roles(roles)) {
+        std::cerr << "klachtdesk: " << r->message_nl << "\n";
+        return 1;
+    }
     if (service.database().login_by_email(email)) {
         std::cerr << "klachtdesk: an account with this e-mail address exists\n";
         return 1;
     }
     auto pw = read_new_password();
     if (!pw) return 1;
-    StaffMember m{
-        0, o->record.id, name, email, roles, roles.find("confidant") != std::string::npos, true};
-    long long id = service.database().add_staff(m);
-    service.database().set_password_hash(id, hash_password(*pw));
-    std::cout << "account " << id << " added: " << email << " (" << roles << ") at "
+    AccountService accounts(service.database(), service.writer());
+    StaffMember m{0, o->record.id, name, email, roles, false, true};
+    auto made = accounts.add(o->record.id, m, *pw, Actor{0, "cli", std::nullopt}, system_now());
+    if (!made) {
+        std::cerr << "klachtdesk: " << made.refusal().message_nl << "\n";
+        return 1;
+    }
+    std::cout << "account " << made.value().id << " added: " << email << " (" << roles << ") at "
               << o->record.name << "\n";
     return 0;
 }
 
-int cmd_user_reset(Database& db, const std::string& email) {
-    auto login = db.login_by_email(email);
+int cmd_user_reset(ComplaintService& service, const std::string& email) {
+    auto login = service.database().login_by_email(email);
     if (!login) {
         std::cerr << "klachtdesk: no account with this e-mail address\n";
         return 1;
     }
     auto pw = read_new_password();
     if (!pw) return 1;
-    db.set_password_hash(login->staff.id, hash_password(*pw));
+    AccountService accounts(service.database(), service.writer());
+    auto done = accounts.set_password(login->staff.organisation_id, login->staff.id, *pw,
+                                      Actor{0, "cli", std::nullopt}, system_now());
+    if (!done) {
+        std::cerr << "klachtdesk: " << done.refusal().message_nl << "\n";
+        return 1;
+    }
     std::cout << "password of " << email << " changed\n";
     return 0;
 }
@@ -312,7 +315,7 @@ int main(int argc, char** argv) {
         if (!app) return 2;
         if (*verify) return cmd_audit_verify(*app->service, verify_org);
         if (*user_add) return cmd_user_add(*app->service, ua_org, ua_email, ua_name, ua_roles);
-        if (*user_reset) return cmd_user_reset(*app->db, ur_email);
+        if (*user_reset) return cmd_user_reset(*app->service, ur_email);
         if (*purge) {
             if (!purge_dry && !purge_apply) {
                 std::cerr << "klachtdesk: say --dry-run or --apply\n";

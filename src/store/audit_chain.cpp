@@ -41,6 +41,11 @@ std::string link_hash(const ChainLink& l) {
     put(enc, l.source);
     put(enc, l.content_digest);
     put(enc, l.prev_hash);
+    // Events about complaints hash as they always did; others also vouch for their subject.
+    if (l.subject != "complaint") {
+        put(enc, l.subject);
+        put(enc, std::to_string(l.subject_id));
+    }
     return sha256_hex(enc);
 }
 

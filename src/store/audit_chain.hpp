@@ -25,6 +25,8 @@ struct ChainLink {
     std::string source;         // where the change came from: client address, "cli"
     std::string content_digest; // sha256_hex of the changes document as first written
     std::string prev_hash;
+    std::string subject = "complaint"; // or "staff": what the event is about
+    long long subject_id = 0;          // the staff id when subject is "staff"
 };
 
 // sha256 over a length-prefixed encoding of every field, so no two different links can

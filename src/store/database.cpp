@@ -273,23 +273,62 @@ void write_head(soci::session& sql, const Head& old, long long organisation_id, 
 
 } // namespace
 
+// Appends one event to the organisation's chain; `complaint_id` is 0 for events about staff.
+void Transaction::append_event(long long organisation_id, long long complaint_id,
+                               const std::string& subject, long long subject_id, Instant at,
+                               const Actor& actor, const std::string& action,
+                               const std::string& changes) {
+    Head head = read_head(sql_, backend_, organisation_id);
+    ChainLink link{organisation_id, head.seq + 1, complaint_id, to_epoch(at),
+                   actor.staff_id,  action,       actor.source, sha256_hex(changes),
+                   head.hash,       subject,      subject_id};
+    std::string hash = link_hash(link);
+    soci::indicator ci = complaint_id ? soci::i_ok : soci::i_null;
+    sql_ << "INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
+            "changes, seq, source, content_digest, prev_hash, hash, subject, subject_id) VALUES "
+            "(:o, :c, :a, :s, :x, :ch, :q, :src, :d, :p, :h, :sj, :sid)",
+        soci::use(organisation_id), soci::use(complaint_id, ci), soci::use(link.at),
+        soci::use(link.actor_id), soci::use(action), soci::use(changes), soci::use(link.seq),
+        soci::use(link.source), soci::use(link.content_digest), soci::use(link.prev_hash),
+        soci::use(hash), soci::use(link.subject), soci::use(link.subject_id);
+    write_head(sql_, head, organisation_id, link.seq, hash);
+}
+
 void Transaction::append_audit(long long organisation_id, long long complaint_id, Instant at,
                                const Actor& actor, const std::string& action,
                                const Complaint* before, const Complaint& after,
                                bool redact_personal) {
-    std::string changes = complaint_changes(before, after, redact_personal);
-    Head head = read_head(sql_, backend_, organisation_id);
-    ChainLink link{organisation_id, head.seq + 1, complaint_id,        to_epoch(at), actor.staff_id,
-                   action,          actor.source, sha256_hex(changes), head.hash};
-    std::string hash = link_hash(link);
-    sql_ << "INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
-            "changes, seq, source, content_digest, prev_hash, hash) VALUES (:o, :c, :a, :s, :x, "
-            ":ch, :q, :src, :d, :p, :h)",
-        soci::use(organisation_id), soci::use(complaint_id), soci::use(link.at),
-        soci::use(link.actor_id), soci::use(action), soci::use(changes), soci::use(link.seq),
-        soci::use(link.source), soci::use(link.content_digest), soci::use(link.prev_hash),
-        soci::use(hash);
-    write_head(sql_, head, organisation_id, link.seq, hash);
+    append_event(organisation_id, complaint_id, "complaint", complaint_id, at, actor, action,
+                 complaint_changes(before, after, redact_personal));
+}
+
+void Transaction::append_staff_event(long long organisation_id, long long staff_id, Instant at,
+                                     const Actor& actor, const std::string& action,
+                                     const std::string& changes_json) {
+    append_event(organisation_id, 0, "staff", staff_id, at, actor, action, changes_json);
+}
+
+long long Transaction::insert_staff(const StaffMember& m) {
+    long long id = 0;
+    int confidant = m.confidant ? 1 : 0, active = m.active ? 1 : 0;
+    sql_ << "INSERT INTO staff (organisation_id, name, email, roles, confidant, active) VALUES "
+            "(:o, :n, :e, :r, :c, :a) RETURNING id",
+        soci::use(m.organisation_id), soci::use(m.name), soci::use(m.email), soci::use(m.roles),
+        soci::use(confidant), soci::use(active), soci::into(id);
+    return id;
+}
+
+void Transaction::update_staff(const StaffMember& m) {
+    int confidant = m.confidant ? 1 : 0, active = m.active ? 1 : 0;
+    sql_ << "UPDATE staff SET name = :n, roles = :r, confidant = :c, active = :a WHERE id = :i "
+            "AND organisation_id = :o",
+        soci::use(m.name), soci::use(m.roles), soci::use(confidant), soci::use(active),
+        soci::use(m.id), soci::use(m.organisation_id);
+}
+
+void Transaction::set_password_hash(long long staff_id, const std::string& hash) {
+    sql_ << "UPDATE staff SET password_hash = :h WHERE id = :i", soci::use(hash),
+        soci::use(staff_id);
 }
 
 void Transaction::redact_audit_events(long long organisation_id, long long complaint_id) {
@@ -506,13 +545,15 @@ AuditCheck Database::verify_audit(long long organisation_id,
     std::string prev = kGenesisHash;
     soci::rowset<soci::row> rs =
         (s.prepare << "SELECT id, seq, complaint_id, at, actor_id, action, source, changes, "
-                      "content_digest, prev_hash, hash, redacted FROM audit_events WHERE "
-                      "organisation_id = :o ORDER BY seq",
+                      "content_digest, prev_hash, hash, redacted, subject, subject_id FROM "
+                      "audit_events WHERE organisation_id = :o ORDER BY seq",
          soci::use(organisation_id));
     for (const soci::row& r : rs) {
         long long id = as_ll(r, 0), seq = as_ll(r, 1);
         ChainLink link{organisation_id, seq,          as_ll(r, 2),  as_ll(r, 3), as_ll(r, 4),
                        as_str(r, 5),    as_str(r, 6), as_str(r, 8), as_str(r, 9)};
+        link.subject = as_str(r, 12);
+        link.subject_id = as_ll(r, 13);
         std::string changes = as_str(r, 7), hash = as_str(r, 10);
         bool redacted = as_ll(r, 11) != 0;
         if (seq != expect)
@@ -757,14 +798,15 @@ std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
     soci::session s(*pool_);
     std::string sql =
         "SELECT e.id, e.organisation_id, e.complaint_id, e.at, e.actor_id, e.action, e.changes, "
-        "e.seq, e.source, e.hash, c.reference FROM audit_events e JOIN complaints c ON c.id = "
+        "e.seq, e.source, e.hash, c.reference FROM audit_events e LEFT JOIN complaints c ON c.id = "
         "e.complaint_id WHERE e.organisation_id = :o";
     Binds b;
     b.num(q.organisation_id);
     // The same visibility as the register (core/access.cpp): no events of cases about the
     // reader, none of confidential cases they do not handle.
-    sql += " AND NOT EXISTS (SELECT 1 FROM complaint_involved ci WHERE ci.complaint_id = c.id "
-           "AND ci.staff_id = :me1) AND (c.confidential = 0 OR c.handler_id = :me2)";
+    sql += " AND (e.complaint_id IS NULL OR (NOT EXISTS (SELECT 1 FROM complaint_involved ci "
+           "WHERE ci.complaint_id = c.id AND ci.staff_id = :me1) AND (c.confidential = 0 OR "
+           "c.handler_id = :me2)))";
     b.num(q.viewer.staff_id);
     b.num(q.viewer.staff_id);
     if (q.from) {
@@ -795,7 +837,8 @@ std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
     soci::indicator seq_ind = soci::i_ok, src_ind = soci::i_ok, hash_ind = soci::i_ok;
     st.exchange(soci::into(id));
     st.exchange(soci::into(org));
-    st.exchange(soci::into(complaint));
+    soci::indicator complaint_ind = soci::i_ok;
+    st.exchange(soci::into(complaint, complaint_ind));
     st.exchange(soci::into(at));
     st.exchange(soci::into(actor));
     st.exchange(soci::into(action));
@@ -803,16 +846,18 @@ std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
     st.exchange(soci::into(seq, seq_ind));
     st.exchange(soci::into(source, src_ind));
     st.exchange(soci::into(hash, hash_ind));
-    st.exchange(soci::into(reference));
+    soci::indicator ref_ind = soci::i_ok;
+    st.exchange(soci::into(reference, ref_ind));
     b.prepare(st, sql);
     std::vector<AuditLogEntry> out;
     if (st.execute(true)) {
         do {
             out.push_back(
-                {AuditEvent{id, org, complaint, from_epoch(at), actor, action, changes,
-                            seq_ind == soci::i_ok ? seq : 0, src_ind == soci::i_ok ? source : "",
+                {AuditEvent{id, org, complaint_ind == soci::i_ok ? complaint : 0, from_epoch(at),
+                            actor, action, changes, seq_ind == soci::i_ok ? seq : 0,
+                            src_ind == soci::i_ok ? source : "",
                             hash_ind == soci::i_ok ? hash : ""},
-                 reference});
+                 ref_ind == soci::i_ok ? reference : std::string()});
         } while (st.fetch());
     }
     return out;

@@ -33,6 +33,13 @@ public:
     void append_audit(long long organisation_id, long long complaint_id, Instant at,
                       const Actor& actor, const std::string& action, const Complaint* before,
                       const Complaint& after, bool redact_personal = false);
+    // An event about a staff member's account (added, roles changed, password changed).
+    void append_staff_event(long long organisation_id, long long staff_id, Instant at,
+                            const Actor& actor, const std::string& action,
+                            const std::string& changes_json);
+    long long insert_staff(const StaffMember& m);
+    void update_staff(const StaffMember& m);
+    void set_password_hash(long long staff_id, const std::string& hash);
     // Removes personal data from a complaint's earlier events; their chain digests stay.
     void redact_audit_events(long long organisation_id, long long complaint_id);
     // The organisation's own actor for automatic changes (retention), made on first use.
@@ -42,6 +49,10 @@ public:
     void write_involved(const Complaint& c);
 
 private:
+    void append_event(long long organisation_id, long long complaint_id, const std::string& subject,
+                      long long subject_id, Instant at, const Actor& actor,
+                      const std::string& action, const std::string& changes);
+
     soci::session& sql_;
     Backend backend_;
 };

@@ -135,6 +135,47 @@ std::vector<Migration> migrations_for(Backend b) {
              "staff_id)",
          }},
     };
+    // Events about accounts and roles have no complaint: complaint_id may be NULL, and each
+    // event names its subject. SQLite cannot drop NOT NULL, so there the table is rebuilt.
+    Migration v6{6, "audit events about accounts and roles, not only complaints", {}};
+    if (b == Backend::postgresql) {
+        v6.statements = {
+            "ALTER TABLE audit_events ALTER COLUMN complaint_id DROP NOT NULL",
+            "ALTER TABLE audit_events ADD COLUMN subject TEXT NOT NULL DEFAULT 'complaint'",
+            "ALTER TABLE audit_events ADD COLUMN subject_id BIGINT",
+            "UPDATE audit_events SET subject_id = complaint_id",
+        };
+    } else {
+        v6.statements = {
+            R"(CREATE TABLE audit_events_v6 (
+                 id INTEGER PRIMARY KEY,
+                 organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                 complaint_id BIGINT REFERENCES complaints(id),
+                 at BIGINT NOT NULL,
+                 actor_id BIGINT NOT NULL REFERENCES staff(id),
+                 action TEXT NOT NULL,
+                 changes TEXT NOT NULL,
+                 seq BIGINT,
+                 source TEXT NOT NULL DEFAULT '',
+                 content_digest TEXT,
+                 prev_hash TEXT,
+                 hash TEXT,
+                 redacted SMALLINT NOT NULL DEFAULT 0,
+                 subject TEXT NOT NULL DEFAULT 'complaint',
+                 subject_id BIGINT))",
+            R"(INSERT INTO audit_events_v6 (id, organisation_id, complaint_id, at, actor_id,
+                 action, changes, seq, source, content_digest, prev_hash, hash, redacted,
+                 subject, subject_id)
+               SELECT id, organisation_id, complaint_id, at, actor_id, action, changes, seq,
+                 source, content_digest, prev_hash, hash, redacted, 'complaint', complaint_id
+               FROM audit_events)",
+            "DROP TABLE audit_events",
+            "ALTER TABLE audit_events_v6 RENAME TO audit_events",
+            "CREATE INDEX audit_by_complaint ON audit_events (organisation_id, complaint_id, id)",
+            "CREATE UNIQUE INDEX audit_chain ON audit_events (organisation_id, seq)",
+        };
+    }
+    all.push_back(v6);
     for (auto& m : all)
         for (auto& s : m.statements)
             s = for_backend(s, b);

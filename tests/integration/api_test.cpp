@@ -812,6 +812,24 @@ TEST_F(Api, AccessMatrix) {
          one + "/extend",
          extend,
          {403, 422, 404, 422, 422, 404, 403, 404, 404, 401}},
+        {"POST",
+         "/api/v1/session/password",
+         "/api/v1/session/password",
+         json{{"current_password", "not-my-password"}, {"new_password", "een-nieuw-wachtwoord"}},
+         {422, 422, 422, 422, 422, 422, 422, 422, 422, 401}},
+        {"POST",
+         "/api/v1/organisations/:org/staff",
+         c + "/staff",
+         json{{"name", "X"},
+              {"email", "x@quoratio.example"},
+              {"roles", "boss"},
+              {"password", "een-lang-wachtwoord"}},
+         {403, 403, 403, 403, 403, 403, 403, 422, 404, 401}},
+        {"POST",
+         "/api/v1/organisations/:org/staff/:id",
+         c + "/staff/" + std::to_string(staff(org, "peter")),
+         json{{"roles", "boss"}},
+         {403, 403, 403, 403, 403, 403, 403, 422, 404, 401}},
         // Anyone may try to log in; the sixth failure for one account in 15 minutes is refused.
         {"POST",
          "/api/v1/session",
@@ -920,4 +938,68 @@ TEST_F(Api, AuditLogForTheAuditorAsJsonAndCsv) {
     EXPECT_NE(csv.body.find(";\"withdraw\";"), std::string::npos);
     EXPECT_EQ(auditor.get("/api/v1/organisations/xs2more/audit?colour=red").status, 400);
     EXPECT_EQ(as(org, "beheer").get("/api/v1/organisations/xs2more/audit").status, 403);
+}
+
+// Issue 3: the admin manages accounts and roles; people change their own password; every
+// such change is an audit event in the same chain, without the password in it.
+TEST_F(Api, AdminManagesAccountsAndEveryChangeIsAudited) {
+    const std::string org = "een-loket-mk";
+    HttpClient& admin = as(org, "beheer");
+    const std::string base = "/api/v1/organisations/een-loket-mk/staff";
+    auto made = admin.post(base, json{{"name", "Nieuwe Handelaar"},
+                                      {"email", "nieuw@een-loket-mk.example"},
+                                      {"roles", "handler,employee"},
+                                      {"password", "eerste-wachtwoord"}});
+    ASSERT_EQ(made.status, 201) << made.body;
+    long long id = made.json()["id"];
+    EXPECT_EQ(admin
+                  .post(base, json{{"name", "Dubbel"},
+                                   {"email", "nieuw@een-loket-mk.example"},
+                                   {"roles", "handler"},
+                                   {"password", "eerste-wachtwoord"}})
+                  .status,
+              422);
+    EXPECT_EQ(admin
+                  .post(base, json{{"name", "Kort"},
+                                   {"email", "kort@een-loket-mk.example"},
+                                   {"roles", "handler"},
+                                   {"password", "kort"}})
+                  .status,
+              422);
+
+    HttpClient newcomer(world->base);
+    ASSERT_EQ(newcomer.login("nieuw@een-loket-mk.example", "eerste-wachtwoord").status, 200);
+    EXPECT_EQ(newcomer
+                  .post("/api/v1/session/password", json{{"current_password", "eerste-wachtwoord"},
+                                                         {"new_password", "tweede-wachtwoord"}})
+                  .status,
+              204);
+    HttpClient again(world->base);
+    EXPECT_EQ(again.login("nieuw@een-loket-mk.example", "eerste-wachtwoord").status, 401);
+    EXPECT_EQ(again.login("nieuw@een-loket-mk.example", "tweede-wachtwoord").status, 200);
+
+    auto changed = admin.post(base + "/" + std::to_string(id), json{{"roles", "coordinator"}});
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    EXPECT_EQ(changed.json()["roles"], "coordinator");
+    EXPECT_EQ(admin.post(base + "/" + std::to_string(id), json{{"active", false}}).status, 200);
+    HttpClient gone(world->base);
+    EXPECT_EQ(gone.login("nieuw@een-loket-mk.example", "tweede-wachtwoord").status, 401);
+    EXPECT_EQ(again.get("/api/v1/session").status, 401); // an inactive account's session ends
+    EXPECT_EQ(admin.post(base + "/999999", json{{"active", false}}).status, 404);
+
+    auto log = as(org, "auditor").get("/api/v1/organisations/een-loket-mk/audit?limit=1000");
+    ASSERT_EQ(log.status, 200);
+    json events = log.json();
+    std::vector<std::string> actions;
+    for (auto& e : events["items"])
+        if (e["changes"].dump().find("nieuw@een-loket-mk.example") != std::string::npos ||
+            e["action"] == "password-change" || e["action"] == "account-change")
+            actions.push_back(e["action"]);
+    EXPECT_NE(std::find(actions.begin(), actions.end(), "account-add"), actions.end());
+    EXPECT_NE(std::find(actions.begin(), actions.end(), "password-change"), actions.end());
+    EXPECT_NE(std::find(actions.begin(), actions.end(), "account-change"), actions.end());
+    EXPECT_EQ(log.body.find("eerste-wachtwoord"), std::string::npos);
+    EXPECT_EQ(log.body.find("tweede-wachtwoord"), std::string::npos);
+    AuditCheck chain = world->db->verify_audit(world->service->organisation(org)->record.id);
+    EXPECT_TRUE(chain.intact) << chain.problem;
 }

@@ -1,0 +1,142 @@
+// accounts.cpp: account changes through the Writer, each with its audit event; passwords
+// never appear in an event, only that one was set.
+#include "app/accounts.hpp"
+
+#include "app/auth.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <sstream>
+
+namespace kd {
+namespace {
+
+Refusal refuse(std::string code, std::string nl, std::string en, std::string field) {
+    return Refusal{std::move(code), std::move(nl), std::move(en), std::move(field)};
+}
+
+Actor signer(Transaction& t, long long organisation_id, const Actor& actor) {
+    if (actor.staff_id != 0) return actor;
+    return Actor{t.system_actor(organisation_id), actor.source.empty() ? "cli" : actor.source,
+                 std::nullopt};
+}
+
+nlohmann::json account_json(const StaffMember& m) {
+    return {{"name", m.name}, {"email", m.email}, {"roles", m.roles}, {"active", m.active}};
+}
+
+} // namespace
+
+std::optional<Refusal> AccountService::check_roles(const std::string& roles) {
+    static const std::set<std::string> known = {"employee",  "handler", "coordinator", "management",
+                                                "confidant", "auditor", "admin"};
+    std::set<std::string> seen;
+    std::stringstream ss(roles);
+    std::string r;
+    while (std::getline(ss, r, ','))
+        if (!known.count(r) || !seen.insert(r).second)
+            return refuse("unknown_role",
+                          "Onbekende of dubbele rol '" + r +
+                              "'; kies uit employee, handler, coordinator, management, "
+                              "confidant, auditor, admin.",
+                          "Unknown or repeated role '" + r + "'.", "roles");
+    if (seen.empty())
+        return refuse("roles_required", "Geef minstens één rol.", "Give at least one role.",
+                      "roles");
+    return std::nullopt;
+}
+
+Outcome<StaffMember> AccountService::add(long long organisation_id, StaffMember m,
+                                         const std::string& password, const Actor& actor,
+                                         Instant now) {
+    if (auto r = check_roles(m.roles)) return *r;
+    if (m.name.empty())
+        return refuse("required", "De naam is verplicht.", "The name is required.", "name");
+    if (m.email.find('@') == std::string::npos)
+        return refuse("invalid_email", "Geef een geldig e-mailadres.",
+                      "Give a valid e-mail address.", "email");
+    if (auto why = weak_password(password))
+        return refuse("weak_password", *why, "The password is too weak.", "password");
+    if (db_.login_by_email(m.email))
+        return refuse("email_taken", "Er is al een account met dit e-mailadres.",
+                      "An account with this e-mail address exists.", "email");
+    m.organisation_id = organisation_id;
+    m.confidant = m.has_role("confidant");
+    m.active = true;
+    std::string hash = hash_password(password);
+    std::string err;
+    auto status = writer_.run(
+        [&](Transaction& t) {
+            m.id = t.insert_staff(m);
+            t.set_password_hash(m.id, hash);
+            nlohmann::json changes = nlohmann::json::object(), fields = account_json(m);
+            for (auto it = fields.begin(); it != fields.end(); ++it)
+                changes[it.key()] = {nullptr, it.value()};
+            changes["password"] = {nullptr, "[ingesteld]"};
+            t.append_staff_event(organisation_id, m.id, now, signer(t, organisation_id, actor),
+                                 "account-add", changes.dump());
+            return true;
+        },
+        &err);
+    if (status != WriteStatus::committed)
+        return refuse("storage_failed", "Het account is niet opgeslagen.", "Not saved: " + err, "");
+    return m;
+}
+
+Outcome<StaffMember> AccountService::change(long long organisation_id, long long staff_id,
+                                            const AccountChange& change, const Actor& actor,
+                                            Instant now) {
+    auto before = db_.staff_member(organisation_id, staff_id);
+    if (!before || before->has_role("system"))
+        return refuse("not_found", "Deze medewerker bestaat niet.", "No such employee.", "");
+    if (change.roles)
+        if (auto r = check_roles(*change.roles)) return *r;
+    StaffMember after = *before;
+    if (change.name) after.name = *change.name;
+    if (change.roles) after.roles = *change.roles;
+    if (change.active) after.active = *change.active;
+    after.confidant = after.has_role("confidant");
+    nlohmann::json changes = nlohmann::json::object(), a = account_json(*before),
+                   b = account_json(after);
+    for (auto it = b.begin(); it != b.end(); ++it)
+        if (a[it.key()] != it.value()) changes[it.key()] = {a[it.key()], it.value()};
+    if (changes.empty()) return after;
+    std::string err;
+    auto status = writer_.run(
+        [&](Transaction& t) {
+            t.update_staff(after);
+            t.append_staff_event(organisation_id, staff_id, now, signer(t, organisation_id, actor),
+                                 "account-change", changes.dump());
+            return true;
+        },
+        &err);
+    if (status != WriteStatus::committed)
+        return refuse("storage_failed", "De wijziging is niet opgeslagen.", "Not saved: " + err,
+                      "");
+    return after;
+}
+
+Outcome<bool> AccountService::set_password(long long organisation_id, long long staff_id,
+                                           const std::string& password, const Actor& actor,
+                                           Instant now) {
+    if (auto why = weak_password(password))
+        return refuse("weak_password", *why, "The password is too weak.", "new_password");
+    std::string hash = hash_password(password);
+    std::string err;
+    auto status = writer_.run(
+        [&](Transaction& t) {
+            t.set_password_hash(staff_id, hash);
+            t.append_staff_event(organisation_id, staff_id, now, signer(t, organisation_id, actor),
+                                 "password-change",
+                                 R"({"password":["[verborgen]","[gewijzigd]"]})");
+            return true;
+        },
+        &err);
+    if (status != WriteStatus::committed)
+        return refuse("storage_failed", "Het wachtwoord is niet opgeslagen.", "Not saved: " + err,
+                      "");
+    return true;
+}
+
+} // namespace kd

@@ -1,0 +1,40 @@
+// accounts.hpp: managing staff accounts: adding one, changing roles or name or whether it
+// is active, and passwords. Every change is one write with its audit event (subject "staff").
+#pragma once
+
+#include "core/outcome.hpp"
+#include "store/database.hpp"
+#include "store/writer.hpp"
+
+#include <optional>
+#include <string>
+
+namespace kd {
+
+struct AccountChange {
+    std::optional<std::string> name;
+    std::optional<std::string> roles;
+    std::optional<bool> active;
+};
+
+class AccountService {
+public:
+    AccountService(Database& db, Writer& writer) : db_(db), writer_(writer) {}
+
+    // An actor with staff_id 0 is the command line: the organisation's system actor signs.
+    Outcome<StaffMember> add(long long organisation_id, StaffMember m, const std::string& password,
+                             const Actor& actor, Instant now);
+    Outcome<StaffMember> change(long long organisation_id, long long staff_id,
+                                const AccountChange& change, const Actor& actor, Instant now);
+    Outcome<bool> set_password(long long organisation_id, long long staff_id,
+                               const std::string& password, const Actor& actor, Instant now);
+
+    // "employee,handler": each known, none twice; nullopt when valid, else why not.
+    static std::optional<Refusal> check_roles(const std::string& roles);
+
+private:
+    Database& db_;
+    Writer& writer_;
+};
+
+} // namespace kd
