@@ -266,6 +266,21 @@ struct HttpServer::Impl {
         return o;
     }
 
+    // The logged-in user and the organisation in the path, when both check out; otherwise
+    // the answer (401, 403, 404) has been sent.
+    struct Caller {
+        Principal user;
+        const OrganisationContext* org;
+    };
+    std::optional<Caller> caller(const req_t& req, const restinio::router::route_params_t& p,
+                                 bool changes_something) {
+        auto user = who(req, changes_something);
+        if (!user) return std::nullopt;
+        const OrganisationContext* o = org(req, p, *user);
+        if (!o) return std::nullopt;
+        return Caller{std::move(*user), o};
+    }
+
     std::unique_ptr<router_t> routes();
     std::vector<std::pair<std::string, std::string>> route_list; // method, path
     void list_complaints(const req_t& req, const OrganisationContext& o, const Principal& user);
@@ -413,27 +428,21 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
           }));
     route(restinio::http_method_get(), "/api/v1/organisations/:org",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
-              auto user = who(req, false);
-              if (!user) return restinio::request_accepted();
-              if (auto* o = org(req, p, *user))
-                  send_json(req, restinio::status_ok(), organisation_json(*o));
+              if (auto call = caller(req, p, false))
+                  send_json(req, restinio::status_ok(), organisation_json(*call->org));
               return restinio::request_accepted();
           }));
     route(restinio::http_method_get(), "/api/v1/organisations/:org/procedure",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
-              auto user = who(req, false);
-              if (!user) return restinio::request_accepted();
-              if (auto* o = org(req, p, *user))
-                  send_json(req, restinio::status_ok(), procedure_json(o->procedure));
+              if (auto call = caller(req, p, false))
+                  send_json(req, restinio::status_ok(), procedure_json(call->org->procedure));
               return restinio::request_accepted();
           }));
     route(restinio::http_method_get(), "/api/v1/organisations/:org/staff",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
-              auto user = who(req, false);
-              if (!user) return restinio::request_accepted();
-              if (auto* o = org(req, p, *user)) {
+              if (auto call = caller(req, p, false)) {
                   json out = json::array();
-                  for (const auto& s : service.database().staff(o->record.id))
+                  for (const auto& s : service.database().staff(call->org->record.id))
                       out.push_back(staff_json(s));
                   send_json(req, restinio::status_ok(), {{"items", out}});
               }
@@ -441,10 +450,10 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
           }));
     route(restinio::http_method_post(), "/api/v1/organisations/:org/staff",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
-              auto user = who(req, true);
-              if (!user) return restinio::request_accepted();
-              auto* o = org(req, p, *user);
-              if (!o || !require_admin(req, *user)) return restinio::request_accepted();
+              auto call = caller(req, p, true);
+              if (!call || !require_admin(req, call->user)) return restinio::request_accepted();
+              const Principal* user = &call->user;
+              const OrganisationContext* o = call->org;
               auto body = read_body(req);
               if (!body) return restinio::request_accepted();
               ParsedBody parsed;
@@ -461,10 +470,10 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
           }));
     route(restinio::http_method_post(), "/api/v1/organisations/:org/staff/:id",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
-              auto user = who(req, true);
-              if (!user) return restinio::request_accepted();
-              auto* o = org(req, p, *user);
-              if (!o || !require_admin(req, *user)) return restinio::request_accepted();
+              auto call = caller(req, p, true);
+              if (!call || !require_admin(req, call->user)) return restinio::request_accepted();
+              const Principal* user = &call->user;
+              const OrganisationContext* o = call->org;
               auto id = parse_id(p["id"]);
               if (!id) {
                   not_found(req, "Deze medewerker bestaat niet.", "No such employee.");
@@ -486,17 +495,15 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
           }));
     route(restinio::http_method_get(), "/api/v1/organisations/:org/complaints",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
-              auto user = who(req, false);
-              if (!user) return restinio::request_accepted();
-              if (auto* o = org(req, p, *user)) list_complaints(req, *o, *user);
+              if (auto call = caller(req, p, false)) list_complaints(req, *call->org, call->user);
               return restinio::request_accepted();
           }));
     route(restinio::http_method_post(), "/api/v1/organisations/:org/complaints",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
-              auto user = who(req, true);
-              if (!user) return restinio::request_accepted();
-              auto* o = org(req, p, *user);
-              if (!o) return restinio::request_accepted();
+              auto call = caller(req, p, true);
+              if (!call) return restinio::request_accepted();
+              const Principal* user = &call->user;
+              const OrganisationContext* o = call->org;
               auto body = read_body(req);
               if (!body) return restinio::request_accepted();
               ParsedBody parsed;
@@ -510,19 +517,19 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
           }));
     route(restinio::http_method_get(), "/api/v1/organisations/:org/audit",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
-              auto user = who(req, false);
-              if (!user) return restinio::request_accepted();
-              auto* o = org(req, p, *user);
-              if (!o) return restinio::request_accepted();
+              auto call = caller(req, p, false);
+              if (!call) return restinio::request_accepted();
+              const Principal* user = &call->user;
+              const OrganisationContext* o = call->org;
               audit_log(req, *o, *user);
               return restinio::request_accepted();
           }));
     route(restinio::http_method_get(), R"(/api/v1/organisations/:org/complaints/:id)",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
-              auto user = who(req, false);
-              if (!user) return restinio::request_accepted();
-              auto* o = org(req, p, *user);
-              if (!o) return restinio::request_accepted();
+              auto call = caller(req, p, false);
+              if (!call) return restinio::request_accepted();
+              const Principal* user = &call->user;
+              const OrganisationContext* o = call->org;
               auto id = parse_id(p["id"]);
               if (!id) {
                   not_found(req, "Onbekend klachtnummer.", "Unknown complaint number.");
@@ -533,10 +540,10 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
           }));
     route(restinio::http_method_post(), R"(/api/v1/organisations/:org/complaints/:id/:action)",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
-              auto user = who(req, true);
-              if (!user) return restinio::request_accepted();
-              auto* o = org(req, p, *user);
-              if (!o) return restinio::request_accepted();
+              auto call = caller(req, p, true);
+              if (!call) return restinio::request_accepted();
+              const Principal* user = &call->user;
+              const OrganisationContext* o = call->org;
               auto id = parse_id(p["id"]);
               std::string action = restinio::cast_to<std::string>(p["action"]);
               if (!id) {

@@ -33,11 +33,6 @@ std::optional<Database::Login> Database::login_by_email(const std::string& email
     return l;
 }
 
-void Database::set_password_hash(long long staff_id, const std::string& hash) {
-    soci::session s(*pool_);
-    s << "UPDATE staff SET password_hash = :h WHERE id = :i", soci::use(hash), soci::use(staff_id);
-}
-
 void Database::create_session(const SessionRecord& r) {
     soci::session s(*pool_);
     long long created = to_epoch(r.created_at), seen = to_epoch(r.last_seen_at),

@@ -631,17 +631,6 @@ std::vector<OrganisationRecord> Database::organisations() {
     return out;
 }
 
-long long Database::add_staff(const StaffMember& m) {
-    soci::session& s = *writer_;
-    long long id = 0;
-    int confidant = m.confidant ? 1 : 0, active = m.active ? 1 : 0;
-    s << "INSERT INTO staff (organisation_id, name, email, roles, confidant, active) VALUES (:o, "
-         ":n, :e, :r, :c, :a) RETURNING id",
-        soci::use(m.organisation_id), soci::use(m.name), soci::use(m.email), soci::use(m.roles),
-        soci::use(confidant), soci::use(active), soci::into(id);
-    return id;
-}
-
 std::vector<StaffMember> Database::staff(long long organisation_id) {
     soci::session s(*pool_);
     std::vector<StaffMember> out;

@@ -78,7 +78,6 @@ public:
                                            const std::string& source_text, Instant now);
     std::vector<OrganisationRecord> organisations();
 
-    long long add_staff(const StaffMember& s);
     std::vector<StaffMember> staff(long long organisation_id);
     std::optional<StaffMember> staff_member(long long organisation_id, long long id);
 
@@ -106,7 +105,6 @@ public:
         std::string password_hash; // argon2id string; empty when no password is set
     };
     std::optional<Login> login_by_email(const std::string& email);
-    void set_password_hash(long long staff_id, const std::string& hash);
     void create_session(const SessionRecord& s);
     std::optional<SessionRecord> session(const std::string& token_hash);
     void touch_session(const std::string& token_hash, Instant at);
