@@ -496,6 +496,7 @@ json audit_json(const AuditEvent& e) {
             {"actor_id", e.actor_id},
             {"source", e.source},
             {"action", e.action},
+            {"subject", {{"type", e.subject}, {"id", e.subject_id}}},
             {"hash", e.hash},
             {"changes", changes.is_discarded() ? json(e.changes_json) : changes}};
 }

@@ -767,11 +767,13 @@ void HttpServer::Impl::audit_log(const req_t& req, const OrganisationContext& o,
             {{"items", items}, {"limit", q.limit}, {"offset", q.offset}, {"has_more", more}});
     }
     std::string out =
-        "\xEF\xBB\xBFvolgnummer;tijdstip;medewerker;bron;actie;klacht;wijzigingen;hash\r\n";
+        "\xEF\xBB\xBFvolgnummer;tijdstip;medewerker;bron;actie;onderwerp;onderwerp_id;klacht;"
+        "wijzigingen;hash\r\n";
     for (const auto& r : rows)
         out += std::to_string(r.event.seq) + ";" + format_iso_local(r.event.at) + ";" +
                std::to_string(r.event.actor_id) + ";" + csv_field(r.event.source) + ";" +
-               csv_field(r.event.action) + ";" + csv_field(r.reference) + ";" +
+               csv_field(r.event.action) + ";" + csv_field(r.event.subject) + ";" +
+               std::to_string(r.event.subject_id) + ";" + csv_field(r.reference) + ";" +
                csv_field(r.event.changes_json) + ";" + r.event.hash + "\r\n";
     req->create_response(restinio::status_ok())
         .append_header(restinio::http_field::content_type, "text/csv; charset=utf-8")

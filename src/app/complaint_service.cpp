@@ -30,9 +30,10 @@ CommandResult refused(Refusal why) {
 } // namespace
 
 void ComplaintService::add_organisation(const Procedure& p, const std::string& procedure_text,
-                                        Instant now) {
-    auto rec = db_.ensure_organisation(p.organisation_code, p.slug, p.organisation_name, p.version,
-                                       p.authorised_by, procedure_text, now);
+                                        const std::string& source, Instant now) {
+    auto rec = db_.ensure_organisation({p.organisation_code, p.slug, p.organisation_name, p.version,
+                                        p.authorised_by, procedure_text, source},
+                                       now);
     orgs_.push_back(std::unique_ptr<OrganisationContext>(
         new OrganisationContext{rec, p, procedure_text, WorkingDayCalendar(p.calendar)}));
 }

@@ -36,8 +36,10 @@ class ComplaintService {
 public:
     ComplaintService(Database& db, Writer& writer) : db_(db), writer_(writer) {}
 
-    // Loads each procedure's organisation into the database (idempotent) and keeps it.
-    void add_organisation(const Procedure& p, const std::string& procedure_text, Instant now);
+    // Loads each procedure's organisation into the database (idempotent) and keeps it;
+    // `source` names the file. Throws ProcedureConflict (store/records.hpp).
+    void add_organisation(const Procedure& p, const std::string& procedure_text,
+                          const std::string& source, Instant now);
 
     const std::vector<std::unique_ptr<OrganisationContext>>& organisations() const { return orgs_; }
     const OrganisationContext* organisation(const std::string& slug_or_code) const;

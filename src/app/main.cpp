@@ -73,7 +73,12 @@ std::optional<App> open_app(const std::string& url, const std::string& procedure
     app.service = std::make_unique<ComplaintService>(*app.db, *app.writer);
     for (const auto& p : set->procedures) {
         std::string file = procedures_dir + "/" + p.organisation_code + "-" + p.slug + ".toml";
-        app.service->add_organisation(p, read_text(file), system_now());
+        try {
+            app.service->add_organisation(p, read_text(file), file, system_now());
+        } catch (const ProcedureConflict& e) {
+            std::cerr << file << ": " << e.what() << "; nothing was started.\n";
+            return std::nullopt;
+        }
     }
     return app;
 }

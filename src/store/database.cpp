@@ -5,6 +5,7 @@
 #include "store/audit_chain.hpp"
 #include "store/complaint_codec.hpp"
 
+#include <nlohmann/json.hpp>
 #include <soci/connection-pool.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -308,6 +309,12 @@ void Transaction::append_staff_event(long long organisation_id, long long staff_
     append_event(organisation_id, 0, "staff", staff_id, at, actor, action, changes_json);
 }
 
+void Transaction::append_procedure_event(long long organisation_id, int version, Instant at,
+                                         const Actor& actor, const std::string& action,
+                                         const std::string& changes_json) {
+    append_event(organisation_id, 0, "procedure", version, at, actor, action, changes_json);
+}
+
 long long Transaction::insert_staff(const StaffMember& m) {
     long long id = 0;
     int confidant = m.confidant ? 1 : 0, active = m.active ? 1 : 0;
@@ -590,35 +597,68 @@ AuditCheck Database::verify_audit(long long organisation_id,
     return out;
 }
 
-OrganisationRecord Database::ensure_organisation(const std::string& code, const std::string& slug,
-                                                 const std::string& name, int procedure_version,
-                                                 const std::string& authorised_by,
-                                                 const std::string& source_text, Instant now) {
+OrganisationRecord Database::ensure_organisation(const ProcedureAdoption& p, Instant now) {
     soci::session& s = *writer_;
     soci::transaction tr(s);
+    Transaction t(s, backend_);
     long long id = 0;
-    s << "SELECT id FROM organisations WHERE code = :c", soci::use(code), soci::into(id);
-    if (!s.got_data()) {
+    std::string slug, name;
+    int in_force = 0;
+    s << "SELECT id, slug, name, procedure_version FROM organisations WHERE code = :c",
+        soci::use(p.code), soci::into(id), soci::into(slug), soci::into(name), soci::into(in_force);
+    bool is_new = !s.got_data();
+    if (is_new) {
         s << "INSERT INTO organisations (code, slug, name, procedure_version) VALUES (:c, :s, :n, "
              ":v) RETURNING id",
-            soci::use(code), soci::use(slug), soci::use(name), soci::use(procedure_version),
+            soci::use(p.code), soci::use(p.slug), soci::use(p.name), soci::use(p.version),
             soci::into(id);
-    } else {
+    } else if (slug != p.slug || name != p.name || in_force != p.version) {
         s << "UPDATE organisations SET slug = :s, name = :n, procedure_version = :v WHERE id = :i",
-            soci::use(slug), soci::use(name), soci::use(procedure_version), soci::use(id);
+            soci::use(p.slug), soci::use(p.name), soci::use(p.version), soci::use(id);
     }
-    int known = 0;
-    s << "SELECT COUNT(*) FROM procedure_versions WHERE organisation_id = :i AND version = :v",
-        soci::use(id), soci::use(procedure_version), soci::into(known);
-    if (known == 0) {
+    auto version_text = [&](int version) -> std::optional<std::pair<std::string, std::string>> {
+        std::string text, by;
+        s << "SELECT source_text, authorised_by FROM procedure_versions WHERE organisation_id = "
+             ":i AND version = :v",
+            soci::use(id), soci::use(version), soci::into(text), soci::into(by);
+        if (!s.got_data()) return std::nullopt;
+        return std::make_pair(text, by);
+    };
+    auto known = version_text(p.version);
+    if (known && known->first != p.text)
+        throw ProcedureConflict(
+            "procedure " + p.code + " version " + std::to_string(p.version) +
+            " is already in use with a different text; complaints' deadlines were computed from "
+            "that text, so raise `version` in " +
+            p.source + " to record the change");
+    if (!known) {
         long long at = to_epoch(now);
         s << "INSERT INTO procedure_versions (organisation_id, version, authorised_by, "
              "source_text, loaded_at) VALUES (:i, :v, :a, :t, :l)",
-            soci::use(id), soci::use(procedure_version), soci::use(authorised_by),
-            soci::use(source_text), soci::use(at);
+            soci::use(id), soci::use(p.version), soci::use(p.authorised_by), soci::use(p.text),
+            soci::use(at);
+    }
+    if (is_new || in_force != p.version || name != p.name || slug != p.slug) {
+        nlohmann::json changes = nlohmann::json::object();
+        auto change = [&](const char* key, nlohmann::json before, nlohmann::json after) {
+            if (before != after) changes[key] = nlohmann::json::array({before, after});
+        };
+        auto old = is_new ? std::nullopt : version_text(in_force);
+        auto null_or = [&](auto v) { return is_new ? nlohmann::json(nullptr) : nlohmann::json(v); };
+        change("version", null_or(in_force), p.version);
+        change("authorised_by", old ? nlohmann::json(old->second) : nlohmann::json(nullptr),
+               p.authorised_by);
+        change("text", old ? nlohmann::json(old->first) : nlohmann::json(nullptr), p.text);
+        change("name", null_or(name), p.name);
+        change("slug", null_or(slug), p.slug);
+        Actor system{t.system_actor(id), p.source, std::nullopt};
+        const char* action = is_new                  ? "procedure-adopt"
+                             : in_force != p.version ? "procedure-change"
+                                                     : "organisation-change";
+        t.append_procedure_event(id, p.version, now, system, action, changes.dump());
     }
     tr.commit();
-    return OrganisationRecord{id, code, slug, name, procedure_version};
+    return OrganisationRecord{id, p.code, p.slug, p.name, p.version};
 }
 
 std::vector<OrganisationRecord> Database::organisations() {
@@ -787,7 +827,8 @@ std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
     soci::session s(*pool_);
     std::string sql =
         "SELECT e.id, e.organisation_id, e.complaint_id, e.at, e.actor_id, e.action, e.changes, "
-        "e.seq, e.source, e.hash, c.reference FROM audit_events e LEFT JOIN complaints c ON c.id = "
+        "e.seq, e.source, e.hash, c.reference, e.subject, e.subject_id FROM audit_events e LEFT "
+        "JOIN complaints c ON c.id = "
         "e.complaint_id WHERE e.organisation_id = :o";
     Binds b;
     b.num(q.organisation_id);
@@ -837,6 +878,11 @@ std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
     st.exchange(soci::into(hash, hash_ind));
     soci::indicator ref_ind = soci::i_ok;
     st.exchange(soci::into(reference, ref_ind));
+    std::string subject;
+    long long subject_id = 0;
+    soci::indicator subject_id_ind = soci::i_ok;
+    st.exchange(soci::into(subject));
+    st.exchange(soci::into(subject_id, subject_id_ind));
     b.prepare(st, sql);
     std::vector<AuditLogEntry> out;
     if (st.execute(true)) {
@@ -844,8 +890,8 @@ std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
             out.push_back(
                 {AuditEvent{id, org, complaint_ind == soci::i_ok ? complaint : 0, from_epoch(at),
                             actor, action, changes, seq_ind == soci::i_ok ? seq : 0,
-                            src_ind == soci::i_ok ? source : "",
-                            hash_ind == soci::i_ok ? hash : ""},
+                            src_ind == soci::i_ok ? source : "", hash_ind == soci::i_ok ? hash : "",
+                            subject, subject_id_ind == soci::i_ok ? subject_id : 0},
                  ref_ind == soci::i_ok ? reference : std::string()});
         } while (st.fetch());
     }

@@ -37,6 +37,10 @@ public:
     void append_staff_event(long long organisation_id, long long staff_id, Instant at,
                             const Actor& actor, const std::string& action,
                             const std::string& changes_json);
+    // An event about the organisation's procedure; the subject id is the version.
+    void append_procedure_event(long long organisation_id, int version, Instant at,
+                                const Actor& actor, const std::string& action,
+                                const std::string& changes_json);
     long long insert_staff(const StaffMember& m);
     void update_staff(const StaffMember& m);
     void set_password_hash(long long staff_id, const std::string& hash);
@@ -72,10 +76,10 @@ public:
     int latest_schema_version() const;
 
     // Organisations and their procedure versions (loaded from procedures/ at start-up).
-    OrganisationRecord ensure_organisation(const std::string& code, const std::string& slug,
-                                           const std::string& name, int procedure_version,
-                                           const std::string& authorised_by,
-                                           const std::string& source_text, Instant now);
+    // Adopting a procedure and putting another version in force are audit events by the
+    // organisation's system actor, with the file as their source and both texts in them.
+    // Throws ProcedureConflict when the version is known with a different text.
+    OrganisationRecord ensure_organisation(const ProcedureAdoption& p, Instant now);
     std::vector<OrganisationRecord> organisations();
 
     std::vector<StaffMember> staff(long long organisation_id);

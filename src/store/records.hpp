@@ -5,6 +5,7 @@
 #include "core/complaint.hpp"
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,23 @@ struct OrganisationRecord {
     std::string slug; // "xs2more"
     std::string name;
     int procedure_version = 0; // the version in force
+};
+
+// A procedure as loaded from its file, to be put in force for its organisation.
+struct ProcedureAdoption {
+    std::string code; // "004"
+    std::string slug; // "xs2more"
+    std::string name;
+    int version = 0;
+    std::string authorised_by;
+    std::string text;   // the file's text, kept with the version
+    std::string source; // where it came from: "procedures/004-xs2more.toml"
+};
+
+// A procedure version whose number is already known with another text: deadlines of earlier
+// complaints were computed from that text, so a change must raise the version.
+struct ProcedureConflict : std::runtime_error {
+    using std::runtime_error::runtime_error;
 };
 
 // Staff roles (glossary in docs/procedures.md); the next issue adds logging in with them.
@@ -53,8 +71,9 @@ struct Actor {
     std::optional<Viewer> viewer;
 };
 
-// One change to a complaint: who, when, from where, what, and each changed field before and
-// after; chained to the organisation's previous event by its hash (store/audit_chain.hpp).
+// One change to a complaint, an account or a procedure: who, when, from where, what, and each
+// changed field before and after; chained to the organisation's previous event by its hash
+// (store/audit_chain.hpp).
 struct AuditEvent {
     long long id = 0;
     long long organisation_id = 0;
@@ -66,6 +85,8 @@ struct AuditEvent {
     long long seq = 0;        // position in the organisation's chain, from 1
     std::string source;
     std::string hash;
+    std::string subject = "complaint"; // or "staff", "procedure": what the event is about
+    long long subject_id = 0;          // the complaint, staff member or procedure version
 };
 
 // The result of checking an organisation's audit chain; `problem` names the first broken link.

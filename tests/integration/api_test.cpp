@@ -68,7 +68,7 @@ public:
         world->service = std::make_unique<ComplaintService>(*world->db, *world->writer);
         auto set = load_procedure_dir(kd::testing::source_path("procedures"));
         for (const auto& p : set.procedures)
-            world->service->add_organisation(p, "(test)", system_now());
+            world->service->add_organisation(p, "(test)", p.slug + ".toml", system_now());
         seed_demo_staff(*world->service);
         for (const auto& o : world->service->organisations())
             for (const auto& s : world->db->staff(o->record.id)) {
@@ -931,11 +931,17 @@ TEST_F(Api, AuditLogForTheAuditorAsJsonAndCsv) {
                            std::to_string(id));
     ASSERT_EQ(csv.status, 200);
     EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
-    EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFvolgnummer;tijdstip;medewerker;bron;actie;klacht;"
-                             "wijzigingen;hash\r\n",
+    EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFvolgnummer;tijdstip;medewerker;bron;actie;onderwerp;"
+                             "onderwerp_id;klacht;wijzigingen;hash\r\n",
                              0),
               0u);
     EXPECT_NE(csv.body.find(";\"withdraw\";"), std::string::npos);
+    // Issue 3: putting a procedure in force is in the same log, signed by klachtdesk itself.
+    auto adopted = auditor.get("/api/v1/organisations/xs2more/audit?action=procedure-adopt").json();
+    ASSERT_EQ(adopted["items"].size(), 1u);
+    EXPECT_EQ(adopted["items"][0]["subject"], (json{{"type", "procedure"}, {"id", 1}}));
+    EXPECT_EQ(adopted["items"][0]["source"], "xs2more.toml");
+    EXPECT_EQ(adopted["items"][0]["changes"]["version"], (json{nullptr, 1}));
     EXPECT_EQ(auditor.get("/api/v1/organisations/xs2more/audit?colour=red").status, 400);
     EXPECT_EQ(as(org, "beheer").get("/api/v1/organisations/xs2more/audit").status, 403);
 }
