@@ -237,15 +237,10 @@ AccountChange read_account_change(const json& body, ParsedBody& out) {
     return r;
 }
 
-std::vector<std::string> command_names() {
-    return {"acknowledge", "assign",   "start-handling", "record-contact", "record-hearing",
-            "assess",      "extend",   "resolve",        "decline",        "notify-decline",
-            "verify",      "escalate", "close",          "withdraw"};
-}
-
 std::optional<Command> read_command(const std::string& action, const json& body, ParsedBody& out) {
-    auto names = command_names();
-    if (std::find(names.begin(), names.end(), action) == names.end()) return std::nullopt;
+    if (std::find(std::begin(kCommandNames), std::end(kCommandNames), action) ==
+        std::end(kCommandNames))
+        return std::nullopt;
     if (!require_object(body, out)) return Close{};
     Fields f(body, out);
     Command cmd = Close{};
@@ -307,6 +302,20 @@ std::optional<Command> read_command(const std::string& action, const json& body,
         cmd = Close{};
     } else if (action == "withdraw") {
         cmd = Withdraw{f.text("reason")};
+    } else if (action == "grant-access" || action == "revoke-access") {
+        auto who = f.id("staff_id");
+        if (!who && !body.contains("staff_id"))
+            f.error("staff_id", "Kies een medewerker.", "Choose an employee.");
+        if (action == "grant-access")
+            cmd = GrantAccess{who.value_or(0)};
+        else
+            cmd = RevokeAccess{who.value_or(0)};
+    } else if (action == "share-summary") {
+        auto who = f.id("employee_id");
+        if (!who && !body.contains("employee_id"))
+            f.error("employee_id", "Kies de betrokken medewerker.",
+                    "Choose the involved employee.");
+        cmd = ShareSummary{who.value_or(0), f.text("text"), 0};
     }
     f.finish();
     return cmd;
@@ -380,7 +389,17 @@ json staff_json(const StaffMember& s) {
             {"roles", s.roles}, {"confidant", s.confidant}, {"active", s.active}};
 }
 
+json hearing_summary_json(const HearingSummary& h) {
+    return {{"employee_id", h.employee_id},
+            {"text", h.text},
+            {"shared_by", h.shared_by},
+            {"shared_at", format_iso_local(h.shared_at)}};
+}
+
 json complaint_json(const Complaint& c) {
+    json summaries = json::array();
+    for (const auto& h : c.hearing_summaries)
+        summaries.push_back(hearing_summary_json(h));
     return {
         {"id", c.id},
         {"reference", c.reference},
@@ -403,6 +422,7 @@ json complaint_json(const Complaint& c) {
         {"description_approved", c.description_approved},
         {"procedure_explained", c.procedure_explained},
         {"confidential", c.confidential},
+        {"granted_access", c.granted_access},
         {"handler_id", c.handler_id ? json(*c.handler_id) : json(nullptr)},
         {"acknowledged_at", opt_time(c.acknowledged_at)},
         {"acknowledgement_note", c.acknowledgement_note},
@@ -412,6 +432,7 @@ json complaint_json(const Complaint& c) {
         {"agreed_resolve_by", opt_time(c.agreed_resolve_by)},
         {"hearing_at", opt_time(c.hearing_at)},
         {"hearing_note", c.hearing_note},
+        {"hearing_summaries", summaries},
         {"assessed_at", opt_time(c.assessed_at)},
         {"well_founded", c.well_founded ? json(*c.well_founded) : json(nullptr)},
         {"assessment_note", c.assessment_note},

@@ -54,11 +54,11 @@ Intake read_intake(const nlohmann::json& body, ParsedBody& out);
 // nullopt and no errors: unknown action.
 std::optional<Command> read_command(const std::string& action, const nlohmann::json& body,
                                     ParsedBody& out);
-std::vector<std::string> command_names();
 
 nlohmann::json procedure_json(const Procedure& p);
 nlohmann::json organisation_json(const OrganisationContext& o);
 nlohmann::json staff_json(const StaffMember& s);
+nlohmann::json hearing_summary_json(const HearingSummary& h);
 nlohmann::json complaint_json(const Complaint& c);
 // A register row: what a list shows, without notes and handling details.
 nlohmann::json complaint_summary_json(const Complaint& c, std::optional<Instant> next_due,

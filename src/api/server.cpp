@@ -515,6 +515,25 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                   reply_with_complaint(req, *o, now, restinio::status_created()));
               return restinio::request_accepted();
           }));
+    // Hearing of both sides: what handlers shared with the logged-in employee about complaints
+    // that concern them: the summary, the reference and who shared it, never the case.
+    route(restinio::http_method_get(), "/api/v1/organisations/:org/hearing-summaries",
+          guarded([this](const req_t& req, restinio::router::route_params_t p) {
+              auto call = caller(req, p, false);
+              if (!call) return restinio::request_accepted();
+              long long me = call->user.staff.id;
+              json items = json::array();
+              for (const auto& c : service.database().complaints_about(call->org->record.id, me))
+                  for (const auto& h : c.hearing_summaries)
+                      if (h.employee_id == me) {
+                          json j = hearing_summary_json(h);
+                          j["reference"] = c.reference;
+                          j["category"] = c.category;
+                          items.push_back(std::move(j));
+                      }
+              send_json(req, restinio::status_ok(), {{"items", items}});
+              return restinio::request_accepted();
+          }));
     route(restinio::http_method_get(), "/api/v1/organisations/:org/audit",
           guarded([this](const req_t& req, restinio::router::route_params_t p) {
               auto call = caller(req, p, false);

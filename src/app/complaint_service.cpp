@@ -4,6 +4,7 @@
 
 #include "core/access.hpp"
 
+#include <algorithm>
 #include <future>
 
 namespace kd {
@@ -134,6 +135,20 @@ void ComplaintService::apply_command(const OrganisationContext& org, long long c
     bool confidant = false;
     if (auto r = check_staff(org, actor.staff_id, {}, handler, confidant)) return done(refused(*r));
     if (auto* a = std::get_if<Assign>(&cmd)) a->handler_is_confidant = confidant;
+    // Whom a confidant adds must be a colleague with an active account.
+    if (auto* g = std::get_if<GrantAccess>(&cmd)) {
+        auto staff = staff_of(org.record.id);
+        bool known = std::any_of(staff.begin(), staff.end(), [&](const StaffMember& m) {
+            return m.id == g->staff_id && m.active;
+        });
+        if (!known)
+            return done(refused(staff_refusal("staff_id",
+                                              "Medewerker " + std::to_string(g->staff_id) +
+                                                  " bestaat niet bij deze organisatie.",
+                                              "Employee " + std::to_string(g->staff_id) +
+                                                  " does not exist in this organisation.")));
+    }
+    if (auto* sh = std::get_if<ShareSummary>(&cmd)) sh->shared_by = actor.staff_id;
     auto result = std::make_shared<CommandResult>();
     const OrganisationContext* o = &org;
     writer_.submit({[o, complaint_id, cmd, actor, now, result](Transaction& t) {

@@ -36,8 +36,9 @@ bool sees_all_open_cases(const Viewer& v) {
 bool can_see(const Viewer& v, const Complaint& c) {
     if (c.involves(v.staff_id)) return false;
     bool is_handler = c.handler_id && *c.handler_id == v.staff_id;
-    // R-ASSIGN (003): only the chosen confidant; not management, not admins, not auditors.
-    if (c.confidential) return is_handler;
+    // R-ASSIGN (003): only the chosen confidant and the people they add; not management, not
+    // admins, not auditors.
+    if (c.confidential) return is_handler || c.grants_access_to(v.staff_id);
     if (is_handler) return true;
     if (sees_all_open_cases(v)) return true;
     return c.registered_by == v.staff_id && (v.employee || v.handler || v.confidant);
@@ -61,6 +62,11 @@ std::optional<Refusal> may_apply(const Viewer& v, const Complaint& c, const Comm
         if (c.confidential ? is_handler : runs_register) return std::nullopt;
         return no("Alleen de coördinator of de directie wijst een behandelaar toe.",
                   "Only the coordinator or management assigns a handler.");
+    }
+    if (std::holds_alternative<GrantAccess>(cmd) || std::holds_alternative<RevokeAccess>(cmd)) {
+        if (c.confidential && is_handler) return std::nullopt;
+        return no("Alleen de vertrouwenspersoon van deze klacht voegt mensen toe.",
+                  "Only this complaint's confidant adds people.");
     }
     if (is_handler || (runs_register && !c.confidential)) return std::nullopt;
     return no("Alleen de behandelaar, de coördinator of de directie werkt deze klacht af.",

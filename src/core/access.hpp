@@ -29,8 +29,9 @@ Viewer viewer_from_roles(long long staff_id, const std::string& roles);
 // Coordinators, management and auditors see every case that is not confidential.
 bool sees_all_open_cases(const Viewer& v);
 
-// An involved employee never sees the case about them; a confidential case only its
-// confidant (the handler); otherwise the register roles, the handler, and whoever registered it.
+// An involved employee never sees the case about them (only summaries shared with them); a
+// confidential case only its confidant (the handler) and the people the confidant added;
+// otherwise the register roles, the handler, and whoever registered it.
 bool can_see(const Viewer& v, const Complaint& c);
 
 bool can_register(const Viewer& v);

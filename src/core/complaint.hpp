@@ -50,6 +50,15 @@ struct Complainant {
     std::string relation; // client, placed worker, hiring company, staff, ...
 };
 
+// What an involved employee may read of a case about them: a summary the handler shares for
+// the hearing of both sides (hoor en wederhoor), never the case itself.
+struct HearingSummary {
+    long long employee_id = 0;
+    std::string text;
+    long long shared_by = 0;
+    Instant shared_at{};
+};
+
 struct Complaint {
     long long id = 0; // database id; 0 before it is stored
     long long organisation_id = 0;
@@ -69,6 +78,7 @@ struct Complaint {
     bool description_approved = false;     // R-INTAKE (001)
     bool procedure_explained = false;      // R-INTAKE (001)
     bool confidential = false;             // R-ASSIGN (003): confidant route
+    std::vector<long long> granted_access; // R-ASSIGN (003): people the confidant added
 
     // Handling
     std::optional<long long> handler_id;
@@ -80,6 +90,7 @@ struct Complaint {
     std::optional<Instant> agreed_resolve_by; // R-HANDLE (001): term agreed per case
     std::optional<Instant> hearing_at;
     std::string hearing_note;
+    std::vector<HearingSummary> hearing_summaries;
     std::optional<Instant> assessed_at;
     std::optional<bool> well_founded; // verdict: gegrond / ongegrond
     std::string assessment_note;
@@ -115,6 +126,7 @@ struct Complaint {
     std::optional<Instant> anonymised_at;
 
     bool involves(long long staff_id) const;
+    bool grants_access_to(long long staff_id) const;
 };
 
 } // namespace kd

@@ -67,6 +67,11 @@ bool Complaint::involves(long long staff_id) const {
            involved_staff.end();
 }
 
+bool Complaint::grants_access_to(long long staff_id) const {
+    return std::find(granted_access.begin(), granted_access.end(), staff_id) !=
+           granted_access.end();
+}
+
 Outcome<Complaint> register_complaint(const Procedure& p, const Intake& in, long long actor,
                                       Instant now) {
     using namespace std::chrono;
@@ -389,16 +394,61 @@ struct Applier {
         c.state = State::withdrawn;
         return c;
     }
+
+    // R-ASSIGN (003): only the chosen confidant and the people they add see a confidential
+    // case. Who the confidant is stays with Assign; this adds readers.
+    Outcome<Complaint> operator()(const GrantAccess& a) {
+        if (!c.confidential)
+            return refuse("not_confidential",
+                          "Alleen bij een vertrouwelijke klacht voegt de vertrouwenspersoon "
+                          "mensen toe.",
+                          "Only a confidential complaint has people added by the confidant.");
+        if (a.staff_id <= 0)
+            return refuse("person_required", "Kies wie u toevoegt.", "Choose whom to add.",
+                          "staff_id");
+        // An involved employee never sees the case about them (R-PRIV).
+        if (c.involves(a.staff_id))
+            return refuse("person_involved",
+                          "Deze medewerker is betrokken bij de klacht en krijgt geen toegang.",
+                          "This employee is involved in the complaint and gets no access.",
+                          "staff_id");
+        if (c.handler_id == a.staff_id || c.grants_access_to(a.staff_id))
+            return refuse("already_has_access", "Deze persoon heeft al toegang.",
+                          "This person already has access.", "staff_id");
+        c.granted_access.push_back(a.staff_id);
+        return c;
+    }
+
+    Outcome<Complaint> operator()(const RevokeAccess& a) {
+        auto it = std::find(c.granted_access.begin(), c.granted_access.end(), a.staff_id);
+        if (it == c.granted_access.end())
+            return refuse("no_access_granted", "Deze persoon is niet toegevoegd.",
+                          "This person was not added.", "staff_id");
+        c.granted_access.erase(it);
+        return c;
+    }
+
+    // Hearing of both sides (R-HANDLE): the employee the complaint is about hears what it
+    // says, through a summary, while the case is handled.
+    Outcome<Complaint> operator()(const ShareSummary& a) {
+        if (!in(c.state, {State::assigned, State::in_handling}))
+            return wrong_state(c, "een samenvatting delen", "share a summary");
+        if (!c.involves(a.employee_id))
+            return refuse("not_involved",
+                          "Een samenvatting wordt alleen gedeeld met een medewerker op wie de "
+                          "klacht betrekking heeft.",
+                          "A summary is shared only with an employee the complaint is about.",
+                          "employee_id");
+        if (auto r = check_text(a.text, "text", "De samenvatting", "The summary")) return *r;
+        c.hearing_summaries.push_back({a.employee_id, a.text, a.shared_by, now});
+        return c;
+    }
 };
 
 } // namespace
 
 const char* command_name(const Command& c) {
-    static const char* names[] = {
-        "acknowledge", "assign",   "start-handling", "record-contact", "record-hearing",
-        "assess",      "extend",   "resolve",        "decline",        "notify-decline",
-        "verify",      "escalate", "close",          "withdraw"};
-    return names[c.index()];
+    return kCommandNames[c.index()];
 }
 
 Outcome<Complaint> apply(const Procedure& p, const WorkingDayCalendar& cal, const Complaint& c,

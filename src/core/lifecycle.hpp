@@ -6,6 +6,7 @@
 #include "core/outcome.hpp"
 #include "core/procedure.hpp"
 
+#include <iterator>
 #include <variant>
 
 namespace kd {
@@ -76,11 +77,32 @@ struct Withdraw {
     std::string reason;
 };
 
-using Command =
-    std::variant<Acknowledge, Assign, StartHandling, RecordContact, RecordHearing, Assess, Extend,
-                 Resolve, Decline, NotifyDecline, VerifySatisfaction, Escalate, Close, Withdraw>;
+// R-ASSIGN (003): the confidant lets another person see the confidential case, or stops it.
+struct GrantAccess {
+    long long staff_id = 0;
+};
+struct RevokeAccess {
+    long long staff_id = 0;
+};
+// Hearing of both sides: a summary for an involved employee; `shared_by` is the actor.
+struct ShareSummary {
+    long long employee_id = 0;
+    std::string text;
+    long long shared_by = 0;
+};
 
-// "acknowledge", "assign", ...: the name of a command as used in the API and audit trail.
+using Command = std::variant<Acknowledge, Assign, StartHandling, RecordContact, RecordHearing,
+                             Assess, Extend, Resolve, Decline, NotifyDecline, VerifySatisfaction,
+                             Escalate, Close, Withdraw, GrantAccess, RevokeAccess, ShareSummary>;
+
+// The name of each command as used in the API and audit trail, in the variant's order.
+inline constexpr const char* kCommandNames[] = {
+    "acknowledge", "assign",   "start-handling", "record-contact", "record-hearing", "assess",
+    "extend",      "resolve",  "decline",        "notify-decline", "verify",         "escalate",
+    "close",       "withdraw", "grant-access",   "revoke-access",  "share-summary"};
+static_assert(std::size(kCommandNames) == std::variant_size_v<Command>);
+
+// "acknowledge", "assign", ...: the name of a command.
 const char* command_name(const Command& c);
 
 // Applies one command at `now`. Returns the changed complaint or why it is refused; a

@@ -39,6 +39,10 @@ Complaint anonymised(const Complaint& c, Instant now) {
     a.complainant.phone.clear();
     a.complainant.relation.clear();
     a.involved_staff.clear();
+    for (auto& h : a.hearing_summaries) {
+        h.employee_id = 0; // who the complaint was about goes with involved_staff
+        h.text = "[verwijderd]";
+    }
     for (std::string* text :
          {&a.description, &a.acknowledgement_note, &a.hearing_note, &a.assessment_note,
           &a.extension_reason, &a.solution, &a.satisfaction_note, &a.satisfaction_evidence,

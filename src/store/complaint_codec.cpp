@@ -48,6 +48,7 @@ json to_json(const Complaint& c) {
     j["description_approved"] = c.description_approved;
     j["procedure_explained"] = c.procedure_explained;
     j["confidential"] = c.confidential;
+    j["granted_access"] = c.granted_access;
     j["handler_id"] = c.handler_id ? json(*c.handler_id) : json(nullptr);
     j["acknowledged_at"] = opt_time(c.acknowledged_at);
     j["acknowledgement_note"] = c.acknowledgement_note;
@@ -57,6 +58,12 @@ json to_json(const Complaint& c) {
     j["agreed_resolve_by"] = opt_time(c.agreed_resolve_by);
     j["hearing_at"] = opt_time(c.hearing_at);
     j["hearing_note"] = c.hearing_note;
+    j["hearing_summaries"] = json::array();
+    for (const auto& h : c.hearing_summaries)
+        j["hearing_summaries"].push_back({{"employee_id", h.employee_id},
+                                          {"text", h.text},
+                                          {"shared_by", h.shared_by},
+                                          {"shared_at", to_epoch(h.shared_at)}});
     j["assessed_at"] = opt_time(c.assessed_at);
     j["well_founded"] = c.well_founded ? json(*c.well_founded) : json(nullptr);
     j["assessment_note"] = c.assessment_note;
@@ -127,6 +134,8 @@ Complaint decode_complaint(const std::string& text) {
         c.description_approved = j.at("description_approved").get<bool>();
         c.procedure_explained = j.at("procedure_explained").get<bool>();
         c.confidential = j.at("confidential").get<bool>();
+        if (j.contains("granted_access"))
+            c.granted_access = j["granted_access"].get<std::vector<long long>>();
         if (!j.at("handler_id").is_null()) c.handler_id = j.at("handler_id").get<long long>();
         c.acknowledged_at = get_time(j, "acknowledged_at");
         c.acknowledgement_note = get_or<std::string>(j, "acknowledgement_note", "");
@@ -136,6 +145,12 @@ Complaint decode_complaint(const std::string& text) {
         c.agreed_resolve_by = get_time(j, "agreed_resolve_by");
         c.hearing_at = get_time(j, "hearing_at");
         c.hearing_note = get_or<std::string>(j, "hearing_note", "");
+        if (j.contains("hearing_summaries"))
+            for (const json& h : j["hearing_summaries"])
+                c.hearing_summaries.push_back({h.at("employee_id").get<long long>(),
+                                               h.at("text").get<std::string>(),
+                                               h.at("shared_by").get<long long>(),
+                                               from_epoch(h.at("shared_at").get<long long>())});
         c.assessed_at = get_time(j, "assessed_at");
         if (j.contains("well_founded") && !j["well_founded"].is_null())
             c.well_founded = j["well_founded"].get<bool>();
@@ -182,9 +197,10 @@ namespace {
 
 // The fields of the stored document that hold personal data (R-PRIV): what retention removes.
 const char* const kPersonalFields[] = {
-    "complainant",       "description",           "involved_staff",   "acknowledgement_note",
-    "hearing_note",      "assessment_note",       "extension_reason", "solution",
-    "satisfaction_note", "satisfaction_evidence", "decline_reason",   "withdraw_reason"};
+    "complainant",    "description",       "involved_staff",        "acknowledgement_note",
+    "hearing_note",   "hearing_summaries", "assessment_note",       "extension_reason",
+    "solution",       "satisfaction_note", "satisfaction_evidence", "decline_reason",
+    "withdraw_reason"};
 
 void redact(json& changes) {
     for (const char* key : kPersonalFields) {

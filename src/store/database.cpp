@@ -220,6 +220,15 @@ void Transaction::write_involved(const Complaint& c) {
             soci::use(c.organisation_id), soci::use(c.id), soci::use(staff);
 }
 
+// The people a confidant added, as rows, so a list can show them the confidential case.
+void Transaction::write_granted_access(const Complaint& c) {
+    sql_ << "DELETE FROM complaint_access WHERE complaint_id = :c", soci::use(c.id);
+    for (long long staff : c.granted_access)
+        sql_ << "INSERT INTO complaint_access (organisation_id, complaint_id, staff_id) VALUES "
+                "(:o, :c, :s)",
+            soci::use(c.organisation_id), soci::use(c.id), soci::use(staff);
+}
+
 void Transaction::update_complaint(const Complaint& c, std::optional<Instant> next_due,
                                    Instant now) {
     std::string state = state_name(c.state), doc = encode_complaint(c), search = search_text_of(c);
@@ -235,7 +244,8 @@ void Transaction::update_complaint(const Complaint& c, std::optional<Instant> ne
         soci::use(state), soci::use(c.category), soci::use(handler, hi), soci::use(due, di),
         soci::use(search), soci::use(updated), soci::use(doc), soci::use(anonymised, ai),
         soci::use(c.organisation_id), soci::use(c.id);
-    if (c.anonymised_at) write_involved(c); // the only change that touches them
+    if (c.anonymised_at) write_involved(c);      // the only change that touches them
+    if (c.confidential) write_granted_access(c); // only confidential cases have them
 }
 
 namespace {
@@ -697,6 +707,19 @@ std::optional<Complaint> Database::complaint(long long organisation_id, long lon
     return t.complaint(organisation_id, id);
 }
 
+std::vector<Complaint> Database::complaints_about(long long organisation_id, long long staff_id) {
+    soci::session s(*pool_);
+    std::vector<Complaint> out;
+    soci::rowset<soci::row> rs =
+        (s.prepare << "SELECT c.document FROM complaints c JOIN complaint_involved ci ON "
+                      "ci.complaint_id = c.id WHERE ci.organisation_id = :o AND ci.staff_id = :s "
+                      "ORDER BY c.received_at DESC",
+         soci::use(organisation_id), soci::use(staff_id));
+    for (const soci::row& r : rs)
+        out.push_back(decode_complaint(as_str(r, 0)));
+    return out;
+}
+
 ComplaintPage Database::list(const ComplaintQuery& q) {
     soci::session s(*pool_);
     std::string sql = "SELECT id, reference, document FROM complaints WHERE organisation_id = :o";
@@ -724,16 +747,21 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
         sql += " AND NOT EXISTS (SELECT 1 FROM complaint_involved ci WHERE ci.complaint_id = "
                "complaints.id AND ci.staff_id = :me1)";
         b.num(v.staff_id);
+        // Whom the confidant added sees the confidential case, whatever their roles.
+        std::string granted = "EXISTS (SELECT 1 FROM complaint_access ca WHERE ca.complaint_id "
+                              "= complaints.id AND ca.staff_id = :me9)";
         if (sees_all_open_cases(v)) {
-            sql += " AND (confidential = 0 OR handler_id = :me2)";
+            sql += " AND (confidential = 0 OR handler_id = :me2 OR " + granted + ")";
             b.num(v.staff_id);
         } else if (v.employee || v.handler || v.confidant) {
-            sql += " AND (handler_id = :me2 OR (confidential = 0 AND registered_by = :me3))";
+            sql += " AND (handler_id = :me2 OR (confidential = 0 AND registered_by = :me3) OR " +
+                   granted + ")";
             b.num(v.staff_id);
             b.num(v.staff_id);
         } else {
-            sql += " AND 1 = 0";
+            sql += " AND " + granted;
         }
+        b.num(v.staff_id);
     }
     if (q.overdue) {
         sql += " AND next_due_at < :now";
@@ -836,7 +864,9 @@ std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
     // reader, none of confidential cases they do not handle.
     sql += " AND (e.complaint_id IS NULL OR (NOT EXISTS (SELECT 1 FROM complaint_involved ci "
            "WHERE ci.complaint_id = c.id AND ci.staff_id = :me1) AND (c.confidential = 0 OR "
-           "c.handler_id = :me2)))";
+           "c.handler_id = :me2 OR EXISTS (SELECT 1 FROM complaint_access ca WHERE "
+           "ca.complaint_id = c.id AND ca.staff_id = :me3))))";
+    b.num(q.viewer.staff_id);
     b.num(q.viewer.staff_id);
     b.num(q.viewer.staff_id);
     if (q.from) {

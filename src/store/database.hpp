@@ -51,6 +51,7 @@ public:
 
     soci::session& session() { return sql_; }
     void write_involved(const Complaint& c);
+    void write_granted_access(const Complaint& c);
 
 private:
     void append_event(long long organisation_id, long long complaint_id, const std::string& subject,
@@ -87,6 +88,9 @@ public:
 
     std::optional<Complaint> complaint(long long organisation_id, long long id);
     ComplaintPage list(const ComplaintQuery& q);
+    // The complaints about a staff member (they are among its involved employees), newest
+    // first: only for what may be shared with them, never to show them the case.
+    std::vector<Complaint> complaints_about(long long organisation_id, long long staff_id);
     std::vector<AuditEvent> timeline(long long organisation_id, long long complaint_id);
     // The organisation's audit log in chain order, filtered; limit + 1 rows tell "more".
     std::vector<AuditLogEntry> audit_log(const AuditQuery& q);

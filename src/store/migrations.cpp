@@ -176,6 +176,17 @@ std::vector<Migration> migrations_for(Backend b) {
         };
     }
     all.push_back(v6);
+    all.push_back({7,
+                   "people a confidant added to a confidential complaint",
+                   {
+                       R"(CREATE TABLE complaint_access (
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  complaint_id BIGINT NOT NULL REFERENCES complaints(id),
+                  staff_id BIGINT NOT NULL REFERENCES staff(id),
+                  PRIMARY KEY (complaint_id, staff_id)))",
+                       "CREATE INDEX complaint_access_staff ON complaint_access (organisation_id, "
+                       "staff_id)",
+                   }});
     for (auto& m : all)
         for (auto& s : m.statements)
             s = for_backend(s, b);

@@ -674,7 +674,8 @@ TEST_F(Api, LoggingInAndOut) {
 
 TEST_F(Api, FailedLoginsAreLimitedPerAccount) {
     HttpClient c(world->base);
-    const std::string email = "beheer@quoratio.example";
+    // An account no later test logs in with: it stays locked for 15 minutes.
+    const std::string email = "auditor@jexo.example";
     for (int i = 0; i < 5; ++i)
         EXPECT_EQ(c.login(email, "wrong-password-" + std::to_string(i)).status, 401);
     auto limited = c.login(email, kDemoPassword); // even the right password, for now
@@ -836,6 +837,11 @@ TEST_F(Api, AccessMatrix) {
          "/api/v1/session",
          json{{"email", "x@y.example"}, {"password", "wrong-password"}},
          {401, 401, 401, 401, 401, 429, 429, 429, 429, 429}},
+        {"GET",
+         "/api/v1/organisations/:org/hearing-summaries",
+         c + "/hearing-summaries",
+         nullptr,
+         {200, 200, 200, 200, 200, 200, 200, 200, 404, 401}},
         {"DELETE",
          "/api/v1/session",
          "/api/v1/session",
@@ -862,6 +868,126 @@ TEST_F(Api, AccessMatrix) {
     }
     world->people.clear(); // the DELETE row logged everyone out
     world->coordinators.clear();
+}
+
+// R-ASSIGN (003): only the chosen confidant and the people they add see a confidential case,
+// in the case and in the register; nobody else adds anyone, and removing takes it away.
+TEST_F(Api, TheConfidantAddsPeopleToAConfidentialCase) {
+    const std::string org = "quoratio";
+    json in = intake(org); // about Peter
+    in["confidential"] = true;
+    in["handler_id"] = staff(org, "vertrouwenspersoon.henk");
+    long long id = create(org, in)["id"];
+    const std::string path = "/api/v1/organisations/quoratio/complaints/" + std::to_string(id);
+    HttpClient& henk = as(org, "vertrouwenspersoon.henk");
+    auto in_register = [&](const std::string& who) {
+        auto r = as(org, who).get("/api/v1/organisations/quoratio/complaints?limit=200");
+        EXPECT_EQ(r.status, 200);
+        json page = r.json();
+        return std::any_of(page["items"].begin(), page["items"].end(),
+                           [&](const json& x) { return x["id"] == id; });
+    };
+    // management (sees all open cases), a handler, and the admin (sees no content): three
+    // different ways into the register, each opened only by being added.
+    const std::vector<std::string> added = {"directie", "sanne", "beheer"};
+    for (const auto& who : added) {
+        EXPECT_EQ(as(org, who).get(path).status, 404) << who;
+        EXPECT_FALSE(in_register(who)) << who;
+    }
+    act_as(as(org, "directie"), org, id, "grant-access", {{"staff_id", staff(org, "directie")}},
+           404);
+    EXPECT_EQ(
+        act_as(henk, org, id, "grant-access", {{"staff_id", staff(org, "peter")}}, 422)["type"],
+        "https://klachtdesk.example/problems/person_involved");
+    EXPECT_EQ(act_as(henk, org, id, "grant-access", {{"staff_id", 999999}}, 422)["type"],
+              "https://klachtdesk.example/problems/unknown_staff");
+    act_as(henk, org, id, "grant-access", json::object(), 422);
+    json c;
+    for (const auto& who : added)
+        c = act_as(henk, org, id, "grant-access", {{"staff_id", staff(org, who)}});
+    EXPECT_EQ(c["granted_access"].size(), 3u);
+    act_as(henk, org, id, "grant-access", {{"staff_id", staff(org, "sanne")}}, 422);
+    for (const auto& who : added) {
+        auto seen = as(org, who).get(path);
+        ASSERT_EQ(seen.status, 200) << who;
+        // Reading it is recorded, as for the confidant.
+        EXPECT_EQ(seen.json()["timeline"].back()["action"], "view");
+        EXPECT_EQ(seen.json()["timeline"].back()["actor_id"], staff(org, who));
+        EXPECT_TRUE(in_register(who)) << who;
+    }
+    // Added people read; the confidant alone works the case and adds people.
+    act_as(as(org, "directie"), org, id, "acknowledge", {{"note", "x"}}, 403);
+    act_as(as(org, "directie"), org, id, "grant-access", {{"staff_id", staff(org, "auditor")}},
+           403);
+    EXPECT_EQ(as(org, "kwaliteit").get(path).status, 404);
+    EXPECT_EQ(as(org, "auditor").get(path).status, 404);
+    for (const auto& who : added)
+        act_as(henk, org, id, "revoke-access", {{"staff_id", staff(org, who)}});
+    act_as(henk, org, id, "revoke-access", {{"staff_id", staff(org, "sanne")}}, 422);
+    for (const auto& who : added) {
+        EXPECT_EQ(as(org, who).get(path).status, 404) << who;
+        EXPECT_FALSE(in_register(who)) << who;
+    }
+    json timeline = henk.get(path).json()["timeline"];
+    auto count = [&](const char* action) {
+        return std::count_if(timeline.begin(), timeline.end(), [&](const json& e) {
+            return e["action"] == action && e["actor_id"] == staff(org, "vertrouwenspersoon.henk");
+        });
+    };
+    EXPECT_EQ(count("grant-access"), 3);
+    EXPECT_EQ(count("revoke-access"), 3);
+    // An ordinary case has no one to add: the coordinator assigns a handler instead.
+    long long open = create(org, intake(org))["id"];
+    act(org, open, "assign", {{"handler_id", staff(org, "sanne")}});
+    act_as(as(org, "sanne"), org, open, "grant-access", {{"staff_id", staff(org, "mohamed")}}, 403);
+}
+
+// Hearing of both sides: the employee a complaint is about never sees the case, only the
+// summary its handler shares with them.
+TEST_F(Api, TheInvolvedEmployeeReadsOnlyTheSharedSummary) {
+    const std::string org = "quoratio";
+    json in = intake(org);
+    in["involved_staff"] = {staff(org, "mohamed")};
+    json made = create(org, in);
+    long long id = made["id"];
+    act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
+    HttpClient& sanne = as(org, "sanne");
+    HttpClient& mohamed = as(org, "mohamed");
+    auto summaries_of = [&](HttpClient& who) {
+        auto r = who.get("/api/v1/organisations/quoratio/hearing-summaries");
+        EXPECT_EQ(r.status, 200) << r.body;
+        json items = json::array();
+        json page = r.json();
+        for (const auto& s : page["items"])
+            if (s["reference"] == made["reference"]) items.push_back(s);
+        return items;
+    };
+    EXPECT_TRUE(summaries_of(mohamed).empty());
+    const std::string text = "Een uitzendkracht zegt dat u onvriendelijk was aan de telefoon "
+                             "op 12-11-2026. Graag hoor ik uw kant.";
+    act_as(sanne, org, id, "share-summary", {{"employee_id", staff(org, "peter")}, {"text", text}},
+           422); // Peter is not who it is about
+    act_as(sanne, org, id, "share-summary", {{"employee_id", staff(org, "mohamed")}, {"text", ""}},
+           422);
+    act_as(as(org, "auditor"), org, id, "share-summary",
+           {{"employee_id", staff(org, "mohamed")}, {"text", text}}, 403);
+    json c = act_as(sanne, org, id, "share-summary",
+                    {{"employee_id", staff(org, "mohamed")}, {"text", text}});
+    ASSERT_EQ(c["hearing_summaries"].size(), 1u);
+    json timeline = get(org, id)["timeline"];
+    EXPECT_EQ(timeline.back()["action"], "share-summary");
+    EXPECT_EQ(timeline.back()["actor_id"], staff(org, "sanne"));
+    json mine = summaries_of(mohamed);
+    ASSERT_EQ(mine.size(), 1u);
+    EXPECT_EQ(mine[0]["text"], text);
+    EXPECT_EQ(mine[0]["shared_by"], staff(org, "sanne"));
+    // Only the summary: the case itself, its complainant and its register row stay hidden.
+    EXPECT_FALSE(mine[0].contains("complainant"));
+    EXPECT_FALSE(mine[0].contains("description"));
+    EXPECT_EQ(mohamed.get("/api/v1/organisations/quoratio/complaints/" + std::to_string(id)).status,
+              404);
+    EXPECT_TRUE(summaries_of(as(org, "peter")).empty());
+    EXPECT_TRUE(summaries_of(sanne).empty());
 }
 
 TEST_F(Api, TheRegisterShowsEachRoleOnlyItsOwn) {

@@ -49,6 +49,27 @@ TEST(Access, AConfidentialCaseOnlyItsConfidant) {
     EXPECT_FALSE(can_see(viewer_from_roles(kPeter, "employee"), c)); // even who registered it
 }
 
+TEST(Access, AConfidentialCaseAlsoWhomTheConfidantAdded) {
+    Complaint c = case_by_peter_about_mohamed();
+    c.confidential = true;
+    c.handler_id = kFatima;
+    c.granted_access = {kBoss};
+    EXPECT_TRUE(can_see(viewer_from_roles(kBoss, "admin"), c)); // added, whatever the role
+    EXPECT_FALSE(can_see(viewer_from_roles(kHenk, "confidant"), c));
+    c.granted_access = {kBoss, kMohamed}; // never the person it is about
+    EXPECT_FALSE(can_see(viewer_from_roles(kMohamed, "employee"), c));
+    // Added people read; only the confidant works the case and adds people.
+    Command grant = GrantAccess{kHenk};
+    EXPECT_FALSE(may_apply(viewer_from_roles(kFatima, "confidant"), c, grant).has_value());
+    EXPECT_TRUE(may_apply(viewer_from_roles(kBoss, "management"), c, grant).has_value());
+    EXPECT_TRUE(may_apply(viewer_from_roles(kBoss, "management"), c, Command{Acknowledge{"x"}})
+                    .has_value());
+    c.confidential = false;
+    c.handler_id = kSanne;
+    EXPECT_TRUE(may_apply(viewer_from_roles(kSanne, "handler"), c, grant).has_value());
+    EXPECT_TRUE(may_apply(viewer_from_roles(kBoss, "coordinator"), c, grant).has_value());
+}
+
 TEST(Access, WhoMayChangeACase) {
     Complaint c = case_by_peter_about_mohamed();
     Command resolve = Resolve{Resolution::solved, "x", {}};

@@ -30,11 +30,16 @@ TEST(Codec, RoundTripKeepsEveryField) {
     c.procedure_change_effective = *try_parse_date("2027-01-15");
     c.satisfaction = Satisfaction::dissatisfied;
     c.resolved_at = at("2026-11-25T10:00");
+    c.granted_access = {11, 12};
+    c.hearing_summaries = {{4, "Samenvatting voor hoor en wederhoor", 2, at("2026-11-21T09:00")}};
     Complaint d = decode_complaint(encode_complaint(c));
     EXPECT_EQ(encode_complaint(d), encode_complaint(c));
     EXPECT_EQ(d.complainant.type, ComplainantType::internal);
     EXPECT_EQ(*d.extension, (Term{6, TermUnit::weeks}));
     EXPECT_EQ(d.well_founded, std::optional<bool>(false));
+    EXPECT_EQ(d.granted_access, (std::vector<long long>{11, 12}));
+    ASSERT_EQ(d.hearing_summaries.size(), 1u);
+    EXPECT_EQ(d.hearing_summaries[0].shared_at, at("2026-11-21T09:00"));
 }
 
 TEST(Codec, CorruptDocumentsAreReportedNotGuessed) {

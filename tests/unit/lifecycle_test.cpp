@@ -145,6 +145,40 @@ TEST(Intake, TheHandlerIsNeverAnInvolvedEmployee) {
 
 // ---- Transitions ----
 
+TEST(Guards, OnlyAConfidentialCaseGetsPeopleAddedAndNeverTheInvolved) {
+    Case open("xs2more");
+    EXPECT_EQ(open.step(GrantAccess{kCoordinator}), "not_confidential");
+    Case q("quoratio");
+    q.c.confidential = true;
+    q.c.handler_id = kConfidant;
+    EXPECT_EQ(q.step(GrantAccess{0}), "person_required");
+    EXPECT_EQ(q.step(GrantAccess{kInvolved}), "person_involved");
+    EXPECT_EQ(q.step(GrantAccess{kConfidant}), "already_has_access");
+    EXPECT_EQ(q.step(GrantAccess{kCoordinator}), "");
+    EXPECT_TRUE(q.c.grants_access_to(kCoordinator));
+    EXPECT_EQ(q.step(GrantAccess{kCoordinator}), "already_has_access");
+    EXPECT_EQ(q.step(RevokeAccess{kHandler}), "no_access_granted");
+    EXPECT_EQ(q.step(RevokeAccess{kCoordinator}), "");
+    EXPECT_FALSE(q.c.grants_access_to(kCoordinator));
+}
+
+TEST(Guards, ASummaryGoesOnlyToAnInvolvedEmployeeWhileTheCaseIsHandled) {
+    Case k("xs2more");
+    EXPECT_EQ(k.step(ShareSummary{kInvolved, "Klacht over bejegening.", kHandler}),
+              "invalid_transition"); // not yet assigned
+    EXPECT_EQ(k.step(Assign{kHandler, false}), "");
+    EXPECT_EQ(k.step(ShareSummary{kCoordinator, "Klacht over bejegening.", kHandler}),
+              "not_involved");
+    EXPECT_EQ(k.step(ShareSummary{kInvolved, "  ", kHandler}), "required");
+    EXPECT_EQ(k.step(ShareSummary{kInvolved, "Klacht over bejegening.", kHandler}), "");
+    ASSERT_EQ(k.c.hearing_summaries.size(), 1u);
+    EXPECT_EQ(k.c.hearing_summaries[0].employee_id, kInvolved);
+    EXPECT_EQ(k.c.hearing_summaries[0].shared_by, kHandler);
+    EXPECT_EQ(k.c.hearing_summaries[0].shared_at, k.now);
+    EXPECT_EQ(k.step(Withdraw{"opgelost"}), "");
+    EXPECT_EQ(k.step(ShareSummary{kInvolved, "Nog iets.", kHandler}), "invalid_transition");
+}
+
 TEST(Guards, NothingBeforeReceipt) {
     Case k("jexo");
     auto r = apply(k.p, k.cal, k.c, Assign{kHandler, false}, at("2026-11-19T10:00"));

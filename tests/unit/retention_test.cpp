@@ -31,6 +31,8 @@ Complaint closed_case(const Procedure& p, const std::string& closed) {
     c.acknowledged_at = at("2023-01-11T09:00");
     c.resolved_at = at("2023-01-20T09:00");
     c.closed_at = at(closed);
+    c.hearing_summaries = {
+        {5, "Jan de Boer zegt dat zijn loon te laat was.", 2, c.resolved_at.value()}};
     (void)p;
     return c;
 }
@@ -74,6 +76,9 @@ TEST(Retention, AnonymisingRemovesPersonalDataAndKeepsWhatReportsCount) {
     EXPECT_EQ(a.description, "[verwijderd]");
     EXPECT_EQ(a.solution, "[verwijderd]");
     EXPECT_EQ(a.satisfaction_evidence, "[verwijderd]");
+    ASSERT_EQ(a.hearing_summaries.size(), 1u);
+    EXPECT_EQ(a.hearing_summaries[0].text, "[verwijderd]");
+    EXPECT_EQ(a.hearing_summaries[0].employee_id, 0);
     EXPECT_EQ(a.received_at, c.received_at);
     EXPECT_EQ(a.closed_at, c.closed_at);
     EXPECT_EQ(a.acknowledged_at, c.acknowledged_at);
