@@ -46,7 +46,8 @@ std::optional<std::string> weak_password(const std::string& password) {
 }
 
 Authenticator::Authenticator(Database& db, AuthSettings settings)
-    : db_(db), settings_(settings), dummy_hash_(hash_password(random_hex(16))) {}
+    : db_(db), settings_(settings), dummy_hash_(hash_password(random_hex(16))),
+      prune_at_(settings.failure_keys_before_pruning) {}
 
 bool Authenticator::limited(const std::string& key, int max, Instant now,
                             std::chrono::seconds& retry) {
@@ -60,6 +61,15 @@ bool Authenticator::limited(const std::string& key, int max, Instant now,
 
 void Authenticator::record_failure(const std::string& key, Instant now) {
     failures_[key].push_back(now);
+    if (failures_.size() >= prune_at_) forget_expired_failures(now);
+}
+
+void Authenticator::forget_expired_failures(Instant now) {
+    std::erase_if(failures_, [&](const auto& kv) {
+        return kv.second.empty() || kv.second.back() + settings_.window <= now;
+    });
+    // Pruning again only after the map has doubled keeps a flood from pruning every time.
+    prune_at_ = std::max(settings_.failure_keys_before_pruning, failures_.size() * 2);
 }
 
 Authenticator::LoginResult Authenticator::login(const std::string& email,

@@ -30,6 +30,7 @@ struct AuthSettings {
     int failures_per_account = 5;             // per window, then refused until it passes
     int failures_per_address = 20;
     std::chrono::seconds window{15 * 60};
+    std::size_t failure_keys_before_pruning = 10000; // expired counters go when there are more
 };
 
 class Authenticator {
@@ -54,12 +55,22 @@ public:
 private:
     bool limited(const std::string& key, int max, Instant now, std::chrono::seconds& retry);
     void record_failure(const std::string& key, Instant now);
+    void forget_expired_failures(Instant now);
 
     Database& db_;
     AuthSettings settings_;
     std::string dummy_hash_; // verified against for unknown accounts, so timing tells nothing
     std::mutex mu_;
+    // Failed logins per account and per address within the window. Invented e-mail addresses
+    // add keys, but only 20 per address per window; expired keys go once there are many.
     std::map<std::string, std::deque<Instant>> failures_;
+    std::size_t prune_at_;
+
+public:
+    std::size_t failure_keys() { // for tests: how many accounts and addresses are counted
+        std::lock_guard lock(mu_);
+        return failures_.size();
+    }
     // Sessions checked in the last second, by token hash: a revocation or an expiry takes
     // effect within a second on every server, and a busy client costs no query per request.
     std::map<std::string, std::pair<std::chrono::steady_clock::time_point, Principal>> recent_;

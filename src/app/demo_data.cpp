@@ -74,6 +74,30 @@ const char* kDescriptions[] = {
     "Er is zonder overleg een andere kandidaat voorgesteld dan afgesproken.",
 };
 
+// The demo accounts the generator casts in its complaints, found by their e-mail address.
+struct DemoCast {
+    long long coordinator = 0, employee = 0;
+    long long handlers[2] = {0, 0};
+    long long confidants[2] = {0, 0};
+    bool complete() const { return coordinator && employee && handlers[0] && handlers[1]; }
+};
+
+DemoCast cast_of(const std::vector<StaffMember>& staff) {
+    DemoCast c;
+    auto starts = [](const std::string& email, const char* local) {
+        return email.rfind(std::string(local) + "@", 0) == 0;
+    };
+    for (const auto& m : staff) {
+        if (starts(m.email, "kwaliteit")) c.coordinator = m.id;
+        if (starts(m.email, "peter")) c.employee = m.id;
+        if (starts(m.email, "sanne")) c.handlers[0] = m.id;
+        if (starts(m.email, "mohamed")) c.handlers[1] = m.id;
+        if (starts(m.email, "vertrouwenspersoon.henk")) c.confidants[0] = m.id;
+        if (starts(m.email, "vertrouwenspersoon.fatima")) c.confidants[1] = m.id;
+    }
+    return c;
+}
+
 struct Step {
     std::string action;
     Complaint before;
@@ -83,15 +107,22 @@ struct Step {
 };
 
 // The commands that take a complaint from intake to close in this procedure.
-std::vector<Command> happy_path(const Procedure& p, long long handler, bool dissatisfied,
-                                Instant agreed_by) {
+// A confidential case was assigned to its confidant at intake.
+std::vector<Command> happy_path(const Procedure& p, long long handler, long long about,
+                                bool confidential, bool dissatisfied, Instant agreed_by) {
     std::vector<Command> cmds;
     if (p.requires_step(StepId::acknowledge) && p.step(StepId::acknowledge)->term.amount > 0)
         cmds.push_back(Acknowledge{"Klacht ontvangen; we nemen contact op met de betrokkenen."});
-    cmds.push_back(Assign{handler, false});
+    if (!confidential) cmds.push_back(Assign{handler, false});
     cmds.push_back(StartHandling{});
     if (p.requires_step(StepId::first_contact)) cmds.push_back(RecordContact{agreed_by, "Gebeld."});
-    if (p.hearing_required) cmds.push_back(RecordHearing{"Klager en medewerker gehoord."});
+    if (p.hearing_required) {
+        cmds.push_back(ShareSummary{about,
+                                    "Er is een klacht over uw contact met een klant. Graag "
+                                    "hoor ik in een gesprek uw kant van het verhaal.",
+                                    handler});
+        cmds.push_back(RecordHearing{"Klager en medewerker gehoord."});
+    }
     if (p.assessment_required) cmds.push_back(Assess{true, "Gegrond."});
     cmds.push_back(Resolve{Resolution::solved, "Correctie gedaan en excuses aangeboden.", {}});
     if (dissatisfied && !p.escalation_body.empty()) {
@@ -107,30 +138,29 @@ std::vector<Command> happy_path(const Procedure& p, long long handler, bool diss
 } // namespace
 
 long long generate_complaints(ComplaintService& service, Writer& writer, long long count,
-                              Instant now, int years, unsigned seed,
+                              Instant now, std::chrono::days span, unsigned seed,
                               const std::function<void(long long, long long)>& progress) {
     using namespace std::chrono;
     std::mt19937_64 rng(seed);
     const auto& orgs = service.organisations();
     if (orgs.empty() || count <= 0) return 0;
-    std::vector<std::vector<StaffMember>> staff;
-    staff.reserve(orgs.size());
+    std::vector<DemoCast> casts;
     for (const auto& o : orgs)
-        staff.push_back(service.database().staff(o->record.id));
+        casts.push_back(cast_of(service.database().staff(o->record.id)));
 
     std::mutex mu;
     std::condition_variable cv;
     long long in_flight = 0, stored = 0, failed = 0;
     const long long window = 2048; // writes queued at once; the writer batches them
-    const long long span = years * 365LL * 86400;
+    const long long span_s = std::chrono::duration_cast<seconds>(span).count();
 
     for (long long i = 0; i < count; ++i) {
         std::size_t oi = rng() % orgs.size();
         const OrganisationContext& o = *orgs[oi];
-        const auto& people = staff[oi];
-        if (people.size() < 5) continue;
+        const DemoCast& cast = casts[oi];
+        if (!cast.complete()) continue;
         Intake in;
-        in.received_at = now - seconds{static_cast<long long>(rng() % span)};
+        in.received_at = now - seconds{static_cast<long long>(rng() % span_s)};
         in.channel = o.procedure.channels[rng() % o.procedure.channels.size()];
         in.complainant.name = kNames[rng() % std::size(kNames)];
         in.complainant.email = "klager" + std::to_string(i) + "@example.nl";
@@ -142,20 +172,35 @@ long long generate_complaints(ComplaintService& service, Writer& writer, long lo
         in.category = o.procedure.categories.empty()
                           ? std::string("dienstverlening")
                           : o.procedure.categories[rng() % o.procedure.categories.size()];
-        in.involved_staff = {people[4].id};
         in.description_approved = true;
         in.procedure_explained = true;
         in.acknowledged_at_intake = o.procedure.requires_step(StepId::acknowledge) &&
                                     o.procedure.step(StepId::acknowledge)->term.amount == 0;
-        long long actor = people[0].id;
+        // Each demo role finds something of its own: the coordinator registers most, the
+        // employee some; complaints are about the employee or a handler (never their own
+        // handler); at 003 some go to a confidant.
+        unsigned shape = rng() % 12;
+        long long actor = shape < 3 ? cast.employee : cast.coordinator;
+        long long about = shape % 2 ? cast.handlers[1] : cast.employee;
+        if (about == cast.employee && actor == cast.employee) about = cast.handlers[1];
+        long long handler = about == cast.handlers[1] ? cast.handlers[0] : cast.handlers[rng() % 2];
+        bool confidential = o.procedure.confidant_route && cast.confidants[0] && shape >= 9;
+        if (confidential) {
+            handler = cast.confidants[shape % 2] ? cast.confidants[shape % 2] : cast.confidants[0];
+            actor = handler; // the complainant went to the confidant
+            in.confidential = true;
+            in.handler_id = handler;
+            in.handler_is_confidant = true;
+        }
+        in.involved_staff = {about};
         Instant t = in.received_at + minutes{static_cast<long long>(rng() % 240)};
         auto made = register_complaint(o.procedure, in, actor, t);
         if (!made) continue;
         Complaint c = std::move(made).value();
         c.organisation_id = o.record.id;
         std::vector<Step> steps;
-        long long handler = people[1 + rng() % 2].id;
-        auto cmds = happy_path(o.procedure, handler, rng() % 5 == 0, t + hours{24 * 20});
+        auto cmds = happy_path(o.procedure, handler, about, confidential, rng() % 5 == 0,
+                               t + hours{24 * 20});
         for (const auto& cmd : cmds) {
             Instant next = t + hours{1 + static_cast<long long>(rng() % 96)};
             if (next > now) break;

@@ -15,12 +15,12 @@ inline constexpr const char* kDemoPassword = "klachtdesk-demo";
 // with kDemoPassword. Returns how many were added.
 int seed_demo_staff(ComplaintService& service);
 
-// Generates `count` complaints over the organisations, received over the last `years` years
-// before `now`, each taken as far along its procedure as its age allows; every step is in
-// the audit trail. Deterministic for a given seed. `progress(done, total)` is called now and
-// then. Returns how many were stored.
+// Generates `count` complaints over the organisations, received within `span` before `now`, each
+// taken as far along its procedure as its age allows; every step is in the audit trail.
+// Deterministic for a given seed. `progress(done, total)` is called now and then. Returns how many
+// were stored.
 long long generate_complaints(ComplaintService& service, Writer& writer, long long count,
-                              Instant now, int years, unsigned seed,
+                              Instant now, std::chrono::days span, unsigned seed,
                               const std::function<void(long long, long long)>& progress = {});
 
 } // namespace kd

@@ -339,21 +339,25 @@ int main(int argc, char** argv) {
             return r.failed == 0 ? 0 : 1;
         }
         if (*seed) {
+            bool complaints_given = complaints >= 0;
             int staff = seed_demo_staff(*app->service);
             std::cout << "demo staff added: " << staff << "\n";
             if (complaints < 0) {
                 long long existing = 0;
                 for (const auto& o : app->service->organisations())
                     existing += app->db->count_complaints(o->record.id);
-                complaints = existing == 0 ? 15 : 0;
-                years = 1;
+                complaints = existing == 0 ? 40 : 0;
             }
+            // The handful for a first look came in over the last seven weeks, so deadlines
+            // still count down; --complaints N spreads N over --years.
+            std::chrono::days span =
+                complaints_given ? std::chrono::days{365LL * years} : std::chrono::days{49};
             auto progress = [](long long done, long long total) {
                 std::cerr << "\rcomplaints: " << done << " / " << total << std::flush;
                 if (done == total) std::cerr << "\n";
             };
             long long n = generate_complaints(*app->service, *app->writer, complaints, system_now(),
-                                              years, rng_seed, progress);
+                                              span, rng_seed, progress);
             std::cout << "demo complaints added: " << n << "\n";
             return 0;
         }

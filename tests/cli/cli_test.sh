@@ -50,7 +50,7 @@ check "migrate reports version" "schema at version " "$out"
 out=$("$BIN" --database "sqlite:$tmp/m.db" migrate 2>&1)
 check "migrate twice is a no-op" "(0 migration(s) applied)" "$out"
 out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" seed-demo 2>&1); expect_status "seed-demo" 0 $?
-check "seed-demo adds a handful" "demo complaints added: 15" "$out"
+check "seed-demo adds a handful" "demo complaints added: 40" "$out"
 out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" seed-demo 2>&1)
 check "seed-demo twice adds nothing" "demo complaints added: 0" "$out"
 db=(--database "sqlite:$tmp/m.db" --procedures "$SRC/procedures")

@@ -2,6 +2,7 @@
 // scripts/test started; each seed procedure driven from intake to close over HTTP, and bad
 // input answered with 4xx while nothing changes.
 #include "api/server.hpp"
+#include "app/accounts.hpp"
 #include "app/auth.hpp"
 #include "app/demo_data.hpp"
 #include "app/procedure_file.hpp"
@@ -674,14 +675,40 @@ TEST_F(Api, LoggingInAndOut) {
 
 TEST_F(Api, FailedLoginsAreLimitedPerAccount) {
     HttpClient c(world->base);
-    // An account no later test logs in with: it stays locked for 15 minutes.
-    const std::string email = "auditor@jexo.example";
+    // An account of its own: it stays locked for 15 minutes.
+    const std::string email = "gesloten@jexo.example";
+    AccountService accounts(*world->db, *world->writer);
+    StaffMember m{0, 0, "Op slot", email, "employee", false, true};
+    ASSERT_TRUE(accounts.add(world->service->organisation("jexo")->record.id, m,
+                             "een-lang-wachtwoord", Actor{0, "test", std::nullopt}, system_now()));
     for (int i = 0; i < 5; ++i)
         EXPECT_EQ(c.login(email, "wrong-password-" + std::to_string(i)).status, 401);
     auto limited = c.login(email, kDemoPassword); // even the right password, for now
     EXPECT_EQ(limited.status, 429);
     // Another account from the same address can still log in.
     EXPECT_EQ(c.login("auditor@quoratio.example", kDemoPassword).status, 200);
+}
+
+// Invented e-mail addresses must not grow the failure counters for ever: expired ones go.
+TEST_F(Api, FailedLoginCountersOfThePastAreForgotten) {
+    AuthSettings few;
+    few.failure_keys_before_pruning = 4;
+    Authenticator auth(*world->db, few);
+    Instant t0 = system_now();
+    for (int i = 0; i < 2; ++i)
+        auth.login("verzonnen" + std::to_string(i) + "@x.example", "wrong-password", "10.0.0.1",
+                   t0);
+    EXPECT_EQ(auth.failure_keys(), 3u); // two accounts and one address
+    auth.login("verzonnen9@x.example", "wrong-password", "10.0.0.2", t0 + std::chrono::minutes{16});
+    EXPECT_EQ(auth.failure_keys(), 2u); // only the new account and address are counted
+    // Within the window nothing is forgotten: the limit still holds.
+    for (int i = 0; i < 4; ++i)
+        auth.login("verzonnen9@x.example", "wrong-password", "10.0.0.2",
+                   t0 + std::chrono::minutes{17});
+    EXPECT_EQ(auth.login("verzonnen9@x.example", "wrong-password", "10.0.0.3",
+                         t0 + std::chrono::minutes{17})
+                  .kind,
+              Authenticator::LoginResult::limited);
 }
 
 TEST_F(Api, PasswordsAreStoredOnlyAsArgon2idHashes) {
@@ -988,6 +1015,83 @@ TEST_F(Api, TheInvolvedEmployeeReadsOnlyTheSharedSummary) {
               404);
     EXPECT_TRUE(summaries_of(as(org, "peter")).empty());
     EXPECT_TRUE(summaries_of(sanne).empty());
+}
+
+// Issue 3, "tried as a new user would": the demo data of seed-demo, then every demo account
+// of every organisation logs in and reads the register, each case in it, and the summaries
+// shared with them. What each sees is checked against the role table of the issue, written
+// out here over the stored cases.
+TEST_F(Api, EveryDemoAccountSeesOnlyWhatItsRoleShould) {
+    ASSERT_EQ(generate_complaints(*world->service, *world->writer, 80, system_now(),
+                                  std::chrono::days{49}, 7),
+              80);
+    int confidential_seen = 0, summaries_seen = 0, own_registered_seen = 0;
+    for (const auto& o : world->service->organisations()) {
+        const std::string org = o->record.slug;
+        ComplaintQuery all;
+        all.organisation_id = o->record.id;
+        all.limit = 100000;
+        auto stored = world->db->list(all).items;
+        for (const auto& m : world->db->staff(o->record.id)) {
+            if (m.roles == "system" || m.email.find(".example") == std::string::npos ||
+                m.email.rfind("gesloten@", 0) == 0)
+                continue;
+            auto role = [&](const char* r) { return m.has_role(r); };
+            std::set<long long> expected;
+            std::size_t expected_summaries = 0;
+            for (const auto& c : stored) {
+                for (const auto& h : c.hearing_summaries)
+                    expected_summaries += h.employee_id == m.id;
+                bool about_me = std::count(c.involved_staff.begin(), c.involved_staff.end(), m.id);
+                bool handles = c.handler_id == m.id;
+                bool added = std::count(c.granted_access.begin(), c.granted_access.end(), m.id);
+                bool sees = false;
+                if (about_me)
+                    sees = false; // never the case about yourself
+                else if (c.confidential)
+                    sees = handles || added; // only the confidant and whom they added
+                else if (handles || role("coordinator") || role("management") || role("auditor"))
+                    sees = true;
+                else if (role("employee") || role("handler") || role("confidant"))
+                    sees = c.registered_by == m.id;
+                if (sees) expected.insert(c.id);
+            }
+            const std::string local = m.email.substr(0, m.email.find('@'));
+            HttpClient& me = as(org, local);
+            std::set<long long> listed;
+            for (int offset = 0;; offset += 200) {
+                auto r = me.get("/api/v1/organisations/" + org +
+                                "/complaints?limit=200&offset=" + std::to_string(offset));
+                ASSERT_EQ(r.status, 200) << m.email << ": " << r.body;
+                json page = r.json();
+                for (const auto& c : page["items"])
+                    listed.insert(c["id"].get<long long>());
+                if (!page["has_more"].get<bool>()) break;
+            }
+            EXPECT_EQ(listed, expected) << m.email << " (" << m.roles << ")";
+            for (long long id : expected) {
+                auto r =
+                    me.get("/api/v1/organisations/" + org + "/complaints/" + std::to_string(id));
+                EXPECT_EQ(r.status, 200) << m.email << " reading " << id;
+                if (r.status == 200 && r.json()["confidential"].get<bool>()) ++confidential_seen;
+                if (r.status == 200 && r.json()["registered_by"] == m.id && role("employee"))
+                    ++own_registered_seen;
+            }
+            for (const auto& c : stored) {
+                if (expected.count(c.id)) continue;
+                auto r =
+                    me.get("/api/v1/organisations/" + org + "/complaints/" + std::to_string(c.id));
+                EXPECT_EQ(r.status, 404) << m.email << " reading " << c.id;
+            }
+            auto sums = me.get("/api/v1/organisations/" + org + "/hearing-summaries").json();
+            EXPECT_EQ(sums["items"].size(), expected_summaries) << m.email;
+            summaries_seen += static_cast<int>(expected_summaries);
+        }
+    }
+    // The demo data gives every kind of reader something to see.
+    EXPECT_GT(confidential_seen, 0);
+    EXPECT_GT(summaries_seen, 0);
+    EXPECT_GT(own_registered_seen, 0);
 }
 
 TEST_F(Api, TheRegisterShowsEachRoleOnlyItsOwn) {
