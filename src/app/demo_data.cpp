@@ -145,6 +145,7 @@ long long generate_complaints(ComplaintService& service, Writer& writer, long lo
     const auto& orgs = service.organisations();
     if (orgs.empty() || count <= 0) return 0;
     std::vector<DemoCast> casts;
+    casts.reserve(orgs.size());
     for (const auto& o : orgs)
         casts.push_back(cast_of(service.database().staff(o->record.id)));
 

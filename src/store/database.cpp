@@ -650,7 +650,8 @@ OrganisationRecord Database::ensure_organisation(const ProcedureAdoption& p, Ins
     }
     if (is_new || in_force != p.version || name != p.name || slug != p.slug) {
         nlohmann::json changes = nlohmann::json::object();
-        auto change = [&](const char* key, nlohmann::json before, nlohmann::json after) {
+        auto change = [&](const char* key, const nlohmann::json& before,
+                          const nlohmann::json& after) {
             if (before != after) changes[key] = nlohmann::json::array({before, after});
         };
         auto old = is_new ? std::nullopt : version_text(in_force);
@@ -711,12 +712,12 @@ std::vector<Complaint> Database::complaints_about(long long organisation_id, lon
     soci::session s(*pool_);
     std::vector<Complaint> out;
     soci::rowset<soci::row> rs =
-        (s.prepare << "SELECT c.document FROM complaints c JOIN complaint_involved ci ON "
-                      "ci.complaint_id = c.id WHERE ci.organisation_id = :o AND ci.staff_id = :s "
-                      "ORDER BY c.received_at DESC",
+        (s.prepare << "SELECT c.id, c.reference, c.document FROM complaints c JOIN "
+                      "complaint_involved ci ON ci.complaint_id = c.id WHERE ci.organisation_id = "
+                      ":o AND ci.staff_id = :s ORDER BY c.received_at DESC",
          soci::use(organisation_id), soci::use(staff_id));
     for (const soci::row& r : rs)
-        out.push_back(decode_complaint(as_str(r, 0)));
+        out.push_back(complaint_from_row(as_ll(r, 0), as_str(r, 1), as_str(r, 2)));
     return out;
 }
 
