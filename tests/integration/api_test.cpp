@@ -569,12 +569,16 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
         in.complainant = {"Retentie Testpersoon", "retentie@example.nl", "0611111111",
                           ComplainantType::external, "opdrachtgever"};
         in.description = "Persoonlijke klacht van Retentie Testpersoon.";
+        in.involved_staff = {staff(org, "mohamed")};
         Instant t = kd::testing::at(received);
         auto r = world->service->register_complaint_sync(o, in, coordinator, t);
         EXPECT_EQ(r.kind, CommandResult::ok) << r.refusal.message_en;
         long long id = r.complaint.id;
         std::vector<Command> steps = {
-            Acknowledge{}, Assign{staff(org, "sanne"), false}, StartHandling{},
+            Acknowledge{},
+            Assign{staff(org, "sanne"), false},
+            StartHandling{},
+            ShareSummary{staff(org, "mohamed"), "Retentie Testpersoon zegt dat u te laat was.", 0},
             Resolve{Resolution::solved, "Opgelost voor Retentie Testpersoon", {}},
             VerifySatisfaction{true, "", "Brief van Retentie Testpersoon"}};
         for (const auto& cmd : steps) {
@@ -623,6 +627,16 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     EXPECT_EQ(all_events.find("Retentie Testpersoon"), std::string::npos);
     EXPECT_EQ(all_events.find("retentie@example.nl"), std::string::npos);
     EXPECT_EQ(c["timeline"].back()["action"], "anonymise");
+    // The summary shared for the hearing goes too, also from the employee's own list.
+    EXPECT_EQ(c["hearing_summaries"][0]["text"], "[verwijderd]");
+    auto shared = as(org, "mohamed").get("/api/v1/organisations/" + org + "/hearing-summaries");
+    ASSERT_EQ(shared.status, 200);
+    json shared_items = shared.json()["items"];
+    std::set<std::string> references;
+    for (const auto& h : shared_items)
+        references.insert(h["reference"].get<std::string>());
+    EXPECT_FALSE(references.count(c["reference"].get<std::string>()));
+    EXPECT_TRUE(references.count(get(org, recent_case)["reference"].get<std::string>()));
     // The search no longer finds the person.
     auto found = http(org).get("/api/v1/organisations/" + org + "/complaints?q=retentie").json();
     for (auto& f : found["items"])
