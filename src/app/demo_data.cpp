@@ -14,15 +14,19 @@
 
 namespace kd {
 
-int seed_demo_staff(ComplaintService& service) {
+DemoStaff seed_demo_staff(ComplaintService& service) {
     Database& db = service.database();
-    int added = 0;
+    DemoStaff out;
     for (const auto& o : service.organisations()) {
         auto existing = db.staff(o->record.id);
-        if (std::any_of(existing.begin(), existing.end(),
-                        [](const StaffMember& s) { return s.roles != "system"; }))
-            continue;
         std::string domain = o->record.slug + ".example";
+        // Demo accounts go only where there are no real ones: never mixed into real staff.
+        auto is_real = [&](const StaffMember& s) {
+            return s.roles != "system" &&
+                   (s.email.size() <= domain.size() + 1 ||
+                    s.email.substr(s.email.size() - domain.size() - 1) != "@" + domain);
+        };
+        if (std::any_of(existing.begin(), existing.end(), is_real)) continue;
         std::vector<StaffMember> people = {
             {0, o->record.id, "Kwaliteitscoördinator " + o->record.name, "kwaliteit@" + domain,
              "coordinator", false, true},
@@ -44,16 +48,28 @@ int seed_demo_staff(ComplaintService& service) {
                               "vertrouwenspersoon.fatima@" + domain, "confidant", true, true});
         }
         AccountService accounts(db, service.writer());
+        const Actor cli{0, "cli:seed-demo", std::nullopt};
+        auto now =
+            std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
         for (auto& p : people) {
-            auto made = accounts.add(o->record.id, p, kDemoPassword,
-                                     Actor{0, "cli:seed-demo", std::nullopt},
-                                     std::chrono::time_point_cast<std::chrono::seconds>(
-                                         std::chrono::system_clock::now()));
-            if (!made) throw std::runtime_error("demo account: " + made.refusal().message_en);
-            ++added;
+            auto known = std::find_if(existing.begin(), existing.end(),
+                                      [&](const StaffMember& s) { return s.email == p.email; });
+            if (known == existing.end()) {
+                auto made = accounts.add(o->record.id, p, kDemoPassword, cli, now);
+                if (!made) throw std::runtime_error("demo account: " + made.refusal().message_en);
+                ++out.added;
+                continue;
+            }
+            // A demo database from before logging in existed has accounts without passwords.
+            auto login = db.login_by_email(p.email);
+            if (login && login->password_hash.empty()) {
+                auto set = accounts.set_password(o->record.id, known->id, kDemoPassword, cli, now);
+                if (!set) throw std::runtime_error("demo account: " + set.refusal().message_en);
+                ++out.given_password;
+            }
         }
     }
-    return added;
+    return out;
 }
 
 namespace {

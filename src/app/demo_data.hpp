@@ -11,9 +11,15 @@ namespace kd {
 // The password of every demo account; README.md lists the accounts. Change it before real use.
 inline constexpr const char* kDemoPassword = "klachtdesk-demo";
 
-// Adds the demo staff of each organisation that has none yet, one account per role, each
-// with kDemoPassword. Returns how many were added.
-int seed_demo_staff(ComplaintService& service);
+// Gives each organisation that has only demo accounts (or none) the demo staff, one account
+// per role, each with kDemoPassword: adds the missing ones and gives those without a password
+// (from before logging in existed) the demo password. Organisations with real staff are left
+// alone.
+struct DemoStaff {
+    int added = 0;
+    int given_password = 0;
+};
+DemoStaff seed_demo_staff(ComplaintService& service);
 
 // Generates `count` complaints over the organisations, received within `span` before `now`, each
 // taken as far along its procedure as its age allows; every step is in the audit trail.

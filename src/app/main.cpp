@@ -340,8 +340,11 @@ int main(int argc, char** argv) {
         }
         if (*seed) {
             bool complaints_given = complaints >= 0;
-            int staff = seed_demo_staff(*app->service);
-            std::cout << "demo staff added: " << staff << "\n";
+            DemoStaff staff = seed_demo_staff(*app->service);
+            std::cout << "demo staff added: " << staff.added << "\n";
+            if (staff.given_password > 0)
+                std::cout << "demo accounts without a password given the demo password: "
+                          << staff.given_password << "\n";
             if (complaints < 0) {
                 long long existing = 0;
                 for (const auto& o : app->service->organisations())

@@ -72,6 +72,18 @@ if command -v sqlite3 >/dev/null; then
   stored=$(sqlite3 "$tmp/m.db" "SELECT password_hash FROM staff WHERE email = 'nieuw@xs2more.example'")
   check "stored as argon2id" '$argon2id$' "$stored"
   [[ "$stored" != *"nog-een-lang-wachtwoord"* ]] && echo "ok   no plain password stored" || { echo "FAIL plain password stored"; fails=$((fails + 1)); }
+  # A demo database from before logging in existed: its demo accounts have no password.
+  sqlite3 "$tmp/m.db" "UPDATE staff SET password_hash = NULL WHERE email IN ('peter@jexo.example', 'auditor@exactpi.example')"
+  out=$("$BIN" "${db[@]}" seed-demo 2>&1); expect_status "seed-demo on an old demo database" 0 $?
+  check "old demo accounts get the demo password" "demo accounts without a password given the demo password: 2" "$out"
+  n=$(sqlite3 "$tmp/m.db" "SELECT COUNT(*) FROM staff WHERE email IN ('peter@jexo.example', 'auditor@exactpi.example') AND password_hash LIKE '\$argon2id\$%'")
+  check "stored as argon2id again" "2" "$n"
+  # Never into an organisation with real staff.
+  echo "een-lang-wachtwoord" | "$BIN" "${db[@]}" user add --organisation jexo --email echt@jexo.nl --name "Echte Medewerker" --roles coordinator >/dev/null 2>&1
+  sqlite3 "$tmp/m.db" "UPDATE staff SET password_hash = NULL WHERE email = 'peter@jexo.example'"
+  out=$("$BIN" "${db[@]}" seed-demo 2>&1)
+  check "an organisation with real staff is left alone" "demo staff added: 0" "$out"
+  [[ "$out" != *"given the demo password"* ]] && echo "ok   no demo password given beside real staff" || { echo "FAIL demo password given beside real staff: $out"; fails=$((fails + 1)); }
 fi
 out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" purge 2>&1); expect_status "purge needs --dry-run or --apply" 1 $?
 out=$("$BIN" --database "sqlite:$tmp/m.db" --procedures "$SRC/procedures" purge --dry-run 2>&1); expect_status "purge --dry-run" 0 $?
