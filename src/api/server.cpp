@@ -135,6 +135,13 @@ void not_found(const req_t& req, const std::string& nl, const std::string& en) {
     send_problem(req, restinio::status_not_found(), "not-found", "Not found", nl, en);
 }
 
+// A confidential read whose audit event could not be written is not shown.
+void not_recorded(const req_t& req) {
+    send_problem(req, restinio::status_service_unavailable(), "storage-failed", "Not shown",
+                 "Inzage kon niet worden vastgelegd; probeer opnieuw.",
+                 "Viewing could not be recorded; please try again.");
+}
+
 std::optional<long long> parse_id(restinio::string_view_t s) {
     long long v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -523,6 +530,7 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
               if (!call) return restinio::request_accepted();
               long long me = call->user.staff.id;
               json items = json::array();
+              std::vector<Complaint> confidential;
               for (const auto& c : service.database().complaints_about(call->org->record.id, me))
                   for (const auto& h : c.hearing_summaries)
                       if (h.employee_id == me) {
@@ -530,8 +538,21 @@ std::unique_ptr<router_t> HttpServer::Impl::routes() {
                           j["reference"] = c.reference;
                           j["category"] = c.category;
                           items.push_back(std::move(j));
+                          if (c.confidential &&
+                              (confidential.empty() || confidential.back().id != c.id))
+                              confidential.push_back(c);
                       }
-              send_json(req, restinio::status_ok(), {{"items", items}});
+              json body = {{"items", items}};
+              if (confidential.empty()) {
+                  send_json(req, restinio::status_ok(), body);
+                  return restinio::request_accepted();
+              }
+              // Part of a confidential case: reading it is recorded first, like the case.
+              service.record_view(*call->org, confidential, "view-summary",
+                                  actor_of(req, call->user), clock(), [req, body](bool logged) {
+                                      if (!logged) return not_recorded(req);
+                                      send_json(req, restinio::status_ok(), body);
+                                  });
               return restinio::request_accepted();
           }));
     route(restinio::http_method_get(), "/api/v1/organisations/:org/audit",
@@ -822,11 +843,8 @@ void HttpServer::Impl::get_complaint(const req_t& req, const OrganisationContext
     };
     if (!c->confidential) return show(*c);
     // Reading a confidential case is itself recorded, before it is shown.
-    service.record_view(o, *c, actor, now, [req, show, complaint = *c](bool logged) {
-        if (!logged)
-            return send_problem(req, restinio::status_service_unavailable(), "storage-failed",
-                                "Not shown", "Inzage kon niet worden vastgelegd; probeer opnieuw.",
-                                "Viewing could not be recorded; please try again.");
+    service.record_view(o, {*c}, "view", actor, now, [req, show, complaint = *c](bool logged) {
+        if (!logged) return not_recorded(req);
         show(complaint);
     });
 }

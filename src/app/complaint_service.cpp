@@ -185,13 +185,15 @@ void ComplaintService::apply_command(const OrganisationContext& org, long long c
                     }});
 }
 
-void ComplaintService::record_view(const OrganisationContext& org, const Complaint& c,
+void ComplaintService::record_view(const OrganisationContext& org,
+                                   const std::vector<Complaint>& cases, const std::string& action,
                                    const Actor& actor, Instant now,
                                    const std::function<void(bool)>& done) {
     long long org_id = org.record.id;
     writer_.submit(
-        {[org_id, c, actor, now](Transaction& t) {
-             t.append_audit(org_id, c.id, now, actor, "view", &c, c);
+        {[org_id, cases, action, actor, now](Transaction& t) {
+             for (const auto& c : cases)
+                 t.append_audit(org_id, c.id, now, actor, action, &c, c);
              return true;
          },
          [done](WriteStatus s, const std::string&) { done(s == WriteStatus::committed); }});

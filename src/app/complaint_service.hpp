@@ -53,10 +53,11 @@ public:
     void apply_command(const OrganisationContext& org, long long complaint_id, Command cmd,
                        const Actor& actor, Instant now, const Callback& done);
 
-    // Records that a person read a confidential case (an audit event "view"); `done(true)`
-    // once it is durable.
-    void record_view(const OrganisationContext& org, const Complaint& c, const Actor& actor,
-                     Instant now, const std::function<void(bool)>& done);
+    // Records that a person read confidential cases (an audit event `action`, "view" or
+    // "view-summary", on each); `done(true)` once it is durable.
+    void record_view(const OrganisationContext& org, const std::vector<Complaint>& cases,
+                     const std::string& action, const Actor& actor, Instant now,
+                     const std::function<void(bool)>& done);
 
     // Synchronous forms for the command line and tests.
     CommandResult register_complaint_sync(const OrganisationContext& org, Intake intake,

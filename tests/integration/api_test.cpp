@@ -1022,6 +1022,17 @@ TEST_F(Api, TheConfidantAddsPeopleToAConfidentialCase) {
     };
     EXPECT_EQ(count("grant-access"), 3);
     EXPECT_EQ(count("revoke-access"), 3);
+    // The summary shared with Peter, whom it is about, is part of the confidential case:
+    // reading it is recorded too.
+    act_as(henk, org, id, "share-summary",
+           {{"employee_id", staff(org, "peter")}, {"text", "Een klacht over uw gedrag."}});
+    auto shared = as(org, "peter").get("/api/v1/organisations/quoratio/hearing-summaries");
+    ASSERT_EQ(shared.status, 200);
+    EXPECT_NE(shared.body.find("Een klacht over uw gedrag."), std::string::npos);
+    json last = henk.get(path).json()["timeline"];
+    ASSERT_GE(last.size(), 2u);
+    EXPECT_EQ(last[last.size() - 2]["action"], "view-summary"); // then henk's own "view"
+    EXPECT_EQ(last[last.size() - 2]["actor_id"], staff(org, "peter"));
     // An ordinary case has no one to add: the coordinator assigns a handler instead.
     long long open = create(org, intake(org))["id"];
     act(org, open, "assign", {{"handler_id", staff(org, "sanne")}});
