@@ -4,7 +4,6 @@
 
 #include "core/access.hpp"
 
-#include <algorithm>
 #include <future>
 
 namespace kd {
@@ -45,11 +44,9 @@ const OrganisationContext* ComplaintService::organisation(const std::string& key
     return nullptr;
 }
 
-std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& org,
-                                                     long long actor,
-                                                     const std::vector<long long>& involved,
-                                                     std::optional<long long> handler,
-                                                     bool& handler_confidant) {
+std::optional<Refusal> ComplaintService::check_staff(
+    const OrganisationContext& org, long long actor, const std::vector<long long>& involved,
+    std::optional<long long> handler, bool& handler_confidant, std::optional<long long> added) {
     auto staff = staff_of(org.record.id);
     auto find = [&](long long id) -> const StaffMember* {
         for (const auto& s : staff)
@@ -76,6 +73,12 @@ std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& 
                 "Handler " + std::to_string(*handler) + " does not exist in this organisation.");
         handler_confidant = h->confidant;
     }
+    // Whom a confidant adds to a case must be a colleague with an active account.
+    if (added && !find(*added))
+        return staff_refusal(
+            "staff_id",
+            "Medewerker " + std::to_string(*added) + " bestaat niet bij deze organisatie.",
+            "Employee " + std::to_string(*added) + " does not exist in this organisation.");
     return std::nullopt;
 }
 
@@ -130,24 +133,13 @@ void ComplaintService::register_complaint(const OrganisationContext& org, Intake
 void ComplaintService::apply_command(const OrganisationContext& org, long long complaint_id,
                                      Command cmd, const Actor& actor, Instant now,
                                      const Callback& done) {
-    std::optional<long long> handler;
+    std::optional<long long> handler, added;
     if (auto* a = std::get_if<Assign>(&cmd)) handler = a->handler_id;
+    if (auto* g = std::get_if<GrantAccess>(&cmd)) added = g->staff_id;
     bool confidant = false;
-    if (auto r = check_staff(org, actor.staff_id, {}, handler, confidant)) return done(refused(*r));
+    if (auto r = check_staff(org, actor.staff_id, {}, handler, confidant, added))
+        return done(refused(*r));
     if (auto* a = std::get_if<Assign>(&cmd)) a->handler_is_confidant = confidant;
-    // Whom a confidant adds must be a colleague with an active account.
-    if (auto* g = std::get_if<GrantAccess>(&cmd)) {
-        auto staff = staff_of(org.record.id);
-        bool known = std::any_of(staff.begin(), staff.end(), [&](const StaffMember& m) {
-            return m.id == g->staff_id && m.active;
-        });
-        if (!known)
-            return done(refused(staff_refusal("staff_id",
-                                              "Medewerker " + std::to_string(g->staff_id) +
-                                                  " bestaat niet bij deze organisatie.",
-                                              "Employee " + std::to_string(g->staff_id) +
-                                                  " does not exist in this organisation.")));
-    }
     if (auto* sh = std::get_if<ShareSummary>(&cmd)) sh->shared_by = actor.staff_id;
     auto result = std::make_shared<CommandResult>();
     const OrganisationContext* o = &org;

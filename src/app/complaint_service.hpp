@@ -71,7 +71,8 @@ public:
 private:
     std::optional<Refusal> check_staff(const OrganisationContext& org, long long actor,
                                        const std::vector<long long>& involved,
-                                       std::optional<long long> handler, bool& handler_confidant);
+                                       std::optional<long long> handler, bool& handler_confidant,
+                                       std::optional<long long> added = std::nullopt);
 
     // Staff of an organisation, read at most once a second: the guards need it on every
     // write, and it changes rarely (a new employee counts from the next second).
