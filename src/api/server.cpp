@@ -16,10 +16,6 @@
 
 namespace kd {
 
-Instant system_now() {
-    return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 namespace {
 
 using nlohmann::json;
@@ -850,10 +846,9 @@ void HttpServer::Impl::get_complaint(const req_t& req, const OrganisationContext
 }
 
 HttpServer::HttpServer(ComplaintService& service, Authenticator& auth, const ServerOptions& options,
-                       std::function<Instant()> clock)
-    : impl_(
-          std::make_unique<Impl>(service, auth, options.secure_cookies,
-                                 clock ? std::move(clock) : std::function<Instant()>(system_now))) {
+                       const Clock& clock)
+    : impl_(std::make_unique<Impl>(service, auth, options.secure_cookies,
+                                   [&clock] { return clock.now(); })) {
     auto settings =
         restinio::server_settings_t<traits_t>{}
             .address(options.address)

@@ -3,6 +3,7 @@
 
 #include "app/auth.hpp"
 #include "app/complaint_service.hpp"
+#include "service/clock.hpp"
 
 #include <functional>
 #include <memory>
@@ -21,9 +22,9 @@ struct ServerOptions {
 
 class HttpServer {
 public:
-    // `clock` gives "now"; tests may pin it. Starts listening before it returns.
+    // `clock` gives "now" (tests set it). Starts listening before it returns.
     HttpServer(ComplaintService& service, Authenticator& auth, const ServerOptions& options,
-               std::function<Instant()> clock = {});
+               const Clock& clock);
     ~HttpServer();
     void stop();
     // Every route as (method, path pattern), e.g. ("GET", "/api/v1/organisations/:org").
@@ -33,7 +34,5 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
-
-Instant system_now();
 
 } // namespace kd

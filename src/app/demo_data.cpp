@@ -14,7 +14,7 @@
 
 namespace kd {
 
-DemoStaff seed_demo_staff(ComplaintService& service) {
+DemoStaff seed_demo_staff(ComplaintService& service, Instant now) {
     Database& db = service.database();
     DemoStaff out;
     for (const auto& o : service.organisations()) {
@@ -49,8 +49,6 @@ DemoStaff seed_demo_staff(ComplaintService& service) {
         }
         AccountService accounts(db, service.writer());
         const Actor cli{0, "cli:seed-demo", std::nullopt};
-        auto now =
-            std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
         for (auto& p : people) {
             auto known = std::find_if(existing.begin(), existing.end(),
                                       [&](const StaffMember& s) { return s.email == p.email; });

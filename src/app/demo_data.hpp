@@ -19,7 +19,7 @@ struct DemoStaff {
     int added = 0;
     int given_password = 0;
 };
-DemoStaff seed_demo_staff(ComplaintService& service);
+DemoStaff seed_demo_staff(ComplaintService& service, Instant now);
 
 // Generates `count` complaints over the organisations, received within `span` before `now`, each
 // taken as far along its procedure as its age allows; every step is in the audit trail.

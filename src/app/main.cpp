@@ -23,6 +23,9 @@ namespace {
 
 using namespace kd;
 
+// The one clock of the process: every "now" of a command comes from here.
+const SystemClock wall_clock;
+
 std::string env_or(const char* name, const std::string& fallback) {
     const char* v = std::getenv(name);
     return v && *v ? v : fallback;
@@ -74,7 +77,7 @@ std::optional<App> open_app(const std::string& url, const std::string& procedure
     for (const auto& p : set->procedures) {
         std::string file = procedures_dir + "/" + p.organisation_code + "-" + p.slug + ".toml";
         try {
-            app.service->add_organisation(p, read_text(file), file, system_now());
+            app.service->add_organisation(p, read_text(file), file, wall_clock.now());
         } catch (const ProcedureConflict& e) {
             std::cerr << file << ": " << e.what() << "; nothing was started.\n";
             return std::nullopt;
@@ -157,7 +160,7 @@ int cmd_user_add(ComplaintService& service, const std::string& org, const std::s
     if (!pw) return 1;
     AccountService accounts(service.database(), service.writer());
     StaffMember m{0, o->record.id, name, email, roles, false, true};
-    auto made = accounts.add(o->record.id, m, *pw, Actor{0, "cli", std::nullopt}, system_now());
+    auto made = accounts.add(o->record.id, m, *pw, Actor{0, "cli", std::nullopt}, wall_clock.now());
     if (!made) {
         std::cerr << "klachtdesk: " << made.refusal().message_nl << "\n";
         return 1;
@@ -177,7 +180,7 @@ int cmd_user_reset(ComplaintService& service, const std::string& email) {
     if (!pw) return 1;
     AccountService accounts(service.database(), service.writer());
     auto done = accounts.set_password(login->staff.organisation_id, login->staff.id, *pw,
-                                      Actor{0, "cli", std::nullopt}, system_now());
+                                      Actor{0, "cli", std::nullopt}, wall_clock.now());
     if (!done) {
         std::cerr << "klachtdesk: " << done.refusal().message_nl << "\n";
         return 1;
@@ -331,7 +334,7 @@ int main(int argc, char** argv) {
                           << std::flush;
             };
             RetentionRun r =
-                run_retention(*app->service, *app->writer, system_now(), purge_apply, progress);
+                run_retention(*app->service, *app->writer, wall_clock.now(), purge_apply, progress);
             std::cerr << "\n";
             std::cout << (purge_apply ? "anonymised: " : "would anonymise: ")
                       << (purge_apply ? r.anonymised : r.due) << " case(s)"
@@ -340,7 +343,7 @@ int main(int argc, char** argv) {
         }
         if (*seed) {
             bool complaints_given = complaints >= 0;
-            DemoStaff staff = seed_demo_staff(*app->service);
+            DemoStaff staff = seed_demo_staff(*app->service, wall_clock.now());
             std::cout << "demo staff added: " << staff.added << "\n";
             if (staff.given_password > 0)
                 std::cout << "demo accounts without a password given the demo password: "
@@ -359,8 +362,8 @@ int main(int argc, char** argv) {
                 std::cerr << "\rcomplaints: " << done << " / " << total << std::flush;
                 if (done == total) std::cerr << "\n";
             };
-            long long n = generate_complaints(*app->service, *app->writer, complaints, system_now(),
-                                              span, rng_seed, progress);
+            long long n = generate_complaints(*app->service, *app->writer, complaints,
+                                              wall_clock.now(), span, rng_seed, progress);
             std::cout << "demo complaints added: " << n << "\n";
             return 0;
         }
@@ -370,11 +373,11 @@ int main(int argc, char** argv) {
             sigaddset(&set, SIGINT);
             sigaddset(&set, SIGTERM);
             pthread_sigmask(SIG_BLOCK, &set, nullptr); // the server threads inherit the mask
-            RetentionJob retention(*app->service, *app->writer, system_now);
+            RetentionJob retention(*app->service, *app->writer, [] { return wall_clock.now(); });
             Authenticator auth(*app->db);
             HttpServer server(
                 *app->service, auth,
-                ServerOptions{"127.0.0.1", static_cast<unsigned short>(port), threads});
+                ServerOptions{"127.0.0.1", static_cast<unsigned short>(port), threads}, wall_clock);
             std::cout << "klachtdesk " << KLACHTDESK_VERSION
                       << " listening on http://127.0.0.1:" << port
                       << " (database: " << app->db->backend_name() << ")" << std::endl;

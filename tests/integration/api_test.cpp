@@ -40,7 +40,15 @@ std::string database_url() {
     return "sqlite:" + (dir / "klachtdesk.db").string();
 }
 
+// The moment the suite runs at, whatever the wall clock says: a Wednesday morning in
+// Amsterdam, far from holidays and clock changes, so "received three hours ago" is the same
+// working day. Tests that need another moment set or advance the clock themselves.
+Instant suite_start() {
+    return *try_parse_iso("2026-11-18T10:30");
+}
+
 struct World {
+    ManualClock clock{suite_start()};
     std::string url;
     std::unique_ptr<Database> db;
     std::unique_ptr<Writer> writer;
@@ -69,8 +77,8 @@ public:
         world->service = std::make_unique<ComplaintService>(*world->db, *world->writer);
         auto set = load_procedure_dir(kd::testing::source_path("procedures"));
         for (const auto& p : set.procedures)
-            world->service->add_organisation(p, "(test)", p.slug + ".toml", system_now());
-        seed_demo_staff(*world->service);
+            world->service->add_organisation(p, "(test)", p.slug + ".toml", world->clock.now());
+        seed_demo_staff(*world->service, world->clock.now());
         for (const auto& o : world->service->organisations())
             for (const auto& s : world->db->staff(o->record.id)) {
                 world->staff[o->record.slug][s.roles] = s.id;
@@ -78,8 +86,8 @@ public:
             }
         unsigned short port = kd::testing::free_port();
         world->auth = std::make_unique<Authenticator>(*world->db);
-        world->server = std::make_unique<HttpServer>(*world->service, *world->auth,
-                                                     ServerOptions{"127.0.0.1", port, 4});
+        world->server = std::make_unique<HttpServer>(
+            *world->service, *world->auth, ServerOptions{"127.0.0.1", port, 4}, world->clock);
         world->base = "http://127.0.0.1:" + std::to_string(port);
         world->http = std::make_unique<HttpClient>(world->base);
     }
@@ -110,8 +118,9 @@ protected:
         return world->staff[org][who];
     }
 
+    static Instant now() { return world->clock.now(); }
     static std::string recent(int hours_ago) {
-        return format_iso_local(system_now() - std::chrono::hours{hours_ago});
+        return format_iso_local(now() - std::chrono::hours{hours_ago});
     }
 
     json create(const std::string& org, json body, int expect = 201) {
@@ -236,7 +245,7 @@ TEST_F(Api, Exactpi001FromIntakeToCloseWithAgreedTermAndRedo) {
     EXPECT_EQ(deadline(c, "first_contact")["status"], "due");
     act(org, id, "start-handling", json::object());
     act(org, id, "resolve", {{"solution", "x"}}, 422); // contact first
-    std::string agreed = format_iso_local(system_now() + std::chrono::hours{24 * 10});
+    std::string agreed = format_iso_local(now() + std::chrono::hours{24 * 10});
     c = act(org, id, "record-contact",
             {{"agreed_resolve_by", agreed}, {"note", "Gebeld, termijn afgesproken"}});
     EXPECT_EQ(deadline(c, "first_contact")["status"], "met");
@@ -416,7 +425,7 @@ TEST_F(Api, ListFiltersSortsAndPages) {
     const std::string org = "een-loket-mk";
     json in = intake(org);
     in["description"] = "Zoekwoord-pinguin in de omschrijving";
-    in["received_at"] = format_iso_local(system_now() - std::chrono::hours{24 * 40});
+    in["received_at"] = format_iso_local(now() - std::chrono::hours{24 * 40});
     long long old_id = create(org, in)["id"]; // acknowledgement long overdue
     for (int i = 0; i < 3; ++i)
         create(org, intake(org));
@@ -441,7 +450,7 @@ TEST_F(Api, ListFiltersSortsAndPages) {
     EXPECT_EQ(page["items"][0]["id"], old_id);
     auto newest = list("?limit=1");
     EXPECT_NE(newest["items"][0]["id"], old_id);
-    std::string day = format_iso_local(system_now() - std::chrono::hours{24 * 40}).substr(0, 10);
+    std::string day = format_iso_local(now() - std::chrono::hours{24 * 40}).substr(0, 10);
     auto between = list("?received_from=" + day + "&received_to=" + day);
     ASSERT_GE(between["items"].size(), 1u);
     for (auto& c : between["items"])
@@ -694,7 +703,7 @@ TEST_F(Api, FailedLoginsAreLimitedPerAccount) {
     AccountService accounts(*world->db, *world->writer);
     StaffMember m{0, 0, "Op slot", email, "employee", false, true};
     ASSERT_TRUE(accounts.add(world->service->organisation("jexo")->record.id, m,
-                             "een-lang-wachtwoord", Actor{0, "test", std::nullopt}, system_now()));
+                             "een-lang-wachtwoord", Actor{0, "test", std::nullopt}, now()));
     for (int i = 0; i < 5; ++i)
         EXPECT_EQ(c.login(email, "wrong-password-" + std::to_string(i)).status, 401);
     auto limited = c.login(email, kDemoPassword); // even the right password, for now
@@ -708,7 +717,7 @@ TEST_F(Api, FailedLoginCountersOfThePastAreForgotten) {
     AuthSettings few;
     few.failure_keys_before_pruning = 4;
     Authenticator auth(*world->db, few);
-    Instant t0 = system_now();
+    Instant t0 = now();
     for (int i = 0; i < 2; ++i)
         auth.login("verzonnen" + std::to_string(i) + "@x.example", "wrong-password", "10.0.0.1",
                    t0);
@@ -787,7 +796,7 @@ TEST_F(Api, PasswordsAreStoredOnlyAsArgon2idHashes) {
 
 TEST_F(Api, SessionsExpireWhenIdleAndAfterTwelveHours) {
     Authenticator auth(*world->db);
-    Instant t0 = system_now();
+    Instant t0 = now();
     auto r = auth.login("directie@exactpi.example", kDemoPassword, "test", t0);
     ASSERT_EQ(r.kind, Authenticator::LoginResult::ok);
     using namespace std::chrono;
@@ -1092,9 +1101,9 @@ TEST_F(Api, TheInvolvedEmployeeReadsOnlyTheSharedSummary) {
 // shared with them. What each sees is checked against the role table of the issue, written
 // out here over the stored cases.
 TEST_F(Api, EveryDemoAccountSeesOnlyWhatItsRoleShould) {
-    ASSERT_EQ(generate_complaints(*world->service, *world->writer, 80, system_now(),
-                                  std::chrono::days{49}, 7),
-              80);
+    ASSERT_EQ(
+        generate_complaints(*world->service, *world->writer, 80, now(), std::chrono::days{49}, 7),
+        80);
     const std::set<std::string> demo_accounts = {"kwaliteit",
                                                  "sanne",
                                                  "mohamed",
