@@ -1,8 +1,8 @@
 // core_bench.cpp: the cost of the rules themselves: a due moment, and all deadlines of a case.
-#include "app/procedure_file.hpp"
 #include "core/amsterdam_time.hpp"
 #include "core/deadlines.hpp"
 #include "core/lifecycle.hpp"
+#include "service/procedure_file.hpp"
 
 #include <benchmark/benchmark.h>
 

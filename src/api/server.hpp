@@ -1,11 +1,9 @@
-// server.hpp: the HTTP server: routes under /api/v1 onto the complaint service.
+// server.hpp: the HTTP server: one I/O thread that only reads and writes bytes, and a pool
+// of workers ("kd-http") that run the routes of api/router.hpp.
 #pragma once
 
-#include "app/auth.hpp"
-#include "app/complaint_service.hpp"
-#include "service/clock.hpp"
+#include "service/services.hpp"
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -14,19 +12,25 @@
 namespace kd {
 
 struct ServerOptions {
-    std::string address = "127.0.0.1"; // until logging in exists, never anything else
+    std::string address = "127.0.0.1"; // behind a proxy for anything else
     unsigned short port = 8080;
-    std::size_t threads = 4;
-    bool secure_cookies = false; // set when served over TLS (behind a proxy)
+    // Workers for the routes: each may wait on the database, argon2 or the writer. The
+    // number of writes waiting at once bounds the group commit's batch.
+    std::size_t workers = 16;
 };
 
 class HttpServer {
 public:
-    // `clock` gives "now" (tests set it). Starts listening before it returns.
-    HttpServer(ComplaintService& service, Authenticator& auth, const ServerOptions& options,
-               const Clock& clock);
-    ~HttpServer();
+    // Starts listening before it returns.
+    HttpServer(Services& services, const ServerOptions& options);
+    ~HttpServer(); // stop()
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    // Refuses new requests (503), lets the running and queued ones finish and answer, then
+    // closes the I/O. Idempotent.
     void stop();
+
     // Every route as (method, path pattern), e.g. ("GET", "/api/v1/organisations/:org").
     std::vector<std::pair<std::string, std::string>> routes() const;
 

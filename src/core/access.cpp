@@ -50,7 +50,7 @@ bool can_register(const Viewer& v) {
 
 std::optional<Refusal> may_apply(const Viewer& v, const Complaint& c, const Command& cmd) {
     auto no = [](std::string nl, std::string en) {
-        return Refusal{"forbidden", std::move(nl), std::move(en), ""};
+        return forbidden(std::move(nl), std::move(en));
     };
     if (!v.coordinator && !v.management && !v.handler && !v.confidant)
         return no("Uw rol mag klachten niet wijzigen.", "Your role may not change complaints.");

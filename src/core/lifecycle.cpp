@@ -24,7 +24,8 @@ Refusal wrong_state(const Complaint& c, const char* action_nl, const char* actio
                       "'.",
                   std::string("Cannot ") + action_en + " while the complaint is '" +
                       state_name(c.state) + "'.",
-                  "state");
+                  "state")
+        .with_kind(RefusalKind::conflict);
 }
 
 bool in(State s, std::initializer_list<State> states) {

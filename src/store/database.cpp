@@ -607,10 +607,9 @@ AuditCheck Database::verify_audit(long long organisation_id,
     return out;
 }
 
-OrganisationRecord Database::ensure_organisation(const ProcedureAdoption& p, Instant now) {
-    soci::session& s = *writer_;
-    soci::transaction tr(s);
-    Transaction t(s, backend_);
+OrganisationRecord Transaction::ensure_organisation(const ProcedureAdoption& p, Instant now) {
+    soci::session& s = sql_;
+    Transaction& t = *this;
     long long id = 0;
     std::string slug, name;
     int in_force = 0;
@@ -668,7 +667,6 @@ OrganisationRecord Database::ensure_organisation(const ProcedureAdoption& p, Ins
                                                      : "organisation-change";
         t.append_procedure_event(id, p.version, now, system, action, changes.dump());
     }
-    tr.commit();
     return OrganisationRecord{id, p.code, p.slug, p.name, p.version};
 }
 

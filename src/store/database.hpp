@@ -24,6 +24,12 @@ class Transaction {
 public:
     Transaction(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
 
+    // Organisations and their procedure versions (loaded from procedures/ at start-up).
+    // Adopting a procedure and putting another version in force are audit events by the
+    // organisation's system actor, with the file as their source and both texts in them.
+    // Throws ProcedureConflict when the version is known with a different text.
+    OrganisationRecord ensure_organisation(const ProcedureAdoption& p, Instant now);
+
     std::optional<Complaint> complaint(long long organisation_id, long long id);
     // Gives the complaint its id and its reference ("004-00017").
     void insert_complaint(Complaint& c, std::optional<Instant> next_due, Instant now);
@@ -76,11 +82,6 @@ public:
     int migrate(); // returns how many migrations ran
     int latest_schema_version() const;
 
-    // Organisations and their procedure versions (loaded from procedures/ at start-up).
-    // Adopting a procedure and putting another version in force are audit events by the
-    // organisation's system actor, with the file as their source and both texts in them.
-    // Throws ProcedureConflict when the version is known with a different text.
-    OrganisationRecord ensure_organisation(const ProcedureAdoption& p, Instant now);
     std::vector<OrganisationRecord> organisations();
 
     std::vector<StaffMember> staff(long long organisation_id);

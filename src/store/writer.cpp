@@ -3,6 +3,7 @@
 #include "store/writer.hpp"
 
 #include <soci/soci.h>
+#include <spdlog/spdlog.h>
 
 #include <future>
 
@@ -12,9 +13,14 @@ Writer::Writer(Database& db, std::size_t max_batch)
     : db_(db), max_batch_(max_batch), thread_([this] { loop(); }) {}
 
 Writer::~Writer() {
+    stop();
+}
+
+void Writer::stop() {
     {
         std::lock_guard lock(mu_);
-        stopping_ = true;
+        if (stopped_) return;
+        stopping_ = stopped_ = true;
     }
     cv_.notify_all();
     thread_.join();
@@ -23,9 +29,13 @@ Writer::~Writer() {
 void Writer::submit(WriteRequest r) {
     {
         std::lock_guard lock(mu_);
-        queue_.push_back(std::move(r));
+        if (!stopped_) {
+            queue_.push_back(std::move(r));
+            cv_.notify_one();
+            return;
+        }
     }
-    cv_.notify_one();
+    r.done(WriteStatus::failed, "the writer has stopped");
 }
 
 WriteStatus Writer::run(std::function<bool(Transaction&)> work, std::string* error) {
@@ -87,8 +97,13 @@ void Writer::commit_batch(std::deque<WriteRequest>& batch) {
             errors[i] = std::string("the database did not store the change: ") + e.what();
         }
     }
-    for (std::size_t i = 0; i < batch.size(); ++i)
-        batch[i].done(status[i], errors[i]);
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        try {
+            batch[i].done(status[i], errors[i]);
+        } catch (const std::exception& e) {
+            spdlog::error("writer: a completion failed: {}", e.what());
+        }
+    }
 }
 
 } // namespace kd

@@ -2,12 +2,11 @@
 // scripts/test started; each seed procedure driven from intake to close over HTTP, and bad
 // input answered with 4xx while nothing changes.
 #include "api/server.hpp"
-#include "app/accounts.hpp"
-#include "app/auth.hpp"
-#include "app/demo_data.hpp"
-#include "app/procedure_file.hpp"
-#include "app/retention.hpp"
 #include "http_client.hpp"
+#include "service/demo_data.hpp"
+#include "service/procedure_file.hpp"
+#include "service/retention.hpp"
+#include "service/runtime.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -50,10 +49,10 @@ Instant suite_start() {
 struct World {
     ManualClock clock{suite_start()};
     std::string url;
-    std::unique_ptr<Database> db;
-    std::unique_ptr<Writer> writer;
-    std::unique_ptr<ComplaintService> service;
-    std::unique_ptr<Authenticator> auth;
+    std::unique_ptr<Runtime> runtime;
+    Database* db = nullptr;
+    Writer* writer = nullptr;
+    Services* services = nullptr;
     std::unique_ptr<HttpServer> server;
     std::unique_ptr<HttpClient> http;                                // not logged in
     std::map<std::string, std::unique_ptr<HttpClient>> coordinators; // slug -> logged in
@@ -71,30 +70,27 @@ public:
         if (url.empty()) return; // reported per test below
         world = new World;
         world->url = url;
-        world->db = Database::open(url);
-        world->db->migrate();
-        world->writer = std::make_unique<Writer>(*world->db);
-        world->service = std::make_unique<ComplaintService>(*world->db, *world->writer);
-        auto set = load_procedure_dir(kd::testing::source_path("procedures"));
-        for (const auto& p : set.procedures)
-            world->service->add_organisation(p, "(test)", p.slug + ".toml", world->clock.now());
-        seed_demo_staff(*world->service, world->clock.now());
-        for (const auto& o : world->service->organisations())
+        std::string dir = kd::testing::source_path("procedures");
+        world->runtime = std::make_unique<Runtime>(url, load_procedure_dir(dir), dir, world->clock);
+        world->db = &world->runtime->db();
+        world->writer = &world->runtime->writer();
+        world->services = &world->runtime->services();
+        seed_demo_staff(world->services->complaints, world->clock.now());
+        for (const auto& o : world->services->organisations.all())
             for (const auto& s : world->db->staff(o->record.id)) {
                 world->staff[o->record.slug][s.roles] = s.id;
                 world->staff[o->record.slug][s.email.substr(0, s.email.find('@'))] = s.id;
             }
         unsigned short port = kd::testing::free_port();
-        world->auth = std::make_unique<Authenticator>(*world->db);
-        world->server = std::make_unique<HttpServer>(
-            *world->service, *world->auth, ServerOptions{"127.0.0.1", port, 4}, world->clock);
+        world->server =
+            std::make_unique<HttpServer>(*world->services, ServerOptions{"127.0.0.1", port, 8});
         world->base = "http://127.0.0.1:" + std::to_string(port);
         world->http = std::make_unique<HttpClient>(world->base);
     }
     static void TearDownTestSuite() {
         if (!world) return;
         world->server.reset();
-        world->writer.reset();
+        world->runtime.reset();
         delete world;
         world = nullptr;
     }
@@ -476,7 +472,7 @@ TEST_F(Api, ASavedComplaintIsDurableBeforeTheAnswer) {
     long long id = create(org, in)["id"];
     // A second, independent connection sees it at once: the commit came before the 201.
     auto other = Database::open(world->url, 1);
-    auto c = other->complaint(world->service->organisation(org)->record.id, id);
+    auto c = other->complaint(world->services->organisations.find(org)->record.id, id);
     ASSERT_TRUE(c.has_value());
     EXPECT_EQ(c->description, "Mijn loonstrook klopt niet.");
     EXPECT_EQ(other->timeline(c->organisation_id, id).size(), 1u);
@@ -487,7 +483,7 @@ TEST_F(Api, ASavedComplaintIsDurableBeforeTheAnswer) {
 // before the next, so the chain is intact again at the end.
 TEST_F(Api, AuditChainCatchesChangesMadeDirectlyInTheDatabase) {
     const std::string org = "jexo";
-    long long org_id = world->service->organisation(org)->record.id;
+    long long org_id = world->services->organisations.find(org)->record.id;
     long long id = create(org, intake(org))["id"];
     act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
     act(org, id, "start-handling", json::object());
@@ -569,7 +565,7 @@ TEST_F(Api, AuditChainCatchesChangesMadeDirectlyInTheDatabase) {
 // counts stay the same and the audit chain still verifies.
 TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     const std::string org = "een-loket-mk";
-    const OrganisationContext& o = *world->service->organisation(org);
+    const OrganisationContext& o = *world->services->organisations.find(org);
     Actor coordinator{staff(org, "coordinator"), "test", std::nullopt};
     auto walk = [&](const std::string& received, const std::string& closed) {
         Intake in;
@@ -580,9 +576,9 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
         in.description = "Persoonlijke klacht van Retentie Testpersoon.";
         in.involved_staff = {staff(org, "mohamed")};
         Instant t = kd::testing::at(received);
-        auto r = world->service->register_complaint_sync(o, in, coordinator, t);
-        EXPECT_EQ(r.kind, CommandResult::ok) << r.refusal.message_en;
-        long long id = r.complaint.id;
+        auto r = world->services->complaints.register_complaint(o, in, coordinator, t);
+        EXPECT_TRUE(r) << r.refusal().message_en;
+        long long id = r.value().complaint.id;
         std::vector<Command> steps = {
             Acknowledge{},
             Assign{staff(org, "sanne"), false},
@@ -592,13 +588,12 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
             VerifySatisfaction{true, "", "Brief van Retentie Testpersoon"}};
         for (const auto& cmd : steps) {
             t += std::chrono::hours{24};
-            auto s = world->service->apply_command_sync(o, id, cmd, coordinator, t);
-            EXPECT_EQ(s.kind, CommandResult::ok)
-                << command_name(cmd) << ": " << s.refusal.message_en;
+            auto s = world->services->complaints.apply_command(o, id, cmd, coordinator, t);
+            EXPECT_TRUE(s) << command_name(cmd) << ": " << s.refusal().message_en;
         }
-        auto s = world->service->apply_command_sync(o, id, Close{}, coordinator,
-                                                    kd::testing::at(closed));
-        EXPECT_EQ(s.kind, CommandResult::ok) << s.refusal.message_en;
+        auto s = world->services->complaints.apply_command(o, id, Close{}, coordinator,
+                                                           kd::testing::at(closed));
+        EXPECT_TRUE(s) << s.refusal().message_en;
         return id;
     };
     long long old_case = walk("2023-03-01T10:00", "2023-03-20T10:00");
@@ -619,12 +614,12 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     auto before = counts();
     Instant now = kd::testing::at("2026-11-23T03:00");
 
-    RetentionRun dry = run_retention(*world->service, *world->writer, now, false);
+    RetentionRun dry = run_retention(world->services->complaints, *world->writer, now, false);
     EXPECT_GE(dry.due, 1);
     EXPECT_EQ(dry.anonymised, 0);
     EXPECT_EQ(get(org, old_case)["complainant"]["name"], "Retentie Testpersoon");
 
-    RetentionRun run = run_retention(*world->service, *world->writer, now, true);
+    RetentionRun run = run_retention(world->services->complaints, *world->writer, now, true);
     EXPECT_EQ(run.anonymised, dry.due);
     EXPECT_EQ(run.failed, 0);
     auto c = get(org, old_case);
@@ -654,7 +649,7 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     EXPECT_EQ(counts(), before);
     AuditCheck chain = world->db->verify_audit(o.record.id);
     EXPECT_TRUE(chain.intact) << chain.problem;
-    EXPECT_EQ(run_retention(*world->service, *world->writer, now, true).anonymised, 0);
+    EXPECT_EQ(run_retention(world->services->complaints, *world->writer, now, true).anonymised, 0);
 }
 
 TEST_F(Api, LoggingInAndOut) {
@@ -702,7 +697,7 @@ TEST_F(Api, FailedLoginsAreLimitedPerAccount) {
     const std::string email = "gesloten@jexo.example";
     AccountService accounts(*world->db, *world->writer);
     StaffMember m{0, 0, "Op slot", email, "employee", false, true};
-    ASSERT_TRUE(accounts.add(world->service->organisation("jexo")->record.id, m,
+    ASSERT_TRUE(accounts.add(world->services->organisations.find("jexo")->record.id, m,
                              "een-lang-wachtwoord", Actor{0, "test", std::nullopt}, now()));
     for (int i = 0; i < 5; ++i)
         EXPECT_EQ(c.login(email, "wrong-password-" + std::to_string(i)).status, 401);
@@ -1101,9 +1096,9 @@ TEST_F(Api, TheInvolvedEmployeeReadsOnlyTheSharedSummary) {
 // shared with them. What each sees is checked against the role table of the issue, written
 // out here over the stored cases.
 TEST_F(Api, EveryDemoAccountSeesOnlyWhatItsRoleShould) {
-    ASSERT_EQ(
-        generate_complaints(*world->service, *world->writer, 80, now(), std::chrono::days{49}, 7),
-        80);
+    ASSERT_EQ(generate_complaints(world->services->complaints, *world->writer, 80, now(),
+                                  std::chrono::days{49}, 7),
+              80);
     const std::set<std::string> demo_accounts = {"kwaliteit",
                                                  "sanne",
                                                  "mohamed",
@@ -1115,7 +1110,7 @@ TEST_F(Api, EveryDemoAccountSeesOnlyWhatItsRoleShould) {
                                                  "vertrouwenspersoon.fatima"};
     int accounts_tried = 0;
     int confidential_seen = 0, summaries_seen = 0, own_registered_seen = 0;
-    for (const auto& o : world->service->organisations()) {
+    for (const auto& o : world->services->organisations.all()) {
         const std::string org = o->record.slug;
         ComplaintQuery all;
         all.organisation_id = o->record.id;
@@ -1260,7 +1255,8 @@ TEST_F(Api, AuditLogForTheAuditorAsJsonAndCsv) {
     auto adopted = auditor.get("/api/v1/organisations/xs2more/audit?action=procedure-adopt").json();
     ASSERT_EQ(adopted["items"].size(), 1u);
     EXPECT_EQ(adopted["items"][0]["subject"], (json{{"type", "procedure"}, {"id", 1}}));
-    EXPECT_EQ(adopted["items"][0]["source"], "xs2more.toml");
+    EXPECT_EQ(adopted["items"][0]["source"],
+              kd::testing::source_path("procedures") + "/004-xs2more.toml");
     EXPECT_EQ(adopted["items"][0]["changes"]["version"], (json{nullptr, 1}));
     EXPECT_EQ(auditor.get("/api/v1/organisations/xs2more/audit?colour=red").status, 400);
     EXPECT_EQ(as(org, "beheer").get("/api/v1/organisations/xs2more/audit").status, 403);
@@ -1326,6 +1322,6 @@ TEST_F(Api, AdminManagesAccountsAndEveryChangeIsAudited) {
     EXPECT_NE(std::find(actions.begin(), actions.end(), "account-change"), actions.end());
     EXPECT_EQ(log.body.find("eerste-wachtwoord"), std::string::npos);
     EXPECT_EQ(log.body.find("tweede-wachtwoord"), std::string::npos);
-    AuditCheck chain = world->db->verify_audit(world->service->organisation(org)->record.id);
+    AuditCheck chain = world->db->verify_audit(world->services->organisations.find(org)->record.id);
     EXPECT_TRUE(chain.intact) << chain.problem;
 }

@@ -1,7 +1,7 @@
 // test_support.cpp: loads the real procedure files, so tests run the procedures users run.
 #include "support/test_support.hpp"
 
-#include "app/procedure_file.hpp"
+#include "service/procedure_file.hpp"
 
 #include <filesystem>
 #include <stdexcept>

@@ -1,6 +1,6 @@
 // procedure_file_test.cpp: the five seed procedures load with the terms of procedures.md,
 // and a broken file is reported as "file:line: what is wrong".
-#include "app/procedure_file.hpp"
+#include "service/procedure_file.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // procedure_file.cpp: the TOML schema of a procedure file and its validation. Unknown keys
 // are errors, so a typo in a term never silently falls back to a default.
-#include "app/procedure_file.hpp"
+#include "service/procedure_file.hpp"
 
 #include <toml++/toml.h>
 

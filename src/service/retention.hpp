@@ -2,7 +2,8 @@
 // term (R-PRIV): on demand (`klachtdesk purge`) and daily inside the server.
 #pragma once
 
-#include "app/complaint_service.hpp"
+#include "service/clock.hpp"
+#include "service/complaints.hpp"
 
 #include <condition_variable>
 #include <functional>
@@ -27,7 +28,7 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
 // Runs run_retention(apply) shortly after start and then every 24 hours, until destroyed.
 class RetentionJob {
 public:
-    RetentionJob(ComplaintService& service, Writer& writer, std::function<Instant()> clock);
+    RetentionJob(ComplaintService& service, Writer& writer, const Clock& clock);
     ~RetentionJob();
     RetentionJob(const RetentionJob&) = delete;
     RetentionJob& operator=(const RetentionJob&) = delete;
@@ -37,7 +38,7 @@ private:
 
     ComplaintService& service_;
     Writer& writer_;
-    std::function<Instant()> clock_;
+    const Clock& clock_;
     std::mutex mu_;
     std::condition_variable cv_;
     bool stopping_ = false;

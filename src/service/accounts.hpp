@@ -4,6 +4,7 @@
 
 #include "core/outcome.hpp"
 #include "store/database.hpp"
+#include "store/records.hpp"
 #include "store/writer.hpp"
 
 #include <optional>
@@ -21,13 +22,20 @@ class AccountService {
 public:
     AccountService(Database& db, Writer& writer) : db_(db), writer_(writer) {}
 
-    // An actor with staff_id 0 is the command line: the organisation's system actor signs.
+    // Account management is the admin's, within their own organisation; an actor without a
+    // viewer (staff_id 0) is the command line, and the organisation's system actor signs.
     Outcome<StaffMember> add(long long organisation_id, StaffMember m, const std::string& password,
                              const Actor& actor, Instant now);
     Outcome<StaffMember> change(long long organisation_id, long long staff_id,
                                 const AccountChange& change, const Actor& actor, Instant now);
-    Outcome<bool> set_password(long long organisation_id, long long staff_id,
+    Outcome<Done> set_password(long long organisation_id, long long staff_id,
                                const std::string& password, const Actor& actor, Instant now);
+    // A person changes their own password, proving the current one first.
+    Outcome<Done> change_own_password(const StaffMember& me, const std::string& current_password,
+                                      const std::string& new_password, const Actor& actor,
+                                      Instant now);
+
+    std::vector<StaffMember> staff(long long organisation_id) { return db_.staff(organisation_id); }
 
     // "employee,handler": each known, none twice; nullopt when valid, else why not.
     static std::optional<Refusal> check_roles(const std::string& roles);

@@ -1,10 +1,10 @@
 // demo_data.cpp: the demo staff and the complaint generator. The generator runs each
 // complaint through the real rules in core/ (register, then one command at a time) and
 // writes the result with its audit trail in bulk through the Writer.
-#include "app/demo_data.hpp"
+#include "service/demo_data.hpp"
 
-#include "app/accounts.hpp"
-#include "app/auth.hpp"
+#include "service/accounts.hpp"
+#include "service/auth.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -17,7 +17,7 @@ namespace kd {
 DemoStaff seed_demo_staff(ComplaintService& service, Instant now) {
     Database& db = service.database();
     DemoStaff out;
-    for (const auto& o : service.organisations()) {
+    for (const auto& o : service.organisations().all()) {
         auto existing = db.staff(o->record.id);
         std::string domain = o->record.slug + ".example";
         // Demo accounts go only where there are no real ones: never mixed into real staff.
@@ -156,7 +156,7 @@ long long generate_complaints(ComplaintService& service, Writer& writer, long lo
                               const std::function<void(long long, long long)>& progress) {
     using namespace std::chrono;
     std::mt19937_64 rng(seed);
-    const auto& orgs = service.organisations();
+    const auto& orgs = service.organisations().all();
     if (orgs.empty() || count <= 0) return 0;
     std::vector<DemoCast> casts;
     casts.reserve(orgs.size());

@@ -1,8 +1,9 @@
 // accounts.cpp: account changes through the Writer, each with its audit event; passwords
 // never appear in an event, only that one was set.
-#include "app/accounts.hpp"
+#include "service/accounts.hpp"
 
-#include "app/auth.hpp"
+#include "service/incident.hpp"
+#include "service/passwords.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +21,11 @@ Actor signer(Transaction& t, long long organisation_id, const Actor& actor) {
     if (actor.staff_id != 0) return actor;
     return Actor{t.system_actor(organisation_id), actor.source.empty() ? "cli" : actor.source,
                  std::nullopt};
+}
+
+std::optional<Refusal> not_admin(const Actor& actor) {
+    if (!actor.viewer || actor.viewer->admin) return std::nullopt;
+    return forbidden("Alleen de beheerder beheert accounts.", "Only the admin manages accounts.");
 }
 
 nlohmann::json account_json(const StaffMember& m) {
@@ -50,6 +56,7 @@ std::optional<Refusal> AccountService::check_roles(const std::string& roles) {
 Outcome<StaffMember> AccountService::add(long long organisation_id, StaffMember m,
                                          const std::string& password, const Actor& actor,
                                          Instant now) {
+    if (auto r = not_admin(actor)) return *r;
     if (auto r = check_roles(m.roles)) return *r;
     if (m.name.empty())
         return refuse("required", "De naam is verplicht.", "The name is required.", "name");
@@ -79,17 +86,17 @@ Outcome<StaffMember> AccountService::add(long long organisation_id, StaffMember 
             return true;
         },
         &err);
-    if (status != WriteStatus::committed)
-        return refuse("storage_failed", "Het account is niet opgeslagen.", "Not saved: " + err, "");
+    if (status != WriteStatus::committed) return storage_failed("add an account", err);
     return m;
 }
 
 Outcome<StaffMember> AccountService::change(long long organisation_id, long long staff_id,
                                             const AccountChange& change, const Actor& actor,
                                             Instant now) {
+    if (auto r = not_admin(actor)) return *r;
     auto before = db_.staff_member(organisation_id, staff_id);
     if (!before || before->has_role("system"))
-        return refuse("not_found", "Deze medewerker bestaat niet.", "No such employee.", "");
+        return not_found("Deze medewerker bestaat niet.", "No such employee.");
     if (change.roles)
         if (auto r = check_roles(*change.roles)) return *r;
     StaffMember after = *before;
@@ -111,13 +118,11 @@ Outcome<StaffMember> AccountService::change(long long organisation_id, long long
             return true;
         },
         &err);
-    if (status != WriteStatus::committed)
-        return refuse("storage_failed", "De wijziging is niet opgeslagen.", "Not saved: " + err,
-                      "");
+    if (status != WriteStatus::committed) return storage_failed("change an account", err);
     return after;
 }
 
-Outcome<bool> AccountService::set_password(long long organisation_id, long long staff_id,
+Outcome<Done> AccountService::set_password(long long organisation_id, long long staff_id,
                                            const std::string& password, const Actor& actor,
                                            Instant now) {
     if (auto why = weak_password(password))
@@ -133,10 +138,20 @@ Outcome<bool> AccountService::set_password(long long organisation_id, long long 
             return true;
         },
         &err);
-    if (status != WriteStatus::committed)
-        return refuse("storage_failed", "Het wachtwoord is niet opgeslagen.", "Not saved: " + err,
-                      "");
-    return true;
+    if (status != WriteStatus::committed) return storage_failed("set a password", err);
+    return Done{};
+}
+
+Outcome<Done> AccountService::change_own_password(const StaffMember& me,
+                                                  const std::string& current_password,
+                                                  const std::string& new_password,
+                                                  const Actor& actor, Instant now) {
+    auto login = db_.login_by_email(me.email);
+    if (!login || login->staff.id != me.id ||
+        !verify_password(login->password_hash, current_password))
+        return refuse("wrong_password", "Het huidige wachtwoord klopt niet.",
+                      "The current password is wrong.", "current_password");
+    return set_password(me.organisation_id, me.id, new_password, actor, now);
 }
 
 } // namespace kd

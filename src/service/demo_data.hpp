@@ -2,7 +2,7 @@
 // complaints spread over years (for demos and for the benchmarks in bench/).
 #pragma once
 
-#include "app/complaint_service.hpp"
+#include "service/complaints.hpp"
 
 #include <functional>
 

@@ -14,11 +14,6 @@
 
 namespace kd {
 
-std::string hash_password(const std::string& password); // argon2id, libsodium's format
-bool verify_password(const std::string& hash, const std::string& password);
-// Why a new password is not good enough, or nullopt.
-std::optional<std::string> weak_password(const std::string& password);
-
 struct Principal {
     StaffMember staff;
     SessionRecord session;

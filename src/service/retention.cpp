@@ -1,6 +1,6 @@
 // retention.cpp: each case is anonymised in its own write, so a failure leaves the others
 // done and this one untouched; the rules are in core/retention.cpp.
-#include "app/retention.hpp"
+#include "service/retention.hpp"
 
 #include "core/retention.hpp"
 
@@ -16,7 +16,7 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
     using namespace std::chrono;
     RetentionRun run;
     Database& db = service.database();
-    for (const auto& o : service.organisations()) {
+    for (const auto& o : service.organisations().all()) {
         const Procedure& p = o->procedure;
         if (p.retention_years <= 0) continue;
         // A superset of the cases whose term has passed; core/ decides about each one.
@@ -73,9 +73,8 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
     return run;
 }
 
-RetentionJob::RetentionJob(ComplaintService& service, Writer& writer,
-                           std::function<Instant()> clock)
-    : service_(service), writer_(writer), clock_(std::move(clock)), thread_([this] { loop(); }) {}
+RetentionJob::RetentionJob(ComplaintService& service, Writer& writer, const Clock& clock)
+    : service_(service), writer_(writer), clock_(clock), thread_([this] { loop(); }) {}
 
 RetentionJob::~RetentionJob() {
     {
@@ -95,7 +94,7 @@ void RetentionJob::loop() {
             if (cv_.wait_for(lock, wait, [this] { return stopping_; })) return;
         }
         try {
-            RetentionRun r = run_retention(service_, writer_, clock_(), /*apply=*/true);
+            RetentionRun r = run_retention(service_, writer_, clock_.now(), /*apply=*/true);
             if (r.due > 0 || r.failed > 0)
                 spdlog::info("retention: {} case(s) anonymised, {} failed", r.anonymised, r.failed);
         } catch (const std::exception& e) {

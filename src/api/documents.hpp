@@ -1,0 +1,26 @@
+// documents.hpp: the JSON documents the API returns. See docs/api.md.
+#pragma once
+
+#include "core/deadlines.hpp"
+#include "service/hearings.hpp"
+#include "service/organisations.hpp"
+#include "store/records.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace kd {
+
+nlohmann::json procedure_json(const Procedure& p);
+nlohmann::json organisation_json(const OrganisationContext& o);
+nlohmann::json staff_json(const StaffMember& s);
+nlohmann::json hearing_summary_json(const HearingSummary& h);
+nlohmann::json complaint_json(const Complaint& c);
+// A register row: what a list shows, without notes and handling details.
+nlohmann::json complaint_summary_json(const Complaint& c, std::optional<Instant> next_due,
+                                      Instant now);
+nlohmann::json deadline_json(const StepDeadline& d);
+nlohmann::json audit_json(const AuditEvent& e);
+
+} // namespace kd

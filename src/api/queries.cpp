@@ -1,0 +1,170 @@
+// queries.cpp: strict query-string reading; an unknown parameter is an error, not ignored.
+#include "api/queries.hpp"
+
+#include "core/amsterdam_time.hpp"
+
+#include <restinio/all.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+namespace kd {
+namespace {
+
+// The parameters by name, or nullopt when the query string cannot be decoded.
+std::optional<std::map<std::string, std::string>> decode(const std::string& query) {
+    auto parsed = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(query);
+    if (!parsed) return std::nullopt;
+    std::map<std::string, std::string> out;
+    for (const auto& kv : *parsed)
+        out[std::string(kv.first.data(), kv.first.size())] =
+            std::string(kv.second.data(), kv.second.size());
+    return out;
+}
+
+std::optional<long long> positive_id(const std::string& s) {
+    long long v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || p != s.data() + s.size() || v <= 0) return std::nullopt;
+    return v;
+}
+
+std::optional<int> whole_number(const std::string& s, int lo, int hi) {
+    int n = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (ec != std::errc{} || p != s.data() + s.size() || n < lo || n > hi) return std::nullopt;
+    return n;
+}
+
+FieldError out_of_range(const std::string& name, int lo, int hi) {
+    return {name,
+            "Moet een getal van " + std::to_string(lo) + " tot " + std::to_string(hi) + " zijn.",
+            "Must be a number from " + std::to_string(lo) + " to " + std::to_string(hi) + "."};
+}
+
+// "Up to and including the 30th", as people mean it: the start of the next day.
+Instant day_after(Date d) {
+    return start_of_local_day(Date{std::chrono::sys_days{d} + std::chrono::days{1}});
+}
+
+const FieldError kUnreadable{"", "De zoekopdracht in het adres is onleesbaar.",
+                             "The query string cannot be read."};
+
+} // namespace
+
+Outcome<ComplaintQuery> read_register_query(const std::string& query, long long organisation_id,
+                                            const Actor& reader, Instant now) {
+    auto params = decode(query);
+    if (!params) return invalid_fields({kUnreadable});
+    std::vector<FieldError> errors;
+    ComplaintQuery q;
+    q.organisation_id = organisation_id;
+    q.viewer = reader.viewer;
+    q.now = now;
+    static const char* known[] = {"state",       "category", "handler", "overdue", "received_from",
+                                  "received_to", "q",        "sort",    "limit",   "offset"};
+    for (const auto& [key, value] : *params) {
+        if (std::find(std::begin(known), std::end(known), key) == std::end(known)) {
+            errors.push_back({key, "Onbekend filter.", "Unknown filter."});
+        } else if (key == "state") {
+            std::size_t start = 0;
+            while (start <= value.size()) {
+                auto end = value.find(',', start);
+                std::string one =
+                    value.substr(start, end == std::string::npos ? std::string::npos : end - start);
+                if (auto st = state_from_name(one))
+                    q.states.push_back(*st);
+                else
+                    errors.push_back(
+                        {"state", "Onbekende status: " + one + ".", "Unknown state: " + one + "."});
+                if (end == std::string::npos) break;
+                start = end + 1;
+            }
+        } else if (key == "category") {
+            q.category = value;
+        } else if (key == "handler") {
+            if (auto id = positive_id(value))
+                q.handler_id = *id;
+            else
+                errors.push_back(
+                    {"handler", "Moet een medewerkernummer zijn.", "Must be an employee number."});
+        } else if (key == "overdue") {
+            if (value == "true" || value == "false")
+                q.overdue = value == "true";
+            else
+                errors.push_back({"overdue", "Kies true of false.", "Choose true or false."});
+        } else if (key == "received_from" || key == "received_to") {
+            auto d = try_parse_date(value);
+            if (!d)
+                errors.push_back({key, "Moet een datum zijn, zoals 2026-11-23.",
+                                  "Must be a date like 2026-11-23."});
+            else if (key == "received_from")
+                q.received_from = start_of_local_day(*d);
+            else
+                q.received_until = day_after(*d);
+        } else if (key == "q") {
+            if (value.size() > 200)
+                errors.push_back({"q", "Zoektekst te lang.", "Search text too long."});
+            else
+                q.text = value;
+        } else if (key == "sort") {
+            if (auto so = complaint_sort_from_name(value))
+                q.sort = *so;
+            else
+                errors.push_back({"sort",
+                                  "Sorteer op -received_at, received_at, next_due_at of reference.",
+                                  "Sort by -received_at, received_at, next_due_at or reference."});
+        } else if (key == "limit") {
+            if (auto n = whole_number(value, 1, 200))
+                q.limit = *n;
+            else
+                errors.push_back(out_of_range(key, 1, 200));
+        } else if (key == "offset") {
+            if (auto n = whole_number(value, 0, 10000000))
+                q.offset = *n;
+            else
+                errors.push_back(out_of_range(key, 0, 10000000));
+        }
+    }
+    if (!errors.empty()) return invalid_fields(errors);
+    return q;
+}
+
+Outcome<AuditLogRequest> read_audit_query(const std::string& query, long long organisation_id,
+                                          const Actor& reader) {
+    auto params = decode(query);
+    if (!params) return invalid_fields({kUnreadable});
+    std::vector<FieldError> errors;
+    AuditLogRequest r;
+    AuditQuery& q = r.query;
+    q.organisation_id = organisation_id;
+    if (reader.viewer) q.viewer = *reader.viewer;
+    for (const auto& [key, val] : *params) {
+        auto date = try_parse_date(val);
+        auto id = positive_id(val);
+        if (key == "from" && date)
+            q.from = start_of_local_day(*date);
+        else if (key == "to" && date)
+            q.until = day_after(*date);
+        else if (key == "action" && val.size() <= 40)
+            q.action = val;
+        else if (key == "actor" && id)
+            q.actor_id = *id;
+        else if (key == "complaint" && id)
+            q.complaint_id = *id;
+        else if (key == "limit" && whole_number(val, 1, 1000))
+            q.limit = *whole_number(val, 1, 1000);
+        else if (key == "offset" && whole_number(val, 0, 2147483647))
+            q.offset = *whole_number(val, 0, 2147483647);
+        else if (key == "format" && (val == "csv" || val == "json"))
+            r.csv = val == "csv";
+        else
+            errors.push_back(
+                {key, "Onbekend of onleesbaar filter.", "Unknown or unreadable filter."});
+    }
+    if (!errors.empty()) return invalid_fields(errors);
+    return r;
+}
+
+} // namespace kd

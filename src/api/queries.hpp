@@ -1,0 +1,25 @@
+// queries.hpp: query strings read into the register's and the audit log's queries, every
+// problem named by its parameter.
+#pragma once
+
+#include "core/outcome.hpp"
+#include "store/records.hpp"
+
+#include <string>
+
+namespace kd {
+
+// "?state=received,assigned&handler=12&overdue=true&q=loon&sort=next_due_at&limit=50".
+// The refusal lists each bad parameter in `fields`.
+Outcome<ComplaintQuery> read_register_query(const std::string& query, long long organisation_id,
+                                            const Actor& reader, Instant now);
+
+// "?from=2026-01-01&to=2026-03-31&action=assign&actor=12&complaint=7&format=csv".
+struct AuditLogRequest {
+    AuditQuery query;
+    bool csv = false;
+};
+Outcome<AuditLogRequest> read_audit_query(const std::string& query, long long organisation_id,
+                                          const Actor& reader);
+
+} // namespace kd

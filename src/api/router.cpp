@@ -1,0 +1,104 @@
+// router.cpp: the route table and the checks every route gets before its handler.
+#include "api/router.hpp"
+
+#include "api/problem.hpp"
+#include "api/routes.hpp"
+#include "core/access.hpp"
+
+#include <sodium.h>
+
+#include <charconv>
+
+namespace kd {
+namespace {
+
+bool same_secret(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+} // namespace
+
+Actor Call::actor() const {
+    if (!user) return Actor{0, req.remote_address, std::nullopt};
+    return Actor{user->staff.id, req.remote_address,
+                 viewer_from_roles(user->staff.id, user->staff.roles)};
+}
+
+void RouteTable::add(std::string method, std::string path, Access access, bool changes, Handler h) {
+    routes_.push_back({std::move(method), std::move(path), access, changes, std::move(h)});
+}
+
+RouteTable api_routes() {
+    RouteTable t;
+    add_session_routes(t);
+    add_organisation_routes(t);
+    add_staff_routes(t);
+    add_complaint_routes(t);
+    add_hearing_routes(t);
+    add_audit_log_routes(t);
+    return t;
+}
+
+std::string session_token(const Request& req) {
+    std::string cookies = req.header("cookie");
+    std::string key = std::string(kSessionCookie) + "=";
+    std::size_t pos = 0;
+    while ((pos = cookies.find(key, pos)) != std::string::npos) {
+        if (pos == 0 || cookies[pos - 1] == ' ' || cookies[pos - 1] == ';') {
+            auto end = cookies.find(';', pos);
+            return cookies.substr(pos + key.size(), end == std::string::npos
+                                                        ? std::string::npos
+                                                        : end - pos - key.size());
+        }
+        pos += key.size();
+    }
+    return "";
+}
+
+std::optional<long long> parse_id(std::string_view s) {
+    long long v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || p != s.data() + s.size() || v <= 0) return std::nullopt;
+    return v;
+}
+
+Body read_json_body(const Request& req) {
+    Body b;
+    if (req.header("content-type").find("application/json") == std::string::npos)
+        b.refused = unsupported_media_type();
+    else if (req.body.size() > kMaxBody)
+        b.refused = body_too_large(kMaxBody);
+    else {
+        b.json = nlohmann::json::parse(req.body, nullptr, false);
+        if (b.json.is_discarded()) b.refused = malformed_json();
+    }
+    return b;
+}
+
+Response dispatch(const Route& route, const Request& req, Services& services) {
+    try {
+        Call call{req, services, std::nullopt, nullptr, services.clock.now()};
+        if (route.access != Access::anyone) {
+            call.user = services.auth.authenticate(session_token(req), call.now);
+            if (!call.user) return not_logged_in();
+            if (route.changes &&
+                !same_secret(req.header("x-csrf-token"), call.user->session.csrf_token))
+                return missing_csrf_token();
+        }
+        if (route.access == Access::member) {
+            // Organisations are sealed from each other: another one's path answers exactly
+            // like one that does not exist.
+            std::string slug = req.param("org");
+            const OrganisationContext* o = services.organisations.find(slug);
+            if (!o || o->record.id != call.user->session.organisation_id)
+                return problem(not_found("Onbekende organisatie: " + slug + ".",
+                                         "Unknown organisation: " + slug + "."));
+            call.org = o;
+        }
+        return route.handler(call);
+    } catch (const std::exception& e) {
+        return internal_error(req.method + " " + req.path, e.what());
+    }
+}
+
+} // namespace kd

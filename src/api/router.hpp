@@ -1,0 +1,64 @@
+// router.hpp: the route table. Each route says who may call it (anyone, a logged-in person,
+// a member of the organisation in the path) and whether it changes something (then the
+// session's CSRF token is required); dispatch() checks that before the handler runs.
+#pragma once
+
+#include "api/http.hpp"
+#include "service/services.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kd {
+
+enum class Access {
+    anyone,    // no session needed
+    logged_in, // a valid session
+    member,    // a valid session whose organisation is the ":org" of the path
+};
+
+// One call of a route: the request, and who is calling (filled in as `Access` demands).
+struct Call {
+    const Request& req;
+    Services& services;
+    std::optional<Principal> user;
+    const OrganisationContext* org = nullptr;
+    Instant now{}; // read once per request from the services' clock
+
+    // The person acting with their roles, and where the change came from (client address).
+    Actor actor() const;
+};
+
+using Handler = std::function<Response(Call&)>;
+
+struct Route {
+    std::string method; // "GET", "POST", "DELETE"
+    std::string path;   // "/api/v1/organisations/:org/complaints/:id"
+    Access access = Access::member;
+    bool changes = false;
+    Handler handler;
+};
+
+class RouteTable {
+public:
+    void add(std::string method, std::string path, Access access, bool changes, Handler h);
+    const std::vector<Route>& routes() const { return routes_; }
+
+private:
+    std::vector<Route> routes_;
+};
+
+// Every route of the API, in one table (api/routes_*.cpp each add theirs).
+RouteTable api_routes();
+
+// Runs `route` for `req` on the calling (executor) thread: authentication, CSRF, the
+// organisation of the path, then the handler; an exception becomes a 500 with an incident id.
+Response dispatch(const Route& route, const Request& req, Services& services);
+
+// The session token from the Cookie header, or "".
+std::string session_token(const Request& req);
+inline constexpr const char* kSessionCookie = "kd_session";
+
+} // namespace kd

@@ -1,0 +1,89 @@
+// routes_complaints.cpp: the register, registering a complaint, a case with its timeline, and
+// the steps of the procedure ("/complaints/17/acknowledge").
+#include "api/documents.hpp"
+#include "api/queries.hpp"
+#include "api/requests.hpp"
+#include "api/routes.hpp"
+
+namespace kd {
+namespace {
+
+using nlohmann::json;
+
+json with_deadlines(const Complaint& c, const std::vector<StepDeadline>& deadlines) {
+    json body = complaint_json(c);
+    json d = json::array();
+    for (const auto& x : deadlines)
+        d.push_back(deadline_json(x));
+    body["deadlines"] = d;
+    return body;
+}
+
+Response list(Call& c) {
+    auto q = read_register_query(c.req.query, c.org->record.id, c.actor(), c.now);
+    if (!q) return bad_query(q.refusal().fields);
+    const ComplaintQuery& query = q.value();
+    RegisterPage page = c.services.complaints.register_page(*c.org, query);
+    json items = json::array();
+    for (const auto& row : page.rows)
+        items.push_back(complaint_summary_json(row.complaint, row.next_due, query.now));
+    return json_reply(200, {{"items", items},
+                            {"limit", query.limit},
+                            {"offset", query.offset},
+                            {"has_more", page.has_more}});
+}
+
+Response create(Call& c) {
+    Body body = read_json_body(c.req);
+    if (body.refused) return *body.refused;
+    ParsedBody parsed;
+    Intake in = read_intake(body.json, parsed);
+    if (!parsed.errors.empty()) return problem(invalid_fields(parsed.errors));
+    auto saved = c.services.complaints.register_complaint(*c.org, in, c.actor(), c.now);
+    return reply(saved, [](const SavedComplaint& s) {
+        return json_reply(201, with_deadlines(s.complaint, s.deadlines));
+    });
+}
+
+Response show(Call& c) {
+    auto id = parse_id(c.req.param("id"));
+    if (!id) return problem(not_found("Onbekend klachtnummer.", "Unknown complaint number."));
+    auto file = c.services.complaints.read_case(*c.org, *id, c.actor(), c.now);
+    return reply(file, [](const CaseFile& f) {
+        json body = with_deadlines(f.complaint, f.deadlines);
+        json t = json::array();
+        for (const auto& e : f.timeline)
+            t.push_back(audit_json(e));
+        body["timeline"] = t;
+        return json_reply(200, body);
+    });
+}
+
+Response act(Call& c) {
+    auto id = parse_id(c.req.param("id"));
+    std::string action = c.req.param("action");
+    if (!id) return problem(not_found("Onbekend klachtnummer.", "Unknown complaint number."));
+    Body body = read_json_body(c.req);
+    if (body.refused) return *body.refused;
+    ParsedBody parsed;
+    auto cmd = read_command(action, body.json, parsed);
+    if (!cmd)
+        return problem(
+            not_found("Onbekende stap: " + action + ".", "Unknown action: " + action + "."));
+    if (!parsed.errors.empty()) return problem(invalid_fields(parsed.errors));
+    auto saved = c.services.complaints.apply_command(*c.org, *id, *cmd, c.actor(), c.now);
+    return reply(saved, [](const SavedComplaint& s) {
+        return json_reply(200, with_deadlines(s.complaint, s.deadlines));
+    });
+}
+
+} // namespace
+
+void add_complaint_routes(RouteTable& t) {
+    t.add("GET", "/api/v1/organisations/:org/complaints", Access::member, false, list);
+    t.add("POST", "/api/v1/organisations/:org/complaints", Access::member, true, create);
+    t.add("GET", "/api/v1/organisations/:org/complaints/:id", Access::member, false, show);
+    t.add("POST", "/api/v1/organisations/:org/complaints/:id/:action", Access::member, true, act);
+}
+
+} // namespace kd

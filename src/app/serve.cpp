@@ -1,0 +1,30 @@
+// serve.cpp: `klachtdesk serve`: the HTTP server and the daily retention job, until a signal.
+#include "api/server.hpp"
+#include "app/commands.hpp"
+#include "service/retention.hpp"
+
+#include <csignal>
+#include <iostream>
+
+namespace kd {
+
+int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers) {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr); // every thread started below inherits the mask
+    RetentionJob retention(rt.services().complaints, rt.writer(), rt.services().clock);
+    HttpServer server(rt.services(), ServerOptions{"127.0.0.1", port, workers});
+    std::cout << "klachtdesk " << KLACHTDESK_VERSION << " listening on http://127.0.0.1:" << port
+              << " (database: " << rt.services().storage_name << ")" << std::endl;
+    int sig = 0;
+    sigwait(&set, &sig);
+    std::cout << "klachtdesk: stopping" << std::endl;
+    // The server answers what it has and stops; the retention job and then the runtime
+    // (writer, services, database) follow as they go out of scope.
+    server.stop();
+    return 0;
+}
+
+} // namespace kd

@@ -1,0 +1,196 @@
+// complaints.cpp: each write is one request to the writer: read the complaint inside the
+// batch transaction, apply the core rule, store the new state and its audit event; the
+// caller waits for the commit on its own (executor) thread.
+#include "service/complaints.hpp"
+
+#include "service/incident.hpp"
+
+namespace kd {
+namespace {
+
+Refusal staff_refusal(const std::string& field, const std::string& nl, const std::string& en) {
+    return Refusal{"unknown_staff", nl, en, field};
+}
+
+Refusal case_not_found() {
+    return not_found("Deze klacht bestaat niet bij deze organisatie.",
+                     "This complaint does not exist in this organisation.");
+}
+
+} // namespace
+
+std::optional<Refusal> ComplaintService::check_staff(
+    const OrganisationContext& org, long long actor, const std::vector<long long>& involved,
+    std::optional<long long> handler, bool& handler_confidant, std::optional<long long> added) {
+    auto staff = staff_of(org.record.id);
+    auto find = [&](long long id) -> const StaffMember* {
+        for (const auto& s : staff)
+            if (s.id == id && s.active) return &s;
+        return nullptr;
+    };
+    if (!find(actor))
+        return staff_refusal("actor_id",
+                             "Onbekende medewerker als uitvoerder: " + std::to_string(actor) + ".",
+                             "Unknown employee as actor: " + std::to_string(actor) + ".");
+    for (long long id : involved)
+        if (!find(id))
+            return staff_refusal("involved_staff",
+                                 "Betrokken medewerker " + std::to_string(id) +
+                                     " bestaat niet bij deze organisatie.",
+                                 "Involved employee " + std::to_string(id) +
+                                     " does not exist in this organisation.");
+    if (handler) {
+        const StaffMember* h = find(*handler);
+        if (!h)
+            return staff_refusal(
+                "handler_id",
+                "Behandelaar " + std::to_string(*handler) + " bestaat niet bij deze organisatie.",
+                "Handler " + std::to_string(*handler) + " does not exist in this organisation.");
+        handler_confidant = h->confidant;
+    }
+    // Whom a confidant adds to a case must be a colleague with an active account.
+    if (added && !find(*added))
+        return staff_refusal(
+            "staff_id",
+            "Medewerker " + std::to_string(*added) + " bestaat niet bij deze organisatie.",
+            "Employee " + std::to_string(*added) + " does not exist in this organisation.");
+    return std::nullopt;
+}
+
+std::vector<StaffMember> ComplaintService::staff_of(long long organisation_id) {
+    auto now = std::chrono::steady_clock::now();
+    {
+        std::lock_guard lock(staff_mu_);
+        auto it = staff_cache_.find(organisation_id);
+        if (it != staff_cache_.end() && now - it->second.first < std::chrono::seconds{1})
+            return it->second.second;
+    }
+    auto staff = db_.staff(organisation_id);
+    std::lock_guard lock(staff_mu_);
+    staff_cache_[organisation_id] = {now, staff};
+    return staff;
+}
+
+Outcome<SavedComplaint> ComplaintService::register_complaint(const OrganisationContext& org,
+                                                             Intake intake, const Actor& actor,
+                                                             Instant now) {
+    if (actor.viewer && !can_register(*actor.viewer))
+        return forbidden("Uw rol mag geen klachten registreren.",
+                         "Your role may not register complaints.");
+    bool confidant = false;
+    if (auto r =
+            check_staff(org, actor.staff_id, intake.involved_staff, intake.handler_id, confidant))
+        return *r;
+    intake.handler_is_confidant = confidant;
+    auto made = kd::register_complaint(org.procedure, intake, actor.staff_id, now);
+    if (!made) return made.refusal();
+    SavedComplaint saved{std::move(made).value(), {}};
+    saved.complaint.organisation_id = org.record.id;
+    saved.deadlines = deadlines_of(org.procedure, org.calendar, saved.complaint, now);
+    std::string error;
+    auto status = writer_.run(
+        [&](Transaction& t) {
+            t.insert_complaint(saved.complaint, next_due(saved.deadlines), now);
+            t.append_audit(org.record.id, saved.complaint.id, now, actor, "register", nullptr,
+                           saved.complaint);
+            return true;
+        },
+        &error);
+    if (status != WriteStatus::committed) return storage_failed("register complaint", error);
+    return saved;
+}
+
+Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContext& org,
+                                                        long long complaint_id, Command cmd,
+                                                        const Actor& actor, Instant now) {
+    std::optional<long long> handler, added;
+    if (auto* a = std::get_if<Assign>(&cmd)) handler = a->handler_id;
+    if (auto* g = std::get_if<GrantAccess>(&cmd)) added = g->staff_id;
+    bool confidant = false;
+    if (auto r = check_staff(org, actor.staff_id, {}, handler, confidant, added)) return *r;
+    if (auto* a = std::get_if<Assign>(&cmd)) a->handler_is_confidant = confidant;
+    if (auto* sh = std::get_if<ShareSummary>(&cmd)) sh->shared_by = actor.staff_id;
+    std::optional<Refusal> refused;
+    SavedComplaint saved;
+    std::string error;
+    auto status = writer_.run(
+        [&](Transaction& t) {
+            auto before = t.complaint(org.record.id, complaint_id);
+            // A case the person may not see does not exist for them.
+            if (!before || (actor.viewer && !can_see(*actor.viewer, *before))) {
+                refused = case_not_found();
+                return false;
+            }
+            if (actor.viewer)
+                if (auto no = may_apply(*actor.viewer, *before, cmd)) {
+                    refused = *no;
+                    return false;
+                }
+            auto after = apply(org.procedure, org.calendar, *before, cmd, now);
+            if (!after) {
+                refused = after.refusal();
+                return false;
+            }
+            saved.complaint = std::move(after).value();
+            saved.deadlines = deadlines_of(org.procedure, org.calendar, saved.complaint, now);
+            t.update_complaint(saved.complaint, next_due(saved.deadlines), now);
+            t.append_audit(org.record.id, complaint_id, now, actor, command_name(cmd), &*before,
+                           saved.complaint);
+            return true;
+        },
+        &error);
+    if (status == WriteStatus::failed) return storage_failed("apply a step", error);
+    if (refused) return *refused;
+    return saved;
+}
+
+Outcome<Done> ComplaintService::record_view(const OrganisationContext& org,
+                                            const std::vector<Complaint>& cases,
+                                            const std::string& action, const Actor& actor,
+                                            Instant now) {
+    std::string error;
+    auto status = writer_.run(
+        [&](Transaction& t) {
+            for (const auto& c : cases)
+                t.append_audit(org.record.id, c.id, now, actor, action, &c, c);
+            return true;
+        },
+        &error);
+    if (status != WriteStatus::committed) {
+        Refusal r = storage_failed("record a confidential read", error);
+        r.message_nl = "Inzage kon niet worden vastgelegd en wordt daarom niet getoond; probeer "
+                       "het opnieuw.";
+        r.message_en = "Viewing could not be recorded, so it is not shown; please try again.";
+        return r;
+    }
+    return Done{};
+}
+
+Outcome<CaseFile> ComplaintService::read_case(const OrganisationContext& org,
+                                              long long complaint_id, const Actor& actor,
+                                              Instant now) {
+    auto c = db_.complaint(org.record.id, complaint_id);
+    // A case the person may not see answers exactly like one that does not exist.
+    if (!c || (actor.viewer && !can_see(*actor.viewer, *c))) return case_not_found();
+    // Reading a confidential case is itself recorded, before it is shown.
+    if (c->confidential)
+        if (auto logged = record_view(org, {*c}, "view", actor, now); !logged)
+            return logged.refusal();
+    CaseFile file{*c, deadlines_of(org.procedure, org.calendar, *c, now),
+                  db_.timeline(org.record.id, complaint_id)};
+    return file;
+}
+
+RegisterPage ComplaintService::register_page(const OrganisationContext& org,
+                                             const ComplaintQuery& q) {
+    ComplaintPage page = db_.list(q);
+    RegisterPage out;
+    out.has_more = page.has_more;
+    for (auto& c : page.items) {
+        auto due = next_due(deadlines_of(org.procedure, org.calendar, c, q.now));
+        out.rows.push_back({std::move(c), due});
+    }
+    return out;
+}
+
+} // namespace kd

@@ -1,0 +1,96 @@
+// complaints.hpp: the complaint use cases: register, apply a step, read a case with its
+// timeline, the register, the staff to choose from. Each write is one durable write (state +
+// audit event) through the Writer; each call blocks, so callers run it on an executor.
+#pragma once
+
+#include "core/access.hpp"
+#include "core/deadlines.hpp"
+#include "core/lifecycle.hpp"
+#include "core/outcome.hpp"
+#include "service/organisations.hpp"
+#include "store/database.hpp"
+#include "store/writer.hpp"
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace kd {
+
+// A case as a person reads it: the complaint, its deadlines at `now`, and its history.
+struct CaseFile {
+    Complaint complaint;
+    std::vector<StepDeadline> deadlines;
+    std::vector<AuditEvent> timeline;
+};
+
+// A complaint after a write, with its deadlines at the moment of the write.
+struct SavedComplaint {
+    Complaint complaint;
+    std::vector<StepDeadline> deadlines;
+};
+
+// A register row: the complaint and its next deadline at the query's `now`.
+struct RegisterRow {
+    Complaint complaint;
+    std::optional<Instant> next_due; // the earliest running deadline
+};
+struct RegisterPage {
+    std::vector<RegisterRow> rows;
+    bool has_more = false;
+};
+
+class ComplaintService {
+public:
+    ComplaintService(Database& db, Writer& writer, const Organisations& orgs)
+        : db_(db), writer_(writer), orgs_(orgs) {}
+
+    // Staff-dependent checks (actor, handler, involved employees belong to the organisation)
+    // happen here, the rules in core/, then one durable write.
+    Outcome<SavedComplaint> register_complaint(const OrganisationContext& org, Intake intake,
+                                               const Actor& actor, Instant now);
+    Outcome<SavedComplaint> apply_command(const OrganisationContext& org, long long complaint_id,
+                                          Command cmd, const Actor& actor, Instant now);
+
+    // The case if the person may see it (else not_found, like a case that does not exist);
+    // reading a confidential case is recorded first, and not shown when it cannot be.
+    Outcome<CaseFile> read_case(const OrganisationContext& org, long long complaint_id,
+                                const Actor& actor, Instant now);
+
+    // The register as `q.viewer` may see it.
+    RegisterPage register_page(const OrganisationContext& org, const ComplaintQuery& q);
+
+    std::vector<StaffMember> staff(const OrganisationContext& org) {
+        return db_.staff(org.record.id);
+    }
+
+    // Records that a person read confidential cases (an audit event `action`, "view" or
+    // "view-summary", on each), durably; a refusal when it could not be recorded.
+    Outcome<Done> record_view(const OrganisationContext& org, const std::vector<Complaint>& cases,
+                              const std::string& action, const Actor& actor, Instant now);
+
+    const Organisations& organisations() const { return orgs_; }
+    Database& database() { return db_; }
+    Writer& writer() { return writer_; }
+
+private:
+    std::optional<Refusal> check_staff(const OrganisationContext& org, long long actor,
+                                       const std::vector<long long>& involved,
+                                       std::optional<long long> handler, bool& handler_confidant,
+                                       std::optional<long long> added = std::nullopt);
+
+    // Staff of an organisation, read at most once a second: the guards need it on every
+    // write, and it changes rarely (a new employee counts from the next second).
+    std::vector<StaffMember> staff_of(long long organisation_id);
+
+    Database& db_;
+    Writer& writer_;
+    const Organisations& orgs_;
+    std::mutex staff_mu_;
+    std::map<long long, std::pair<std::chrono::steady_clock::time_point, std::vector<StaffMember>>>
+        staff_cache_;
+};
+
+} // namespace kd

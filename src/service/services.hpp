@@ -1,0 +1,32 @@
+// services.hpp: every use case of klachtdesk, built once over one database, writer and clock;
+// what the API, the command line and the tests call.
+#pragma once
+
+#include "service/accounts.hpp"
+#include "service/audit_log.hpp"
+#include "service/auth.hpp"
+#include "service/clock.hpp"
+#include "service/complaints.hpp"
+#include "service/hearings.hpp"
+#include "service/organisations.hpp"
+
+namespace kd {
+
+struct Services {
+    Services(Database& db, Writer& writer, const Clock& clock)
+        : clock(clock), storage_name(db.backend_name()), organisations(db, writer),
+          complaints(db, writer, organisations), hearings(complaints), audit_log(db),
+          accounts(db, writer), auth(db) {}
+
+    const Clock& clock;
+    std::string storage_name;    // "sqlite" or "postgresql", for the health check
+    bool secure_cookies = false; // set when served over TLS (behind a proxy)
+    Organisations organisations;
+    ComplaintService complaints;
+    HearingService hearings;
+    AuditLogService audit_log;
+    AccountService accounts;
+    Authenticator auth;
+};
+
+} // namespace kd
