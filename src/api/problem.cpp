@@ -93,7 +93,7 @@ Response malformed_json() {
                          "De gegevens zijn geen geldige JSON.", "The body is not valid JSON.");
 }
 
-Response bad_query(std::vector<FieldError> fields) {
+Response bad_query(const std::vector<FieldError>& fields) {
     return problem_reply(400, "invalid-query", "Invalid query", "De zoekopdracht klopt niet.",
                          "The query is not valid.", fields);
 }

@@ -20,13 +20,13 @@ Response json_reply(int status, const nlohmann::json& body);
 Response problem(const Refusal& r);
 
 // Answers of the HTTP layer itself, before any use case runs.
-Response not_logged_in();                           // 401
-Response login_failed();                            // 401, the same whether the account exists
-Response missing_csrf_token();                      // 403
-Response unsupported_media_type();                  // 415
-Response body_too_large(std::size_t max_bytes);     // 413
-Response malformed_json();                          // 400
-Response bad_query(std::vector<FieldError> fields); // 400: the query string
+Response not_logged_in();                       // 401
+Response login_failed();                        // 401, the same whether the account exists
+Response missing_csrf_token();                  // 403
+Response unsupported_media_type();              // 415
+Response body_too_large(std::size_t max_bytes); // 413
+Response malformed_json();                      // 400
+Response bad_query(const std::vector<FieldError>& fields);    // 400: the query string
 Response too_many_attempts(std::chrono::seconds retry_after); // 429
 Response no_such_address();                                   // 404
 Response server_busy();                                       // 503: shutting down or overloaded

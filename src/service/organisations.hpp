@@ -22,7 +22,7 @@ struct OrganisationContext {
 
 class Organisations {
 public:
-    Organisations(Database& db, Writer& writer) : db_(db), writer_(writer) {}
+    explicit Organisations(Writer& writer) : writer_(writer) {}
 
     // Puts the procedure in force for its organisation (made on first sight), through the
     // writer as one audited write; `source` names the file. Throws ProcedureConflict
@@ -36,7 +36,6 @@ public:
     const OrganisationContext* by_id(long long id) const;
 
 private:
-    Database& db_;
     Writer& writer_;
     std::vector<std::unique_ptr<OrganisationContext>> orgs_;
 };

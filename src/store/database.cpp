@@ -139,6 +139,7 @@ public:
         texts_.push_back(std::move(v));
         order_.push_back({true, texts_.size() - 1});
     }
+    std::size_t size() const { return order_.size(); } // values bound so far
     // Binds the values to `st`, whose into() elements are already exchanged, and prepares it.
     void prepare(soci::statement& st, const std::string& sql) {
         for (auto [is_text, i] : order_) {
@@ -157,6 +158,54 @@ private:
     std::deque<std::string> texts_;
     std::vector<std::pair<bool, std::size_t>> order_; // true = text
 };
+
+// The rule of core/access.cpp (can_see) as one SQL condition on the complaint row `c`, with
+// the reader's id bound once per use. tests/store/visibility_test.cpp holds the two to one
+// table of cases.
+std::string visible_to(const Viewer& v, const std::string& c, Binds& b) {
+    // Placeholders are bound in the order they are appended, so each piece is appended in
+    // its own statement (the operands of one + have no evaluation order).
+    std::string sql;
+    auto me = [&] {
+        b.num(v.staff_id);
+        sql += ":me" + std::to_string(b.size());
+    };
+    auto handler = [&] {
+        sql += c + ".handler_id = ";
+        me();
+    };
+    auto granted = [&] {
+        sql += "EXISTS (SELECT 1 FROM complaint_access ca WHERE ca.complaint_id = " + c +
+               ".id AND ca.staff_id = ";
+        me();
+        sql += ")";
+    };
+    // An involved employee never sees the case about them.
+    sql += "(NOT EXISTS (SELECT 1 FROM complaint_involved ci WHERE ci.complaint_id = " + c +
+           ".id AND ci.staff_id = ";
+    me();
+    sql += ") AND ";
+    // A confidential case: only its confidant (the handler) and whom they added; an open
+    // case also the register's roles, or whoever registered it.
+    if (sees_all_open_cases(v)) {
+        sql += "(" + c + ".confidential = 0 OR ";
+        handler();
+        sql += " OR ";
+        granted();
+        sql += ")";
+    } else if (v.employee || v.handler || v.confidant) {
+        sql += "(";
+        handler();
+        sql += " OR (" + c + ".confidential = 0 AND " + c + ".registered_by = ";
+        me();
+        sql += ") OR ";
+        granted();
+        sql += ")";
+    } else {
+        granted();
+    }
+    return sql + ")";
+}
 
 } // namespace
 
@@ -740,28 +789,7 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
         sql += " AND handler_id = :h";
         b.num(*q.handler_id);
     }
-    if (q.viewer) {
-        // The rules of core/access.cpp (can_see), as SQL.
-        const Viewer& v = *q.viewer;
-        sql += " AND NOT EXISTS (SELECT 1 FROM complaint_involved ci WHERE ci.complaint_id = "
-               "complaints.id AND ci.staff_id = :me1)";
-        b.num(v.staff_id);
-        // Whom the confidant added sees the confidential case, whatever their roles.
-        std::string granted = "EXISTS (SELECT 1 FROM complaint_access ca WHERE ca.complaint_id "
-                              "= complaints.id AND ca.staff_id = :me9)";
-        if (sees_all_open_cases(v)) {
-            sql += " AND (confidential = 0 OR handler_id = :me2 OR " + granted + ")";
-            b.num(v.staff_id);
-        } else if (v.employee || v.handler || v.confidant) {
-            sql += " AND (handler_id = :me2 OR (confidential = 0 AND registered_by = :me3) OR " +
-                   granted + ")";
-            b.num(v.staff_id);
-            b.num(v.staff_id);
-        } else {
-            sql += " AND " + granted;
-        }
-        b.num(v.staff_id);
-    }
+    if (q.viewer) sql += " AND " + visible_to(*q.viewer, "complaints", b);
     if (q.overdue) {
         sql += " AND next_due_at < :now";
         b.num(to_epoch(q.now));
@@ -859,15 +887,8 @@ std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
         "e.complaint_id WHERE e.organisation_id = :o";
     Binds b;
     b.num(q.organisation_id);
-    // The same visibility as the register (core/access.cpp): no events of cases about the
-    // reader, none of confidential cases they do not handle.
-    sql += " AND (e.complaint_id IS NULL OR (NOT EXISTS (SELECT 1 FROM complaint_involved ci "
-           "WHERE ci.complaint_id = c.id AND ci.staff_id = :me1) AND (c.confidential = 0 OR "
-           "c.handler_id = :me2 OR EXISTS (SELECT 1 FROM complaint_access ca WHERE "
-           "ca.complaint_id = c.id AND ca.staff_id = :me3))))";
-    b.num(q.viewer.staff_id);
-    b.num(q.viewer.staff_id);
-    b.num(q.viewer.staff_id);
+    // The same visibility as the register: no events of cases the reader may not see.
+    sql += " AND (e.complaint_id IS NULL OR " + visible_to(q.viewer, "c", b) + ")";
     if (q.from) {
         sql += " AND e.at >= :f";
         b.num(to_epoch(*q.from));
