@@ -2,6 +2,7 @@
 #include "core/retention.hpp"
 
 #include "core/amsterdam_time.hpp"
+#include "core/complaint_fields.hpp"
 
 #include <algorithm>
 
@@ -34,20 +35,14 @@ bool due_for_anonymisation(const Procedure& p, const Complaint& c, Instant now) 
 
 Complaint anonymised(const Complaint& c, Instant now) {
     Complaint a = c;
-    a.complainant.name = "[geanonimiseerd]";
-    a.complainant.email.clear();
-    a.complainant.phone.clear();
-    a.complainant.relation.clear();
+    // Every field the field table marks as personal, and nothing else (R-PRIV).
+    for (const ComplaintField& f : complaint_fields())
+        if (f.anonymised_as && !is_empty_value(f.get(a))) f.set(a, std::string(f.anonymised_as));
     a.involved_staff.clear();
     for (auto& h : a.hearing_summaries) {
         h.employee_id = 0; // who the complaint was about goes with involved_staff
         h.text = "[verwijderd]";
     }
-    for (std::string* text :
-         {&a.description, &a.acknowledgement_note, &a.hearing_note, &a.assessment_note,
-          &a.extension_reason, &a.solution, &a.satisfaction_note, &a.satisfaction_evidence,
-          &a.decline_reason, &a.withdraw_reason})
-        if (!text->empty()) *text = "[verwijderd]";
     a.anonymised_at = now;
     return a;
 }

@@ -133,7 +133,7 @@ Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContex
             }
             saved.complaint = std::move(after).value();
             saved.deadlines = deadlines_of(org.procedure, org.calendar, saved.complaint, now);
-            t.update_complaint(saved.complaint, next_due(saved.deadlines), now);
+            t.update_complaint(*before, saved.complaint, next_due(saved.deadlines), now);
             t.append_audit(org.record.id, complaint_id, now, actor, command_name(cmd), &*before,
                            saved.complaint);
             return true;

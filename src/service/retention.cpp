@@ -46,7 +46,7 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
                          Complaint after = anonymised(*before, now);
                          auto next =
                              next_due(deadlines_of(org->procedure, org->calendar, after, now));
-                         t.update_complaint(after, next, now);
+                         t.update_complaint(*before, after, next, now);
                          t.redact_audit_events(org->record.id, id);
                          Actor system{t.system_actor(org->record.id), "klachtdesk:retention",
                                       std::nullopt};

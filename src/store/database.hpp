@@ -33,7 +33,9 @@ public:
     std::optional<Complaint> complaint(long long organisation_id, long long id);
     // Gives the complaint its id and its reference ("004-00017").
     void insert_complaint(Complaint& c, std::optional<Instant> next_due, Instant now);
-    void update_complaint(const Complaint& c, std::optional<Instant> next_due, Instant now);
+    // Writes what differs from `before`, the complaint as it was read in this transaction.
+    void update_complaint(const Complaint& before, const Complaint& after,
+                          std::optional<Instant> next_due, Instant now);
     // Appends the event to the organisation's hash chain.
     // With `redact_personal`, personal data is left out of the event (retention).
     void append_audit(long long organisation_id, long long complaint_id, Instant at,
@@ -56,8 +58,6 @@ public:
     long long system_actor(long long organisation_id);
 
     soci::session& session() { return sql_; }
-    void write_involved(const Complaint& c);
-    void write_granted_access(const Complaint& c);
 
 private:
     void append_event(long long organisation_id, long long complaint_id, const std::string& subject,
@@ -125,8 +125,6 @@ public:
 private:
     Database() = default;
     void configure(soci::session& s);
-    void chain_unchained_events();  // after migration 2: links events written before it
-    void fill_visibility_columns(); // after migration 5: for complaints written before it
 
     Backend backend_ = Backend::sqlite;
     std::unique_ptr<soci::connection_pool> pool_;

@@ -13,6 +13,149 @@ std::string for_backend(std::string sql, Backend b) {
     return sql;
 }
 
+// Reads a value of the old JSON document, per backend: `path` like "$.complainant.name".
+std::string doc(Backend b, const std::string& path, const char* pg_type = nullptr) {
+    if (b == Backend::sqlite) return "json_extract(document, '" + path + "')";
+    std::string keys = path.substr(2);
+    for (char& ch : keys)
+        if (ch == '.') ch = ',';
+    std::string v = "(document::jsonb #>> '{" + keys + "}')";
+    return pg_type ? v + "::" + pg_type : v;
+}
+
+std::vector<std::string> backfill_visibility(Backend b) {
+    if (b == Backend::sqlite)
+        return {"UPDATE complaints SET confidential = json_extract(document, '$.confidential'), "
+                "registered_by = json_extract(document, '$.registered_by')",
+                "INSERT INTO complaint_involved (organisation_id, complaint_id, staff_id) SELECT "
+                "DISTINCT c.organisation_id, c.id, j.value FROM complaints c, "
+                "json_each(c.document, '$.involved_staff') j"};
+    return {"UPDATE complaints SET confidential = CASE WHEN (document::jsonb ->> 'confidential') "
+            "= 'true' THEN 1 ELSE 0 END, registered_by = (document::jsonb ->> "
+            "'registered_by')::bigint",
+            "INSERT INTO complaint_involved (organisation_id, complaint_id, staff_id) SELECT "
+            "DISTINCT organisation_id, id, jsonb_array_elements_text(document::jsonb -> "
+            "'involved_staff')::bigint FROM complaints"};
+}
+
+// Schema 8: every field of a complaint in a typed column of its own, so reports count
+// columns and nothing is stored twice; the JSON document and the lower-cased search copy go.
+Migration typed_columns(Backend b) {
+    struct Col {
+        const char* name;
+        const char* type;
+        std::string from; // the value of the old document
+    };
+    bool lite = b == Backend::sqlite;
+    auto flag = [&](const char* key) {
+        return lite ? doc(b, std::string("$.") + key)
+                    : "CASE WHEN " + doc(b, std::string("$.") + key) + " = 'true' THEN 1 WHEN " +
+                          doc(b, std::string("$.") + key) + " = 'false' THEN 0 END";
+    };
+    auto big = [&](const char* key) { return doc(b, std::string("$.") + key, "bigint"); };
+    auto text = [&](const std::string& path) { return "COALESCE(" + doc(b, path) + ", '')"; };
+    std::string amount = doc(b, "$.extension.amount", "integer"),
+                unit = doc(b, "$.extension.unit", "integer");
+    std::string extension = "CASE WHEN " + amount + " IS NULL THEN NULL ELSE " +
+                            (lite ? amount : "CAST(" + amount + " AS TEXT)") + " || CASE " + unit +
+                            " WHEN 0 THEN ' hour' WHEN 1 THEN ' day' WHEN 2 THEN " +
+                            "' working day' ELSE ' week' END || CASE WHEN " + amount +
+                            " = 1 THEN '' ELSE 's' END END";
+    std::string day = doc(b, "$.procedure_change_effective", "integer");
+    std::string effective = lite ? "date(" + day + " * 86400, 'unixepoch')"
+                                 : "to_char(DATE '1970-01-01' + " + day + ", 'YYYY-MM-DD')";
+    std::vector<Col> cols = {
+        {"procedure_version", "INTEGER NOT NULL DEFAULT 0",
+         doc(b, "$.procedure_version", "integer")},
+        {"registered_at", "BIGINT NOT NULL DEFAULT 0", big("registered_at")},
+        {"channel", "TEXT NOT NULL DEFAULT 'phone'", text("$.channel")},
+        {"complainant_name", "TEXT NOT NULL DEFAULT ''", text("$.complainant.name")},
+        {"complainant_email", "TEXT NOT NULL DEFAULT ''", text("$.complainant.email")},
+        {"complainant_phone", "TEXT NOT NULL DEFAULT ''", text("$.complainant.phone")},
+        {"complainant_type", "TEXT NOT NULL DEFAULT 'external'", text("$.complainant.type")},
+        {"complainant_relation", "TEXT NOT NULL DEFAULT ''", text("$.complainant.relation")},
+        {"description", "TEXT NOT NULL DEFAULT ''", text("$.description")},
+        {"description_approved", "SMALLINT NOT NULL DEFAULT 0", flag("description_approved")},
+        {"procedure_explained", "SMALLINT NOT NULL DEFAULT 0", flag("procedure_explained")},
+        {"acknowledged_at", "BIGINT", big("acknowledged_at")},
+        {"acknowledgement_note", "TEXT NOT NULL DEFAULT ''", text("$.acknowledgement_note")},
+        {"assigned_at", "BIGINT", big("assigned_at")},
+        {"handling_started_at", "BIGINT", big("handling_started_at")},
+        {"first_contact_at", "BIGINT", big("first_contact_at")},
+        {"agreed_resolve_by", "BIGINT", big("agreed_resolve_by")},
+        {"hearing_at", "BIGINT", big("hearing_at")},
+        {"hearing_note", "TEXT NOT NULL DEFAULT ''", text("$.hearing_note")},
+        {"assessed_at", "BIGINT", big("assessed_at")},
+        {"well_founded", "SMALLINT", flag("well_founded")},
+        {"assessment_note", "TEXT NOT NULL DEFAULT ''", text("$.assessment_note")},
+        {"extensions_used", "INTEGER NOT NULL DEFAULT 0",
+         "COALESCE(" + doc(b, "$.extensions_used", "integer") + ", 0)"},
+        {"extension", "TEXT", extension},
+        {"extension_reason", "TEXT NOT NULL DEFAULT ''", text("$.extension_reason")},
+        {"resolved_at", "BIGINT", big("resolved_at")},
+        {"last_resolved_at", "BIGINT", big("last_resolved_at")},
+        {"resolution", "TEXT", doc(b, "$.resolution")},
+        {"solution", "TEXT NOT NULL DEFAULT ''", text("$.solution")},
+        {"procedure_change_effective", "TEXT", effective},
+        {"verified_at", "BIGINT", big("verified_at")},
+        {"satisfaction", "TEXT NOT NULL DEFAULT 'unknown'",
+         "COALESCE(" + doc(b, "$.satisfaction") + ", 'unknown')"},
+        {"satisfaction_note", "TEXT NOT NULL DEFAULT ''", text("$.satisfaction_note")},
+        {"satisfaction_evidence", "TEXT NOT NULL DEFAULT ''", text("$.satisfaction_evidence")},
+        {"dissatisfied_at", "BIGINT", big("dissatisfied_at")},
+        {"redone_at", "BIGINT", big("redone_at")},
+        {"reopen_count", "INTEGER NOT NULL DEFAULT 0",
+         "COALESCE(" + doc(b, "$.reopen_count", "integer") + ", 0)"},
+        {"escalated_at", "BIGINT", big("escalated_at")},
+        {"external_body", "TEXT NOT NULL DEFAULT ''", text("$.external_body")},
+        {"closed_at", "BIGINT", big("closed_at")},
+        {"declined_at", "BIGINT", big("declined_at")},
+        {"decline_reason", "TEXT NOT NULL DEFAULT ''", text("$.decline_reason")},
+        {"decline_notified_at", "BIGINT", big("decline_notified_at")},
+        {"withdrawn_at", "BIGINT", big("withdrawn_at")},
+        {"withdraw_reason", "TEXT NOT NULL DEFAULT ''", text("$.withdraw_reason")},
+    };
+    Migration m{8, "every field of a complaint in a typed column; shared summaries as rows", {}};
+    std::string set;
+    for (const auto& c : cols) {
+        m.statements.push_back(std::string("ALTER TABLE complaints ADD COLUMN ") + c.name + " " +
+                               c.type);
+        set += std::string(set.empty() ? "" : ", ") + c.name + " = " + c.from;
+    }
+    m.statements.push_back("UPDATE complaints SET " + set);
+    m.statements.push_back(for_backend(R"(CREATE TABLE complaint_hearing_summaries (
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  complaint_id BIGINT NOT NULL REFERENCES complaints(id),
+                  position INTEGER NOT NULL,
+                  employee_id BIGINT NOT NULL,
+                  text TEXT NOT NULL,
+                  shared_by BIGINT NOT NULL,
+                  shared_at BIGINT NOT NULL,
+                  PRIMARY KEY (complaint_id, position)))",
+                                       b));
+    m.statements.push_back("CREATE INDEX complaint_hearing_summaries_employee ON "
+                           "complaint_hearing_summaries (organisation_id, employee_id)");
+    if (lite)
+        m.statements.push_back(
+            "INSERT INTO complaint_hearing_summaries SELECT c.organisation_id, c.id, j.key + 1, "
+            "json_extract(j.value, '$.employee_id'), json_extract(j.value, '$.text'), "
+            "json_extract(j.value, '$.shared_by'), json_extract(j.value, '$.shared_at') FROM "
+            "complaints c, json_each(c.document, '$.hearing_summaries') j");
+    else
+        m.statements.push_back(
+            "INSERT INTO complaint_hearing_summaries SELECT c.organisation_id, c.id, j.n, "
+            "(j.v ->> 'employee_id')::bigint, j.v ->> 'text', (j.v ->> 'shared_by')::bigint, "
+            "(j.v ->> 'shared_at')::bigint FROM complaints c CROSS JOIN LATERAL "
+            "jsonb_array_elements(COALESCE(c.document::jsonb -> 'hearing_summaries', "
+            "'[]'::jsonb)) WITH ORDINALITY AS j(v, n)");
+    m.statements.push_back("ALTER TABLE complaints DROP COLUMN document");
+    m.statements.push_back("ALTER TABLE complaints DROP COLUMN search_text");
+    // Who registered a complaint is read for every register query of an employee.
+    m.statements.push_back(
+        "CREATE INDEX complaints_registered_by ON complaints (organisation_id, registered_by)");
+    return m;
+}
+
 } // namespace
 
 std::vector<Migration> migrations_for(Backend b) {
@@ -133,6 +276,9 @@ std::vector<Migration> migrations_for(Backend b) {
                   PRIMARY KEY (complaint_id, staff_id)))",
              "CREATE INDEX complaint_involved_staff ON complaint_involved (organisation_id, "
              "staff_id)",
+             // Complaints written before this migration: their columns from the document.
+             // (Until schema 8 this ran on every start; now only here, once.)
+             "{BACKFILL5}",
          }},
     };
     // Events about accounts and roles have no complaint: complaint_id may be NULL, and each
@@ -187,9 +333,19 @@ std::vector<Migration> migrations_for(Backend b) {
                        "CREATE INDEX complaint_access_staff ON complaint_access (organisation_id, "
                        "staff_id)",
                    }});
-    for (auto& m : all)
-        for (auto& s : m.statements)
-            s = for_backend(s, b);
+    all.push_back(typed_columns(b));
+    for (auto& m : all) {
+        std::vector<std::string> expanded;
+        for (auto& s : m.statements) {
+            if (s == "{BACKFILL5}") {
+                for (const auto& x : backfill_visibility(b))
+                    expanded.push_back(x);
+                continue;
+            }
+            expanded.push_back(for_backend(s, b));
+        }
+        m.statements = std::move(expanded);
+    }
     return all;
 }
 

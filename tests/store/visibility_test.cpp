@@ -69,9 +69,10 @@ TEST(Visibility, TheSqlRuleAndTheCoreRuleAgreeOnEveryCase) {
                             c.confidential = confidential;
                             if (*handler) c.handler_id = id_of(handler);
                             if (involved) c.involved_staff = {id_of("is-involved")};
+                            // Only a confidential case has people a confidant added.
+                            if (added && !confidential) continue;
                             if (added) c.granted_access = {id_of("was-added")};
                             t.insert_complaint(c, std::nullopt, now);
-                            t.update_complaint(c, std::nullopt, now); // grants
                             cases.push_back(c);
                         }
         return true;
@@ -114,7 +115,7 @@ TEST(Visibility, TheSqlRuleAndTheCoreRuleAgreeOnEveryCase) {
             EXPECT_EQ(in_log.count(c.id) == 1, can_see(v, c)) << p.name << " in the audit log";
     }
     EXPECT_EQ(compared, static_cast<int>(people.size() * cases.size()));
-    EXPECT_EQ(cases.size(), 96u);
+    EXPECT_EQ(cases.size(), 72u);
 }
 
 } // namespace

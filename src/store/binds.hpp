@@ -1,0 +1,58 @@
+// binds.hpp: values for a statement built at run time, bound by position in the order they
+// are added; deques keep their addresses stable while the statement runs.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <deque>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kd {
+
+class Binds {
+public:
+    void num(long long v) { add(false, nums_, v); }
+    void text(std::string v) { add(true, texts_, std::move(v)); }
+    void null() {
+        num(0);
+        nulls_.back() = soci::i_null;
+    }
+    std::size_t size() const { return order_.size(); } // values bound so far
+
+    // Binds the values to `st`, whose into() elements are already exchanged, and prepares it.
+    void prepare(soci::statement& st, const std::string& sql) {
+        for (std::size_t k = 0; k < order_.size(); ++k) {
+            auto [is_text, i] = order_[k];
+            if (is_text)
+                st.exchange(soci::use(texts_[i], nulls_[k]));
+            else
+                st.exchange(soci::use(nums_[i], nulls_[k]));
+        }
+        st.alloc();
+        st.prepare(sql);
+        st.define_and_bind();
+    }
+
+    // Runs `sql` (no result rows) with the values bound.
+    void execute(soci::session& s, const std::string& sql) {
+        soci::statement st(s);
+        prepare(st, sql);
+        st.execute(true);
+    }
+
+private:
+    template <typename T> void add(bool is_text, std::deque<T>& to, T v) {
+        to.push_back(std::move(v));
+        order_.push_back({is_text, to.size() - 1});
+        nulls_.push_back(soci::i_ok);
+    }
+
+    std::deque<long long> nums_;
+    std::deque<std::string> texts_;
+    std::deque<soci::indicator> nulls_;
+    std::vector<std::pair<bool, std::size_t>> order_; // true = text
+};
+
+} // namespace kd

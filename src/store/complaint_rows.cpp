@@ -1,0 +1,278 @@
+// complaint_rows.cpp: the field table (core/complaint_fields.hpp) turned into SQL. Every column
+// name comes from that table, so a field cannot be stored and forgotten by the audit trail,
+// or audited and forgotten by anonymising.
+#include "store/complaint_rows.hpp"
+
+#include "core/complaint_fields.hpp"
+#include "store/binds.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+namespace kd {
+namespace {
+
+using nlohmann::json;
+
+FieldValue value_at(const soci::row& r, std::size_t i, FieldKind kind) {
+    if (r.get_indicator(i) == soci::i_null) return {};
+    long long n = 0;
+    switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_string: {
+        std::string s = r.get<std::string>(i);
+        if (kind == FieldKind::text || kind == FieldKind::name || kind == FieldKind::date) return s;
+        return std::stoll(s);
+    }
+    case soci::dt_integer:
+        n = r.get<int>(i);
+        break;
+    case soci::dt_long_long:
+        n = r.get<long long>(i);
+        break;
+    case soci::dt_unsigned_long_long:
+        n = static_cast<long long>(r.get<unsigned long long>(i));
+        break;
+    case soci::dt_double:
+        n = static_cast<long long>(r.get<double>(i));
+        break;
+    default:
+        throw std::runtime_error("stored complaint: unexpected column type");
+    }
+    if (kind == FieldKind::text || kind == FieldKind::name || kind == FieldKind::date)
+        return std::to_string(n);
+    return n;
+}
+
+void bind_value(Binds& b, const FieldValue& v) {
+    if (const auto* n = std::get_if<long long>(&v))
+        b.num(*n);
+    else if (const auto* s = std::get_if<std::string>(&v))
+        b.text(*s);
+    else
+        b.null();
+}
+
+json to_json(const FieldValue& v, FieldKind kind) {
+    if (const auto* n = std::get_if<long long>(&v))
+        return kind == FieldKind::flag ? json(*n != 0) : json(*n);
+    if (const auto* s = std::get_if<std::string>(&v)) return *s;
+    return nullptr;
+}
+
+json summaries_json(const std::vector<HearingSummary>& all) {
+    json out = json::array();
+    for (const auto& h : all)
+        out.push_back({{"employee_id", h.employee_id},
+                       {"text", h.text},
+                       {"shared_by", h.shared_by},
+                       {"shared_at", to_epoch(h.shared_at)}});
+    return out;
+}
+
+bool same_summaries(const std::vector<HearingSummary>& a, const std::vector<HearingSummary>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+        return x.employee_id == y.employee_id && x.text == y.text && x.shared_by == y.shared_by &&
+               x.shared_at == y.shared_at;
+    });
+}
+
+void write_people(soci::session& s, const char* table, const Complaint& c,
+                  const std::vector<long long>& people) {
+    s << std::string("DELETE FROM ") + table + " WHERE complaint_id = :c", soci::use(c.id);
+    for (long long staff : people)
+        s << std::string("INSERT INTO ") + table +
+                 " (organisation_id, complaint_id, staff_id) VALUES (:o, :c, :s)",
+            soci::use(c.organisation_id), soci::use(c.id), soci::use(staff);
+}
+
+void write_summaries(soci::session& s, const Complaint& c) {
+    s << "DELETE FROM complaint_hearing_summaries WHERE complaint_id = :c", soci::use(c.id);
+    int position = 0;
+    for (const auto& h : c.hearing_summaries) {
+        long long at = to_epoch(h.shared_at);
+        ++position;
+        s << "INSERT INTO complaint_hearing_summaries (organisation_id, complaint_id, position, "
+             "employee_id, text, shared_by, shared_at) VALUES (:o, :c, :p, :e, :t, :b, :a)",
+            soci::use(c.organisation_id), soci::use(c.id), soci::use(position),
+            soci::use(h.employee_id), soci::use(h.text), soci::use(h.shared_by), soci::use(at);
+    }
+}
+
+// What the lists of a complaint hold, and which of them hold personal data.
+struct ListChange {
+    const char* name;
+    json before, after;
+};
+
+std::vector<ListChange> list_changes(const Complaint* before, const Complaint& after) {
+    static const Complaint none;
+    const Complaint& b = before ? *before : none;
+    std::vector<ListChange> out;
+    if (b.involved_staff != after.involved_staff)
+        out.push_back({"involved_staff", b.involved_staff, after.involved_staff});
+    if (b.granted_access != after.granted_access)
+        out.push_back({"granted_access", b.granted_access, after.granted_access});
+    if (!same_summaries(b.hearing_summaries, after.hearing_summaries))
+        out.push_back({"hearing_summaries", summaries_json(b.hearing_summaries),
+                       summaries_json(after.hearing_summaries)});
+    return out;
+}
+
+bool personal_key(const std::string& key) {
+    for (const auto& f : complaint_fields())
+        if (key == f.name) return f.anonymised_as != nullptr;
+    for (const char* list : kPersonalLists)
+        if (key == list) return true;
+    // Events written before schema 8 held the complainant as one object.
+    return key == "complainant";
+}
+
+void redact(json& changes) {
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        if (!personal_key(it.key()) || !it->is_array()) continue;
+        for (auto& side : *it)
+            if (!side.is_null() && side != json("") && side != json::array()) side = "[verwijderd]";
+    }
+}
+
+} // namespace
+
+const std::string& complaint_columns() {
+    static const std::string cols = [] {
+        std::string s = "c.id, c.organisation_id";
+        for (const auto& f : complaint_fields())
+            s += std::string(", c.") + f.name;
+        return s;
+    }();
+    return cols;
+}
+
+Complaint complaint_from_row(const soci::row& r) {
+    Complaint c;
+    c.id = std::get<long long>(value_at(r, 0, FieldKind::number));
+    c.organisation_id = std::get<long long>(value_at(r, 1, FieldKind::number));
+    const auto& fields = complaint_fields();
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        fields[i].set(c, value_at(r, i + 2, fields[i].kind));
+    return c;
+}
+
+void load_lists(soci::session& s, std::vector<Complaint>& complaints) {
+    if (complaints.empty()) return;
+    std::map<long long, Complaint*> by_id;
+    for (auto& c : complaints)
+        by_id[c.id] = &c;
+    // Ids are numbers from our own rows, so they go into the statement as text.
+    std::string ids;
+    for (const auto& [id, c] : by_id)
+        ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    auto people = [&](const char* table, std::vector<long long> Complaint::*list) {
+        soci::rowset<soci::row> rs =
+            (s.prepare << std::string("SELECT complaint_id, staff_id FROM ") + table +
+                              " WHERE complaint_id IN (" + ids +
+                              ") ORDER BY complaint_id, staff_id");
+        for (const soci::row& r : rs) {
+            long long cid = std::get<long long>(value_at(r, 0, FieldKind::number));
+            (by_id[cid]->*list).push_back(std::get<long long>(value_at(r, 1, FieldKind::number)));
+        }
+    };
+    people("complaint_involved", &Complaint::involved_staff);
+    people("complaint_access", &Complaint::granted_access);
+    soci::rowset<soci::row> rs =
+        (s.prepare << "SELECT complaint_id, employee_id, text, shared_by, shared_at FROM "
+                      "complaint_hearing_summaries WHERE complaint_id IN (" +
+                          ids + ") ORDER BY complaint_id, position");
+    for (const soci::row& r : rs) {
+        auto num = [&](std::size_t i) {
+            return std::get<long long>(value_at(r, i, FieldKind::number));
+        };
+        by_id[num(0)]->hearing_summaries.push_back(
+            {num(1), std::get<std::string>(value_at(r, 2, FieldKind::text)), num(3),
+             from_epoch(num(4))});
+    }
+}
+
+void insert_complaint_row(soci::session& s, Complaint& c, std::optional<Instant> next_due,
+                          Instant now) {
+    std::string names = "organisation_id", params = ":p0";
+    Binds b;
+    b.num(c.organisation_id);
+    for (const auto& f : complaint_fields()) {
+        names += std::string(", ") + f.name;
+        bind_value(b, f.get(c));
+        params += ", :p" + std::to_string(b.size());
+    }
+    names += ", next_due_at, updated_at";
+    if (next_due)
+        b.num(to_epoch(*next_due));
+    else
+        b.null();
+    b.num(to_epoch(now));
+    params += ", :due, :upd";
+    long long id = 0;
+    soci::statement st(s);
+    st.exchange(soci::into(id));
+    b.prepare(st, "INSERT INTO complaints (" + names + ") VALUES (" + params + ") RETURNING id");
+    st.execute(true);
+    c.id = id;
+    if (!c.involved_staff.empty()) write_people(s, "complaint_involved", c, c.involved_staff);
+    if (!c.granted_access.empty()) write_people(s, "complaint_access", c, c.granted_access);
+    if (!c.hearing_summaries.empty()) write_summaries(s, c);
+}
+
+void update_complaint_row(soci::session& s, const Complaint& before, const Complaint& after,
+                          std::optional<Instant> next_due, Instant now) {
+    std::string sql = "UPDATE complaints SET next_due_at = :due, updated_at = :upd";
+    Binds b;
+    if (next_due)
+        b.num(to_epoch(*next_due));
+    else
+        b.null();
+    b.num(to_epoch(now));
+    for (const auto& f : complaint_fields()) {
+        FieldValue v = f.get(after);
+        if (v == f.get(before)) continue;
+        bind_value(b, v);
+        sql += std::string(", ") + f.name + " = :p" + std::to_string(b.size());
+    }
+    b.num(after.organisation_id);
+    b.num(after.id);
+    b.execute(s, sql + " WHERE organisation_id = :o AND id = :i");
+    if (before.involved_staff != after.involved_staff)
+        write_people(s, "complaint_involved", after, after.involved_staff);
+    if (before.granted_access != after.granted_access)
+        write_people(s, "complaint_access", after, after.granted_access);
+    if (!same_summaries(before.hearing_summaries, after.hearing_summaries))
+        write_summaries(s, after);
+}
+
+std::string complaint_changes(const Complaint* before, const Complaint& after,
+                              bool redact_personal) {
+    json out = json::object();
+    for (const auto& f : complaint_fields()) {
+        FieldValue a = f.get(after);
+        if (before) {
+            FieldValue b = f.get(*before);
+            if (a != b) out[f.name] = json::array({to_json(b, f.kind), to_json(a, f.kind)});
+        } else if (!is_empty_value(a)) {
+            // A new complaint: what it was registered with, leaving out what is empty.
+            out[f.name] = json::array({nullptr, to_json(a, f.kind)});
+        }
+    }
+    for (auto& l : list_changes(before, after))
+        out[l.name] = json::array({before ? l.before : json(nullptr), l.after});
+    if (redact_personal) redact(out);
+    return out.dump();
+}
+
+std::string redact_changes(const std::string& changes_json) {
+    json j = json::parse(changes_json, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return "{}";
+    redact(j);
+    return j.dump();
+}
+
+} // namespace kd

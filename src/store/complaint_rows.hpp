@@ -1,0 +1,43 @@
+// complaint_rows.hpp: a complaint as rows: one typed column per field of the field table
+// (core/complaint_fields.hpp) in `complaints`, and its lists as rows of their own; and the
+// field-by-field difference written into the audit trail.
+#pragma once
+
+#include "core/complaint.hpp"
+#include "store/migrations.hpp"
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kd {
+
+// "c.id, c.organisation_id, c.reference, ...": the columns complaint_from_row reads, in order.
+const std::string& complaint_columns();
+
+// The complaint in a row selected with complaint_columns(), without its lists.
+Complaint complaint_from_row(const soci::row& r);
+
+// Fills the lists (involved employees, people added, shared summaries) of these complaints
+// from their rows, in three queries whatever their number.
+void load_lists(soci::session& s, std::vector<Complaint>& complaints);
+
+// Inserts the complaint (it gets its id) with its lists.
+void insert_complaint_row(soci::session& s, Complaint& c, std::optional<Instant> next_due,
+                          Instant now);
+// Writes the fields and lists that differ from `before`.
+void update_complaint_row(soci::session& s, const Complaint& before, const Complaint& after,
+                          std::optional<Instant> next_due, Instant now);
+
+// {"field": [before, after], ...} for every field that differs; a new complaint (`before`
+// null) lists only the fields it sets. With `redact_personal`, personal data in it is
+// replaced by "[verwijderd]".
+std::string complaint_changes(const Complaint* before, const Complaint& after,
+                              bool redact_personal = false);
+
+// A stored changes document with its personal data replaced by "[verwijderd]" (retention).
+std::string redact_changes(const std::string& changes_json);
+
+} // namespace kd
