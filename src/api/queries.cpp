@@ -62,8 +62,9 @@ Outcome<ComplaintQuery> read_register_query(const std::string& query, long long 
     q.organisation_id = organisation_id;
     q.viewer = reader.viewer;
     q.now = now;
-    static const char* known[] = {"state",       "category", "handler", "overdue", "received_from",
-                                  "received_to", "q",        "sort",    "limit",   "offset"};
+    static const char* known[] = {"state",         "category",    "handler", "overdue",
+                                  "received_from", "received_to", "q",       "sort",
+                                  "limit",         "offset",      "cursor"};
     for (const auto& [key, value] : *params) {
         if (std::find(std::begin(known), std::end(known), key) == std::end(known)) {
             errors.push_back({key, "Onbekend filter.", "Unknown filter."});
@@ -120,6 +121,14 @@ Outcome<ComplaintQuery> read_register_query(const std::string& query, long long 
                 q.limit = *n;
             else
                 errors.push_back(out_of_range(key, 1, 200));
+        } else if (key == "cursor") {
+            if (auto c = RegisterCursor::parse(value))
+                q.after = *c;
+            else
+                errors.push_back({"cursor",
+                                  "Onleesbare plaats in de lijst; begin opnieuw bij de eerste "
+                                  "pagina.",
+                                  "Unreadable cursor; start again from the first page."});
         } else if (key == "offset") {
             if (auto n = whole_number(value, 0, 10000000))
                 q.offset = *n;
@@ -127,6 +136,12 @@ Outcome<ComplaintQuery> read_register_query(const std::string& query, long long 
                 errors.push_back(out_of_range(key, 0, 10000000));
         }
     }
+    if (q.after && q.after->sort != q.sort)
+        errors.push_back({"cursor", "Deze plaats hoort bij een andere sortering.",
+                          "This cursor belongs to another sort order."});
+    if (q.after && q.offset > 0)
+        errors.push_back({"offset", "Gebruik cursor of offset, niet allebei.",
+                          "Use cursor or offset, not both."});
     if (!errors.empty()) return invalid_fields(errors);
     return q;
 }

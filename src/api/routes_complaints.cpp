@@ -27,10 +27,12 @@ Response list(Call& c) {
     json items = json::array();
     for (const auto& row : page.rows)
         items.push_back(complaint_summary_json(row.complaint, row.next_due, query.now));
-    return json_reply(200, {{"items", items},
-                            {"limit", query.limit},
-                            {"offset", query.offset},
-                            {"has_more", page.has_more}});
+    return json_reply(200,
+                      {{"items", items},
+                       {"limit", query.limit},
+                       {"offset", query.offset},
+                       {"has_more", page.has_more},
+                       {"next_cursor", page.next ? json(page.next->to_string()) : json(nullptr)}});
 }
 
 Response create(Call& c) {

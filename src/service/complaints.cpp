@@ -186,6 +186,7 @@ RegisterPage ComplaintService::register_page(const OrganisationContext& org,
     ComplaintPage page = db_.list(q);
     RegisterPage out;
     out.has_more = page.has_more;
+    out.next = page.next;
     for (auto& c : page.items) {
         auto due = next_due(deadlines_of(org.procedure, org.calendar, c, q.now));
         out.rows.push_back({std::move(c), due});

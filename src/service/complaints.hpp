@@ -40,6 +40,7 @@ struct RegisterRow {
 struct RegisterPage {
     std::vector<RegisterRow> rows;
     bool has_more = false;
+    std::optional<RegisterCursor> next; // where the next page starts
 };
 
 class ComplaintService {

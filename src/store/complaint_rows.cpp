@@ -150,6 +150,16 @@ const std::string& complaint_columns() {
     return cols;
 }
 
+std::size_t complaint_fields_count() {
+    return complaint_fields().size();
+}
+
+std::optional<long long> number_at(const soci::row& r, std::size_t i) {
+    FieldValue v = value_at(r, i, FieldKind::number);
+    if (const auto* n = std::get_if<long long>(&v)) return *n;
+    return std::nullopt;
+}
+
 Complaint complaint_from_row(const soci::row& r) {
     Complaint c;
     c.id = std::get<long long>(value_at(r, 0, FieldKind::number));
@@ -158,6 +168,27 @@ Complaint complaint_from_row(const soci::row& r) {
     for (std::size_t i = 0; i < fields.size(); ++i)
         fields[i].set(c, value_at(r, i + 2, fields[i].kind));
     return c;
+}
+
+std::vector<Complaint> select_complaints(soci::session& s, Binds& b, const std::string& sql,
+                                         int limit, bool* more, const RowVisitor& each) {
+    std::vector<Complaint> out;
+    soci::row row;
+    soci::statement st(s);
+    st.exchange(soci::into(row));
+    b.prepare(st, sql);
+    if (st.execute(true)) {
+        do {
+            if (limit >= 0 && static_cast<int>(out.size()) == limit) {
+                if (more) *more = true;
+                break;
+            }
+            out.push_back(complaint_from_row(row));
+            if (each) each(row, out.back());
+        } while (st.fetch());
+    }
+    load_lists(s, out);
+    return out;
 }
 
 void load_lists(soci::session& s, std::vector<Complaint>& complaints) {

@@ -4,10 +4,12 @@
 #pragma once
 
 #include "core/complaint.hpp"
+#include "store/binds.hpp"
 #include "store/migrations.hpp"
 
 #include <soci/soci.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,8 +19,22 @@ namespace kd {
 // "c.id, c.organisation_id, c.reference, ...": the columns complaint_from_row reads, in order.
 const std::string& complaint_columns();
 
+// How many columns complaint_columns() has after id and organisation_id.
+std::size_t complaint_fields_count();
+
+// A whole number in column `i` of a row, or nullopt when it is null.
+std::optional<long long> number_at(const soci::row& r, std::size_t i);
+
 // The complaint in a row selected with complaint_columns(), without its lists.
 Complaint complaint_from_row(const soci::row& r);
+
+// Runs a SELECT that starts with complaint_columns() and returns its complaints with their
+// lists: at most `limit` (all when negative); `more` tells whether there were more rows.
+// `each` sees every row returned, with columns after complaint_columns() (sort keys).
+using RowVisitor = std::function<void(const soci::row&, const Complaint&)>;
+std::vector<Complaint> select_complaints(soci::session& s, Binds& b, const std::string& sql,
+                                         int limit = -1, bool* more = nullptr,
+                                         const RowVisitor& each = {});
 
 // Fills the lists (involved employees, people added, shared summaries) of these complaints
 // from their rows, in three queries whatever their number.

@@ -5,6 +5,7 @@
 #include "store/audit_chain.hpp"
 #include "store/binds.hpp"
 #include "store/complaint_rows.hpp"
+#include "store/visibility.hpp"
 
 #include <nlohmann/json.hpp>
 #include <soci/connection-pool.h>
@@ -39,12 +40,6 @@ long long as_ll(const soci::row& r, std::size_t i) {
 
 std::string as_str(const soci::row& r, std::size_t i) {
     return r.get_indicator(i) == soci::i_null ? std::string{} : r.get<std::string>(i);
-}
-
-std::string lower_ascii(std::string s) {
-    for (char& ch : s)
-        if (ch >= 'A' && ch <= 'Z') ch = char(ch - 'A' + 'a');
-    return s;
 }
 
 std::string percent_decode(const std::string& s) {
@@ -116,63 +111,7 @@ std::string libpq_keywords(const std::string& url) {
     return out;
 }
 
-// The rule of core/access.cpp (can_see) as one SQL condition on the complaint row `c`, with
-// the reader's id bound once per use. tests/store/visibility_test.cpp holds the two to one
-// table of cases.
-std::string visible_to(const Viewer& v, const std::string& c, Binds& b) {
-    // Placeholders are bound in the order they are appended, so each piece is appended in
-    // its own statement (the operands of one + have no evaluation order).
-    std::string sql;
-    auto me = [&] {
-        b.num(v.staff_id);
-        sql += ":me" + std::to_string(b.size());
-    };
-    auto handler = [&] {
-        sql += c + ".handler_id = ";
-        me();
-    };
-    auto granted = [&] {
-        sql += "EXISTS (SELECT 1 FROM complaint_access ca WHERE ca.complaint_id = " + c +
-               ".id AND ca.staff_id = ";
-        me();
-        sql += ")";
-    };
-    // An involved employee never sees the case about them.
-    sql += "(NOT EXISTS (SELECT 1 FROM complaint_involved ci WHERE ci.complaint_id = " + c +
-           ".id AND ci.staff_id = ";
-    me();
-    sql += ") AND ";
-    // A confidential case: only its confidant (the handler) and whom they added; an open
-    // case also the register's roles, or whoever registered it.
-    if (sees_all_open_cases(v)) {
-        sql += "(" + c + ".confidential = 0 OR ";
-        handler();
-        sql += " OR ";
-        granted();
-        sql += ")";
-    } else if (v.employee || v.handler || v.confidant) {
-        sql += "(";
-        handler();
-        sql += " OR (" + c + ".confidential = 0 AND " + c + ".registered_by = ";
-        me();
-        sql += ") OR ";
-        granted();
-        sql += ")";
-    } else {
-        granted();
-    }
-    return sql + ")";
-}
-
 } // namespace
-
-std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name) {
-    if (name == "-received_at" || name == "received_at_desc") return ComplaintSort::received_desc;
-    if (name == "received_at") return ComplaintSort::received_asc;
-    if (name == "next_due_at") return ComplaintSort::due_asc;
-    if (name == "reference") return ComplaintSort::reference_asc;
-    return std::nullopt;
-}
 
 // ---- Transaction -------------------------------------------------------------------------
 
@@ -651,32 +590,6 @@ std::optional<Complaint> Database::complaint(long long organisation_id, long lon
     return t.complaint(organisation_id, id);
 }
 
-namespace {
-
-// Runs a SELECT of complaint_columns() and returns its complaints with their lists; at most
-// `limit` (all when negative); `more` tells whether there were more rows.
-std::vector<Complaint> select_complaints(soci::session& s, Binds& b, const std::string& sql,
-                                         int limit = -1, bool* more = nullptr) {
-    std::vector<Complaint> out;
-    soci::row row;
-    soci::statement st(s);
-    st.exchange(soci::into(row));
-    b.prepare(st, sql);
-    if (st.execute(true)) {
-        do {
-            if (limit >= 0 && static_cast<int>(out.size()) == limit) {
-                if (more) *more = true;
-                break;
-            }
-            out.push_back(complaint_from_row(row));
-        } while (st.fetch());
-    }
-    load_lists(s, out);
-    return out;
-}
-
-} // namespace
-
 std::vector<Complaint> Database::complaints_about(long long organisation_id, long long staff_id) {
     soci::session s(*pool_);
     Binds b;
@@ -687,77 +600,6 @@ std::vector<Complaint> Database::complaints_about(long long organisation_id, lon
                                  " FROM complaints c JOIN complaint_involved ci ON "
                                  "ci.complaint_id = c.id WHERE ci.organisation_id = :o AND "
                                  "ci.staff_id = :s ORDER BY c.received_at DESC");
-}
-
-ComplaintPage Database::list(const ComplaintQuery& q) {
-    soci::session s(*pool_);
-    std::string sql =
-        "SELECT " + complaint_columns() + " FROM complaints c WHERE c.organisation_id = :o";
-    Binds b;
-    b.num(q.organisation_id);
-    if (!q.states.empty()) {
-        sql += " AND c.state IN (";
-        for (std::size_t i = 0; i < q.states.size(); ++i) {
-            sql += (i ? ", :s" : ":s") + std::to_string(i);
-            b.text(state_name(q.states[i]));
-        }
-        sql += ")";
-    }
-    if (q.category) {
-        sql += " AND c.category = :cat";
-        b.text(*q.category);
-    }
-    if (q.handler_id) {
-        sql += " AND c.handler_id = :h";
-        b.num(*q.handler_id);
-    }
-    if (q.viewer) sql += " AND " + visible_to(*q.viewer, "c", b);
-    if (q.overdue) {
-        sql += " AND c.next_due_at < :now";
-        b.num(to_epoch(q.now));
-    }
-    if (q.received_from) {
-        sql += " AND c.received_at >= :rf";
-        b.num(to_epoch(*q.received_from));
-    }
-    if (q.received_until) {
-        sql += " AND c.received_at < :ru";
-        b.num(to_epoch(*q.received_until));
-    }
-    if (!q.text.empty()) {
-        std::string pattern = "%";
-        for (char ch : lower_ascii(q.text)) {
-            if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
-            pattern += ch;
-        }
-        pattern += "%";
-        std::string any;
-        for (const char* col :
-             {"reference", "complainant_name", "complainant_email", "category", "description"}) {
-            any += std::string(any.empty() ? "" : " OR ") + "lower(c." + col + ") LIKE :q" +
-                   std::to_string(b.size()) + " ESCAPE '\\'";
-            b.text(pattern);
-        }
-        sql += " AND (" + any + ")";
-    }
-    switch (q.sort) {
-    case ComplaintSort::received_desc:
-        sql += " ORDER BY c.received_at DESC, c.id DESC";
-        break;
-    case ComplaintSort::received_asc:
-        sql += " ORDER BY c.received_at, c.id";
-        break;
-    case ComplaintSort::due_asc:
-        sql += " ORDER BY CASE WHEN c.next_due_at IS NULL THEN 1 ELSE 0 END, c.next_due_at, c.id";
-        break;
-    case ComplaintSort::reference_asc:
-        sql += " ORDER BY c.reference";
-        break;
-    }
-    sql += " LIMIT " + std::to_string(q.limit + 1) + " OFFSET " + std::to_string(q.offset);
-    ComplaintPage page;
-    page.items = select_complaints(s, b, sql, q.limit, &page.has_more);
-    return page;
 }
 
 std::vector<AuditEvent> Database::timeline(long long organisation_id, long long complaint_id) {

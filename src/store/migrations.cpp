@@ -156,6 +156,53 @@ Migration typed_columns(Backend b) {
     return m;
 }
 
+// Schema 9: search with the database's own full-text index over the reference, the
+// complainant's name and e-mail, the category and the description.
+Migration full_text_search(Backend b) {
+    Migration m{9, "full-text search of the register", {}};
+    const std::string cols =
+        "reference, complainant_name, complainant_email, category, description";
+    if (b == Backend::postgresql) {
+        // Punctuation becomes space, so "004-00017" and "Zoekwoord-pinguin" are two words each,
+        // as in SQLite's tokenizer; Dutch stemming finds "klachten" for "klacht".
+        m.statements = {
+            "ALTER TABLE complaints ADD COLUMN search tsvector GENERATED ALWAYS AS "
+            "(to_tsvector('dutch', regexp_replace(reference || ' ' || complainant_name || ' ' || "
+            "complainant_email || ' ' || category || ' ' || description, '[^[:alnum:]]+', ' ', "
+            "'g'))) STORED",
+            "CREATE INDEX complaints_search ON complaints USING GIN (search)",
+        };
+        return m;
+    }
+    auto values = [&](const char* row) {
+        std::string v;
+        for (const char* c :
+             {"reference", "complainant_name", "complainant_email", "category", "description"})
+            v += std::string(v.empty() ? "" : ", ") + row + "." + c;
+        return v;
+    };
+    // An index over the table's own text (no copy of it), kept in step by triggers; accents
+    // are ignored, so "cafe" finds "café".
+    m.statements = {
+        "CREATE VIRTUAL TABLE complaints_search USING fts5(" + cols +
+            ", content='complaints', content_rowid='id', tokenize='unicode61 remove_diacritics "
+            "2')",
+        "INSERT INTO complaints_search (complaints_search) VALUES ('rebuild')",
+        "CREATE TRIGGER complaints_search_insert AFTER INSERT ON complaints BEGIN INSERT INTO "
+        "complaints_search (rowid, " +
+            cols + ") VALUES (new.id, " + values("new") + "); END",
+        "CREATE TRIGGER complaints_search_delete AFTER DELETE ON complaints BEGIN INSERT INTO "
+        "complaints_search (complaints_search, rowid, " +
+            cols + ") VALUES ('delete', old.id, " + values("old") + "); END",
+        "CREATE TRIGGER complaints_search_update AFTER UPDATE OF " + cols +
+            " ON complaints BEGIN INSERT INTO complaints_search (complaints_search, rowid, " +
+            cols + ") VALUES ('delete', old.id, " + values("old") +
+            "); INSERT INTO complaints_search (rowid, " + cols + ") VALUES (new.id, " +
+            values("new") + "); END",
+    };
+    return m;
+}
+
 } // namespace
 
 std::vector<Migration> migrations_for(Backend b) {
@@ -334,6 +381,7 @@ std::vector<Migration> migrations_for(Backend b) {
                        "staff_id)",
                    }});
     all.push_back(typed_columns(b));
+    all.push_back(full_text_search(b));
     for (auto& m : all) {
         std::vector<std::string> expanded;
         for (auto& s : m.statements) {

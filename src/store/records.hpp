@@ -118,6 +118,19 @@ struct AuditLogEntry {
 enum class ComplaintSort { received_desc, received_asc, due_asc, reference_asc };
 std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name);
 
+// Where the previous page of the register ended: the sort key and id of its last row, so
+// the next page starts right after it whatever the page number (keyset paging). Written and
+// read as an opaque text ("received_desc.1795000000.123") that names its sort.
+struct RegisterCursor {
+    ComplaintSort sort = ComplaintSort::received_desc;
+    std::optional<long long> number; // received_at or next_due_at; nullopt: no due moment
+    std::string text;                // the reference, for sort by reference
+    long long id = 0;
+
+    std::string to_string() const;
+    static std::optional<RegisterCursor> parse(const std::string& s);
+};
+
 struct ComplaintQuery {
     long long organisation_id = 0;
     std::vector<State> states; // any of these; empty = all
@@ -127,16 +140,20 @@ struct ComplaintQuery {
     Instant now{};
     std::optional<Instant> received_from;  // inclusive
     std::optional<Instant> received_until; // exclusive
-    std::string text;                      // in reference, name, description, category
+    // Words to find in the reference, the complainant's name and e-mail, the category and the
+    // description: each word, or the start of one, must occur (full-text index).
+    std::string text;
     ComplaintSort sort = ComplaintSort::received_desc;
     std::optional<Viewer> viewer; // only what this person may see (core/access.hpp)
     int limit = 50;
     int offset = 0;
+    std::optional<RegisterCursor> after; // instead of offset: the page after this row
 };
 
 struct ComplaintPage {
     std::vector<Complaint> items;
     bool has_more = false;
+    std::optional<RegisterCursor> next; // where the next page starts, when there is one
 };
 
 } // namespace kd

@@ -453,6 +453,14 @@ TEST_F(Api, ListFiltersSortsAndPages) {
         EXPECT_EQ(c["received_at"].get<std::string>().substr(0, 10), day);
     EXPECT_EQ(list("?state=closed,withdrawn&q=pinguin")["items"].size(), 0u);
     EXPECT_EQ(list("?state=received&q=pinguin")["items"].size(), 1u);
+    // Full-text search: the start of a word, several words, the reference; punctuation only
+    // finds nothing.
+    EXPECT_EQ(list("?q=pingu")["items"].size(), 1u);
+    EXPECT_EQ(list("?q=omschrijving%20zoekwoord")["items"].size(), 1u);
+    EXPECT_EQ(list("?q=omschrijving%20nergens")["items"].size(), 0u);
+    std::string reference = found["items"][0]["reference"];
+    EXPECT_EQ(list("?q=" + reference)["items"][0]["id"], old_id);
+    EXPECT_EQ(list("?q=---")["items"].size(), 0u);
     long long h = staff(org, "sanne");
     act(org, old_id, "assign", {{"handler_id", h}});
     auto by_handler = list("?handler=" + std::to_string(h));
@@ -463,6 +471,49 @@ TEST_F(Api, ListFiltersSortsAndPages) {
     EXPECT_EQ(http(org).get("/api/v1/organisations/" + org + "/complaints?limit=100000").status,
               400);
     EXPECT_EQ(http(org).get("/api/v1/organisations/" + org + "/complaints?colour=red").status, 400);
+}
+
+// Keyset paging: following next_cursor visits every row once, in the order of the sort, and
+// the same rows as pages by offset.
+TEST_F(Api, TheRegisterPagesWithACursorInEverySortOrder) {
+    const std::string org = "exactpi";
+    for (int i = 0; i < 7; ++i) {
+        json in = intake(org);
+        in["received_at"] = recent(1 + i % 3); // equal moments: the id breaks the tie
+        in["description_approved"] = in["procedure_explained"] = true; // R-INTAKE (001)
+        create(org, in);
+    }
+    auto get = [&](const std::string& q) {
+        auto r = http(org).get("/api/v1/organisations/" + org + "/complaints" + q);
+        EXPECT_EQ(r.status, 200) << q << ": " << r.body;
+        return r.json();
+    };
+    for (std::string sort : {"-received_at", "received_at", "next_due_at", "reference"}) {
+        std::vector<long long> by_offset, by_cursor;
+        for (int offset = 0;; offset += 3) {
+            json page = get("?limit=3&sort=" + sort + "&offset=" + std::to_string(offset));
+            for (auto& c : page["items"])
+                by_offset.push_back(c["id"]);
+            if (!page["has_more"].get<bool>()) break;
+        }
+        std::string cursor;
+        for (int pages = 0; pages < 100; ++pages) {
+            json page = get("?limit=3&sort=" + sort + (cursor.empty() ? "" : "&cursor=" + cursor));
+            for (auto& c : page["items"])
+                by_cursor.push_back(c["id"]);
+            if (page["next_cursor"].is_null()) break;
+            cursor = page["next_cursor"];
+        }
+        EXPECT_GE(by_offset.size(), 7u) << sort;
+        EXPECT_EQ(by_cursor, by_offset) << sort;
+    }
+    auto bad = [&](const std::string& q) {
+        return http(org).get("/api/v1/organisations/" + org + "/complaints" + q).status;
+    };
+    EXPECT_EQ(bad("?cursor=nonsense"), 400);
+    EXPECT_EQ(bad("?cursor=received_desc.12.x"), 400);
+    EXPECT_EQ(bad("?sort=reference&cursor=received_desc.1795000000.3"), 400);
+    EXPECT_EQ(bad("?cursor=received_desc.1795000000.3&offset=3"), 400);
 }
 
 TEST_F(Api, ASavedComplaintIsDurableBeforeTheAnswer) {

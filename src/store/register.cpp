@@ -1,0 +1,224 @@
+// register.cpp: the register query: filters, what the reader may see, full-text search on the
+// database's own index (SQLite FTS5, PostgreSQL tsvector), and keyset paging, so that any page
+// and any search costs about the same at a million complaints as at a hundred.
+#include "store/complaint_rows.hpp"
+#include "store/database.hpp"
+#include "store/visibility.hpp"
+
+#include <soci/soci.h>
+
+#include <charconv>
+
+namespace kd {
+namespace {
+
+const char* sort_name(ComplaintSort s) {
+    switch (s) {
+    case ComplaintSort::received_desc:
+        return "received_desc";
+    case ComplaintSort::received_asc:
+        return "received_asc";
+    case ComplaintSort::due_asc:
+        return "due_asc";
+    case ComplaintSort::reference_asc:
+        return "reference_asc";
+    }
+    return "?";
+}
+
+std::optional<long long> whole(std::string_view s) {
+    long long v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+// The words of a search: runs of letters and digits (any byte of a multi-byte UTF-8
+// character counts as a letter), ASCII lower-cased; at most ten.
+std::vector<std::string> search_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::string w;
+    auto flush = [&] {
+        if (!w.empty() && words.size() < 10) words.push_back(w);
+        w.clear();
+    };
+    for (char ch : text) {
+        auto u = static_cast<unsigned char>(ch);
+        if (std::isalnum(u) || u >= 0x80)
+            w += static_cast<char>(std::tolower(u));
+        else
+            flush();
+    }
+    flush();
+    return words;
+}
+
+// Each word, or the start of one, must occur: `"loon"* "week"*` (FTS5) or
+// `'loon':* & 'week':*` (PostgreSQL). The words hold only letters and digits.
+std::string full_text_query(Backend b, const std::vector<std::string>& words) {
+    std::string q;
+    for (const auto& w : words) {
+        if (b == Backend::sqlite)
+            q += (q.empty() ? "\"" : " \"") + w + "\"*";
+        else
+            q += (q.empty() ? "'" : " & '") + w + "':*";
+    }
+    return q;
+}
+
+} // namespace
+
+std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name) {
+    if (name == "-received_at" || name == "received_at_desc") return ComplaintSort::received_desc;
+    if (name == "received_at") return ComplaintSort::received_asc;
+    if (name == "next_due_at") return ComplaintSort::due_asc;
+    if (name == "reference") return ComplaintSort::reference_asc;
+    return std::nullopt;
+}
+
+std::string RegisterCursor::to_string() const {
+    std::string key = sort == ComplaintSort::reference_asc ? text
+                      : number                             ? std::to_string(*number)
+                                                           : "-";
+    return std::string(sort_name(sort)) + "." + key + "." + std::to_string(id);
+}
+
+std::optional<RegisterCursor> RegisterCursor::parse(const std::string& s) {
+    auto first = s.find('.'), last = s.rfind('.');
+    if (first == std::string::npos || first == last) return std::nullopt;
+    std::string sort = s.substr(0, first), key = s.substr(first + 1, last - first - 1);
+    RegisterCursor c;
+    auto id = whole(std::string_view(s).substr(last + 1));
+    if (!id || *id <= 0 || key.empty() || key.size() > 40) return std::nullopt;
+    c.id = *id;
+    for (auto so : {ComplaintSort::received_desc, ComplaintSort::received_asc,
+                    ComplaintSort::due_asc, ComplaintSort::reference_asc})
+        if (sort == sort_name(so)) c.sort = so;
+    if (sort != sort_name(c.sort)) return std::nullopt;
+    if (c.sort == ComplaintSort::reference_asc) {
+        c.text = key;
+    } else if (!(c.sort == ComplaintSort::due_asc && key == "-")) {
+        c.number = whole(key);
+        if (!c.number) return std::nullopt;
+    }
+    return c;
+}
+
+ComplaintPage Database::list(const ComplaintQuery& q) {
+    soci::session s(*pool_);
+    // The due moment comes last, after the complaint's own columns, for the cursor.
+    std::string sql = "SELECT " + complaint_columns() +
+                      ", c.next_due_at FROM complaints c WHERE c.organisation_id = :o";
+    Binds b;
+    b.num(q.organisation_id);
+    auto param = [&] { return ":p" + std::to_string(b.size()); };
+    if (!q.states.empty()) {
+        sql += " AND c.state IN (";
+        for (std::size_t i = 0; i < q.states.size(); ++i) {
+            sql += (i ? ", " : "") + param();
+            b.text(state_name(q.states[i]));
+        }
+        sql += ")";
+    }
+    if (q.category) {
+        sql += " AND c.category = " + param();
+        b.text(*q.category);
+    }
+    if (q.handler_id) {
+        sql += " AND c.handler_id = " + param();
+        b.num(*q.handler_id);
+    }
+    if (q.viewer) sql += " AND " + visible_to(*q.viewer, "c", b);
+    if (q.overdue) {
+        sql += " AND c.next_due_at < " + param();
+        b.num(to_epoch(q.now));
+    }
+    if (q.received_from) {
+        sql += " AND c.received_at >= " + param();
+        b.num(to_epoch(*q.received_from));
+    }
+    if (q.received_until) {
+        sql += " AND c.received_at < " + param();
+        b.num(to_epoch(*q.received_until));
+    }
+    if (!q.text.empty()) {
+        auto words = search_words(q.text);
+        if (words.empty()) return {}; // nothing searchable (only punctuation): nothing found
+        if (backend_ == Backend::sqlite)
+            sql += " AND c.id IN (SELECT rowid FROM complaints_search WHERE complaints_search "
+                   "MATCH " +
+                   param() + ")";
+        else
+            sql += " AND c.search @@ to_tsquery('dutch', " + param() + ")";
+        b.text(full_text_query(backend_, words));
+    }
+    if (const auto& a = q.after) {
+        // The rows after the cursor's row in the page's order.
+        auto key = [&] {
+            std::string p = param();
+            if (a->sort == ComplaintSort::reference_asc)
+                b.text(a->text);
+            else
+                b.num(a->number.value_or(0));
+            return p;
+        };
+        auto id = [&] {
+            std::string p = param();
+            b.num(a->id);
+            return p;
+        };
+        switch (a->sort) {
+        case ComplaintSort::received_desc:
+            sql += " AND (c.received_at < " + key();
+            sql += " OR (c.received_at = " + key();
+            sql += " AND c.id < " + id() + "))";
+            break;
+        case ComplaintSort::received_asc:
+            sql += " AND (c.received_at > " + key();
+            sql += " OR (c.received_at = " + key();
+            sql += " AND c.id > " + id() + "))";
+            break;
+        case ComplaintSort::due_asc:
+            if (!a->number) {
+                sql += " AND c.next_due_at IS NULL AND c.id > " + id();
+            } else {
+                sql += " AND (c.next_due_at > " + key();
+                sql += " OR (c.next_due_at = " + key();
+                sql += " AND c.id > " + id() + ") OR c.next_due_at IS NULL)";
+            }
+            break;
+        case ComplaintSort::reference_asc:
+            sql += " AND c.reference > " + key();
+            break;
+        }
+    }
+    switch (q.sort) {
+    case ComplaintSort::received_desc:
+        sql += " ORDER BY c.received_at DESC, c.id DESC";
+        break;
+    case ComplaintSort::received_asc:
+        sql += " ORDER BY c.received_at, c.id";
+        break;
+    case ComplaintSort::due_asc:
+        sql += " ORDER BY CASE WHEN c.next_due_at IS NULL THEN 1 ELSE 0 END, c.next_due_at, c.id";
+        break;
+    case ComplaintSort::reference_asc:
+        sql += " ORDER BY c.reference";
+        break;
+    }
+    sql += " LIMIT " + std::to_string(q.limit + 1) + " OFFSET " + std::to_string(q.offset);
+    ComplaintPage page;
+    const std::size_t due_column = 2 + complaint_fields_count();
+    RegisterCursor last{q.sort, std::nullopt, "", 0};
+    page.items = select_complaints(
+        s, b, sql, q.limit, &page.has_more, [&](const soci::row& r, const Complaint& c) {
+            last.id = c.id;
+            last.text = c.reference;
+            last.number = q.sort == ComplaintSort::due_asc ? number_at(r, due_column)
+                                                           : std::optional(to_epoch(c.received_at));
+        });
+    if (page.has_more) page.next = last;
+    return page;
+}
+
+} // namespace kd
