@@ -19,6 +19,10 @@ public:
         num(0);
         nulls_.back() = soci::i_null;
     }
+    void null_text() {
+        text("");
+        nulls_.back() = soci::i_null;
+    }
     std::size_t size() const { return order_.size(); } // values bound so far
 
     // Binds the values to `st`, whose into() elements are already exchanged, and prepares it.
@@ -40,6 +44,25 @@ public:
         soci::statement st(s);
         prepare(st, sql);
         st.execute(true);
+    }
+
+    // Takes the values of `other`, which binds the same kinds in the same order, into this
+    // one's slots, so that a statement prepared with these binds runs with those values.
+    // False (and nothing changed) when the two do not line up.
+    bool overwrite(const Binds& other) {
+        if (other.order_.size() != order_.size()) return false;
+        for (std::size_t k = 0; k < order_.size(); ++k)
+            if (order_[k].first != other.order_[k].first) return false;
+        for (std::size_t k = 0; k < order_.size(); ++k) {
+            auto [is_text, i] = order_[k];
+            auto j = other.order_[k].second;
+            if (is_text)
+                texts_[i] = other.texts_[j];
+            else
+                nums_[i] = other.nums_[j];
+            nulls_[k] = other.nulls_[k];
+        }
+        return true;
     }
 
 private:

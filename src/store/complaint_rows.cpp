@@ -46,11 +46,15 @@ FieldValue value_at(const soci::row& r, std::size_t i, FieldKind kind) {
     return n;
 }
 
-void bind_value(Binds& b, const FieldValue& v) {
+// Binds a value; a null keeps its field's kind, so a statement kept in the cache binds the
+// same kinds in the same places every time.
+void bind_value(Binds& b, const FieldValue& v, FieldKind kind) {
     if (const auto* n = std::get_if<long long>(&v))
         b.num(*n);
     else if (const auto* s = std::get_if<std::string>(&v))
         b.text(*s);
+    else if (kind == FieldKind::text || kind == FieldKind::name || kind == FieldKind::date)
+        b.null_text();
     else
         b.null();
 }
@@ -79,25 +83,44 @@ bool same_summaries(const std::vector<HearingSummary>& a, const std::vector<Hear
     });
 }
 
-void write_people(soci::session& s, const char* table, const Complaint& c,
-                  const std::vector<long long>& people) {
-    s << std::string("DELETE FROM ") + table + " WHERE complaint_id = :c", soci::use(c.id);
-    for (long long staff : people)
-        s << std::string("INSERT INTO ") + table +
-                 " (organisation_id, complaint_id, staff_id) VALUES (:o, :c, :s)",
-            soci::use(c.organisation_id), soci::use(c.id), soci::use(staff);
+// Replaces a complaint's rows in a list table (`fresh`: there are none yet).
+void clear_list(StatementCache& cache, const char* table, const Complaint& c, bool fresh) {
+    if (fresh) return;
+    Binds b;
+    b.num(c.id);
+    cache.run(std::string("DELETE FROM ") + table + " WHERE complaint_id = :c", b);
 }
 
-void write_summaries(soci::session& s, const Complaint& c) {
-    s << "DELETE FROM complaint_hearing_summaries WHERE complaint_id = :c", soci::use(c.id);
-    int position = 0;
+void write_people(StatementCache& cache, const char* table, const Complaint& c,
+                  const std::vector<long long>& people, bool fresh) {
+    clear_list(cache, table, c, fresh);
+    for (long long staff : people) {
+        Binds b;
+        b.num(c.organisation_id);
+        b.num(c.id);
+        b.num(staff);
+        cache.run(std::string("INSERT INTO ") + table +
+                      " (organisation_id, complaint_id, staff_id) VALUES (:o, :c, :s)",
+                  b);
+    }
+}
+
+void write_summaries(StatementCache& cache, const Complaint& c, bool fresh) {
+    clear_list(cache, "complaint_hearing_summaries", c, fresh);
+    long long position = 0;
     for (const auto& h : c.hearing_summaries) {
-        long long at = to_epoch(h.shared_at);
-        ++position;
-        s << "INSERT INTO complaint_hearing_summaries (organisation_id, complaint_id, position, "
-             "employee_id, text, shared_by, shared_at) VALUES (:o, :c, :p, :e, :t, :b, :a)",
-            soci::use(c.organisation_id), soci::use(c.id), soci::use(position),
-            soci::use(h.employee_id), soci::use(h.text), soci::use(h.shared_by), soci::use(at);
+        Binds b;
+        b.num(c.organisation_id);
+        b.num(c.id);
+        b.num(++position);
+        b.num(h.employee_id);
+        b.text(h.text);
+        b.num(h.shared_by);
+        b.num(to_epoch(h.shared_at));
+        cache.run("INSERT INTO complaint_hearing_summaries (organisation_id, complaint_id, "
+                  "position, employee_id, text, shared_by, shared_at) VALUES (:o, :c, :p, :e, "
+                  ":t, :b, :a)",
+                  b);
     }
 }
 
@@ -226,35 +249,47 @@ void load_lists(soci::session& s, std::vector<Complaint>& complaints) {
     }
 }
 
-void insert_complaint_row(soci::session& s, Complaint& c, std::optional<Instant> next_due,
-                          Instant now) {
-    std::string names = "organisation_id", params = ":p0";
+void insert_complaint_row(StatementCache& cache, soci::session& s, Backend backend, Complaint& c,
+                          std::optional<Instant> next_due, Instant now) {
+    static const std::string columns = [] {
+        std::string names = "organisation_id", params = ":p0";
+        int n = 0;
+        for (const auto& f : complaint_fields()) {
+            names += std::string(", ") + f.name;
+            params += ", :p" + std::to_string(++n);
+        }
+        return "INSERT INTO complaints (" + names + ", next_due_at, updated_at) VALUES (" + params +
+               ", :due, :upd)";
+    }();
     Binds b;
     b.num(c.organisation_id);
-    for (const auto& f : complaint_fields()) {
-        names += std::string(", ") + f.name;
-        bind_value(b, f.get(c));
-        params += ", :p" + std::to_string(b.size());
-    }
-    names += ", next_due_at, updated_at";
+    for (const auto& f : complaint_fields())
+        bind_value(b, f.get(c), f.kind);
     if (next_due)
         b.num(to_epoch(*next_due));
     else
         b.null();
     b.num(to_epoch(now));
-    params += ", :due, :upd";
     long long id = 0;
-    soci::statement st(s);
-    st.exchange(soci::into(id));
-    b.prepare(st, "INSERT INTO complaints (" + names + ") VALUES (" + params + ") RETURNING id");
-    st.execute(true);
+    if (backend == Backend::sqlite) {
+        cache.run(columns, b);
+        s.get_last_insert_id("complaints", id);
+    } else {
+        // SOCI cannot tell PostgreSQL's last id; RETURNING runs to its end here.
+        soci::statement st(s);
+        st.exchange(soci::into(id));
+        b.prepare(st, columns + " RETURNING id");
+        st.execute(true);
+    }
     c.id = id;
-    if (!c.involved_staff.empty()) write_people(s, "complaint_involved", c, c.involved_staff);
-    if (!c.granted_access.empty()) write_people(s, "complaint_access", c, c.granted_access);
-    if (!c.hearing_summaries.empty()) write_summaries(s, c);
+    if (!c.involved_staff.empty())
+        write_people(cache, "complaint_involved", c, c.involved_staff, true);
+    if (!c.granted_access.empty())
+        write_people(cache, "complaint_access", c, c.granted_access, true);
+    if (!c.hearing_summaries.empty()) write_summaries(cache, c, true);
 }
 
-void update_complaint_row(soci::session& s, const Complaint& before, const Complaint& after,
+void update_complaint_row(StatementCache& cache, const Complaint& before, const Complaint& after,
                           std::optional<Instant> next_due, Instant now) {
     std::string sql = "UPDATE complaints SET next_due_at = :due, updated_at = :upd";
     Binds b;
@@ -266,18 +301,18 @@ void update_complaint_row(soci::session& s, const Complaint& before, const Compl
     for (const auto& f : complaint_fields()) {
         FieldValue v = f.get(after);
         if (v == f.get(before)) continue;
-        bind_value(b, v);
+        bind_value(b, v, f.kind);
         sql += std::string(", ") + f.name + " = :p" + std::to_string(b.size());
     }
     b.num(after.organisation_id);
     b.num(after.id);
-    b.execute(s, sql + " WHERE organisation_id = :o AND id = :i");
+    cache.run(sql + " WHERE organisation_id = :o AND id = :i", b);
     if (before.involved_staff != after.involved_staff)
-        write_people(s, "complaint_involved", after, after.involved_staff);
+        write_people(cache, "complaint_involved", after, after.involved_staff, false);
     if (before.granted_access != after.granted_access)
-        write_people(s, "complaint_access", after, after.granted_access);
+        write_people(cache, "complaint_access", after, after.granted_access, false);
     if (!same_summaries(before.hearing_summaries, after.hearing_summaries))
-        write_summaries(s, after);
+        write_summaries(cache, after, false);
 }
 
 std::string complaint_changes(const Complaint* before, const Complaint& after,

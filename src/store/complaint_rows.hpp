@@ -6,6 +6,7 @@
 #include "core/complaint.hpp"
 #include "store/binds.hpp"
 #include "store/migrations.hpp"
+#include "store/statement_cache.hpp"
 
 #include <soci/soci.h>
 
@@ -41,10 +42,10 @@ std::vector<Complaint> select_complaints(soci::session& s, Binds& b, const std::
 void load_lists(soci::session& s, std::vector<Complaint>& complaints);
 
 // Inserts the complaint (it gets its id) with its lists.
-void insert_complaint_row(soci::session& s, Complaint& c, std::optional<Instant> next_due,
-                          Instant now);
+void insert_complaint_row(StatementCache& cache, soci::session& s, Backend backend, Complaint& c,
+                          std::optional<Instant> next_due, Instant now);
 // Writes the fields and lists that differ from `before`.
-void update_complaint_row(soci::session& s, const Complaint& before, const Complaint& after,
+void update_complaint_row(StatementCache& cache, const Complaint& before, const Complaint& after,
                           std::optional<Instant> next_due, Instant now);
 
 // {"field": [before, after], ...} for every field that differs; a new complaint (`before`

@@ -5,6 +5,7 @@
 #include "store/audit_chain.hpp"
 #include "store/binds.hpp"
 #include "store/complaint_rows.hpp"
+#include "store/statement_cache.hpp"
 #include "store/visibility.hpp"
 
 #include <nlohmann/json.hpp>
@@ -131,22 +132,79 @@ std::optional<Complaint> Transaction::complaint(long long organisation_id, long 
 }
 
 void Transaction::insert_complaint(Complaint& c, std::optional<Instant> next_due, Instant now) {
-    long long seq = 0;
-    std::string code;
-    sql_ << "UPDATE organisations SET next_sequence = next_sequence + 1 WHERE id = :o",
-        soci::use(c.organisation_id);
-    sql_ << "SELECT next_sequence - 1, code FROM organisations WHERE id = :o",
-        soci::use(c.organisation_id), soci::into(seq), soci::into(code);
-    if (!sql_.got_data()) throw std::runtime_error("unknown organisation");
+    auto it = state_.counters.find(c.organisation_id);
+    if (it == state_.counters.end()) {
+        // Locked on PostgreSQL until commit, so two servers never hand out one number twice.
+        Counter counter;
+        std::string q = "SELECT next_sequence FROM organisations WHERE id = :o";
+        if (backend_ == Backend::postgresql) q += " FOR UPDATE";
+        sql_ << q, soci::use(c.organisation_id), soci::into(counter.next);
+        if (!sql_.got_data()) throw std::runtime_error("unknown organisation");
+        it = state_.counters.emplace(c.organisation_id, counter).first;
+    }
+    long long seq = it->second.next++;
+    it->second.dirty = true;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%s-%05lld", code.c_str(), seq);
+    std::snprintf(buf, sizeof buf, "%s-%05lld", cache_.organisation_code(c.organisation_id).c_str(),
+                  seq);
     c.reference = buf;
-    insert_complaint_row(sql_, c, next_due, now);
+    insert_complaint_row(cache_, sql_, backend_, c, next_due, now);
 }
 
 void Transaction::update_complaint(const Complaint& before, const Complaint& after,
                                    std::optional<Instant> next_due, Instant now) {
-    update_complaint_row(sql_, before, after, next_due, now);
+    update_complaint_row(cache_, before, after, next_due, now);
+}
+
+Transaction::Head& Transaction::head(long long organisation_id) {
+    auto it = state_.heads.find(organisation_id);
+    if (it != state_.heads.end()) return it->second;
+    // The organisation's newest link; on PostgreSQL the row stays locked until commit, so
+    // two servers writing at once still build one chain.
+    Head h;
+    soci::indicator ind = soci::i_null;
+    std::string q = "SELECT last_seq, last_hash FROM audit_heads WHERE organisation_id = :o";
+    if (backend_ == Backend::postgresql) q += " FOR UPDATE";
+    sql_ << q, soci::use(organisation_id), soci::into(h.seq), soci::into(h.hash, ind);
+    h.stored = sql_.got_data();
+    if (!h.stored) {
+        h.seq = 0;
+        h.hash = kGenesisHash;
+    }
+    return state_.heads.emplace(organisation_id, h).first->second;
+}
+
+void Transaction::finish() {
+    for (auto& [org, c] : state_.counters) {
+        if (!c.dirty) continue;
+        Binds b;
+        b.num(c.next);
+        b.num(org);
+        cache_.run("UPDATE organisations SET next_sequence = :n WHERE id = :o", b);
+        c.dirty = false;
+    }
+    for (auto& [org, h] : state_.heads) {
+        if (!h.dirty) continue;
+        Binds b;
+        if (h.stored) {
+            b.num(h.seq);
+            b.text(h.hash);
+            b.num(org);
+            cache_.run("UPDATE audit_heads SET last_seq = :s, last_hash = :h WHERE "
+                       "organisation_id = :o",
+                       b);
+        } else {
+            b.num(org);
+            b.num(h.seq);
+            b.text(h.hash);
+            cache_.run("INSERT INTO audit_heads (organisation_id, last_seq, last_hash) VALUES "
+                       "(:o, :s, :h)",
+                       b);
+            h.stored = true;
+        }
+        h.dirty = false;
+    }
+    saved_ = state_;
 }
 
 namespace {
@@ -190,20 +248,35 @@ void Transaction::append_event(long long organisation_id, long long complaint_id
                                const std::string& subject, long long subject_id, Instant at,
                                const Actor& actor, const std::string& action,
                                const std::string& changes) {
-    Head head = read_head(sql_, backend_, organisation_id);
-    ChainLink link{organisation_id, head.seq + 1, complaint_id, to_epoch(at),
-                   actor.staff_id,  action,       actor.source, sha256_hex(changes),
-                   head.hash,       subject,      subject_id};
+    Head& h = head(organisation_id);
+    ChainLink link{organisation_id, h.seq + 1, complaint_id, to_epoch(at),
+                   actor.staff_id,  action,    actor.source, sha256_hex(changes),
+                   h.hash,          subject,   subject_id};
     std::string hash = link_hash(link);
-    soci::indicator ci = complaint_id ? soci::i_ok : soci::i_null;
-    sql_ << "INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
-            "changes, seq, source, content_digest, prev_hash, hash, subject, subject_id) VALUES "
-            "(:o, :c, :a, :s, :x, :ch, :q, :src, :d, :p, :h, :sj, :sid)",
-        soci::use(organisation_id), soci::use(complaint_id, ci), soci::use(link.at),
-        soci::use(link.actor_id), soci::use(action), soci::use(changes), soci::use(link.seq),
-        soci::use(link.source), soci::use(link.content_digest), soci::use(link.prev_hash),
-        soci::use(hash), soci::use(link.subject), soci::use(link.subject_id);
-    write_head(sql_, head, organisation_id, link.seq, hash);
+    Binds b;
+    b.num(organisation_id);
+    if (complaint_id)
+        b.num(complaint_id);
+    else
+        b.null();
+    b.num(link.at);
+    b.num(link.actor_id);
+    b.text(action);
+    b.text(changes);
+    b.num(link.seq);
+    b.text(link.source);
+    b.text(link.content_digest);
+    b.text(link.prev_hash);
+    b.text(hash);
+    b.text(link.subject);
+    b.num(link.subject_id);
+    cache_.run("INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
+               "changes, seq, source, content_digest, prev_hash, hash, subject, subject_id) "
+               "VALUES (:o, :c, :a, :s, :x, :ch, :q, :src, :d, :p, :h, :sj, :sid)",
+               b);
+    h.seq = link.seq;
+    h.hash = hash;
+    h.dirty = true;
 }
 
 void Transaction::append_audit(long long organisation_id, long long complaint_id, Instant at,
@@ -586,7 +659,8 @@ std::optional<StaffMember> Database::staff_member(long long organisation_id, lon
 
 std::optional<Complaint> Database::complaint(long long organisation_id, long long id) {
     soci::session s(*pool_);
-    Transaction t(s, backend_); // read-only use of the same query
+    StatementCache unused(s);
+    Transaction t(s, backend_, unused); // read-only use of the same query
     return t.complaint(organisation_id, id);
 }
 

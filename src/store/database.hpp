@@ -7,6 +7,7 @@
 #include "store/records.hpp"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,10 +20,22 @@ class connection_pool;
 
 namespace kd {
 
-// What a write may do, inside the transaction of its batch.
+class StatementCache;
+
+// What a write may do, inside the transaction of its batch. The chain heads and reference
+// counters of the organisations it touches are read once per batch (and locked on
+// PostgreSQL), kept here, and written by finish(); each write's savepoint has its own copy.
 class Transaction {
 public:
-    Transaction(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
+    Transaction(soci::session& sql, Backend backend, StatementCache& cache)
+        : sql_(sql), backend_(backend), cache_(cache) {}
+
+    // Around each write of the batch: begin_write() remembers the heads and counters,
+    // undo_write() returns to them when the write was rolled back to its savepoint.
+    void begin_write() { saved_ = state_; }
+    void undo_write() { state_ = saved_; }
+    // Writes the heads and counters that changed; the writer calls it before COMMIT.
+    void finish();
 
     // Organisations and their procedure versions (loaded from procedures/ at start-up).
     // Adopting a procedure and putting another version in force are audit events by the
@@ -58,14 +71,33 @@ public:
     long long system_actor(long long organisation_id);
 
     soci::session& session() { return sql_; }
+    StatementCache& statements() { return cache_; }
 
 private:
+    struct Head {
+        long long seq = 0;
+        std::string hash;
+        bool stored = false; // a row exists in audit_heads
+        bool dirty = false;
+    };
+    struct Counter {
+        long long next = 1;
+        bool dirty = false;
+    };
+    struct BatchState {
+        std::map<long long, Head> heads;       // by organisation
+        std::map<long long, Counter> counters; // next reference number, by organisation
+    };
+    Head& head(long long organisation_id);
+
     void append_event(long long organisation_id, long long complaint_id, const std::string& subject,
                       long long subject_id, Instant at, const Actor& actor,
                       const std::string& action, const std::string& changes);
 
     soci::session& sql_;
     Backend backend_;
+    StatementCache& cache_;
+    BatchState state_, saved_;
 };
 
 class Database {

@@ -10,7 +10,8 @@
 namespace kd {
 
 Writer::Writer(Database& db, std::size_t max_batch)
-    : db_(db), max_batch_(max_batch), thread_([this] { loop(); }) {}
+    : db_(db), max_batch_(max_batch), cache_(std::make_unique<StatementCache>(db.writer_session())),
+      thread_([this] { loop(); }) {}
 
 Writer::~Writer() {
     stop();
@@ -67,28 +68,34 @@ void Writer::commit_batch(std::deque<WriteRequest>& batch) {
     soci::session& sql = db_.writer_session();
     std::vector<WriteStatus> status(batch.size(), WriteStatus::failed);
     std::vector<std::string> errors(batch.size());
+    StatementCache& cache = *cache_;
+    auto run = [&](const char* statement) { cache.run(statement); };
     try {
         soci::transaction tr(sql);
-        Transaction t(sql, db_.backend());
+        Transaction t(sql, db_.backend(), cache);
         for (std::size_t i = 0; i < batch.size(); ++i) {
-            sql << "SAVEPOINT w";
+            t.begin_write();
+            run("SAVEPOINT w");
             try {
                 bool keep = batch[i].work(t);
                 if (keep) {
-                    sql << "RELEASE SAVEPOINT w";
+                    run("RELEASE SAVEPOINT w");
                     status[i] = WriteStatus::committed;
                 } else {
-                    sql << "ROLLBACK TO SAVEPOINT w";
-                    sql << "RELEASE SAVEPOINT w";
+                    run("ROLLBACK TO SAVEPOINT w");
+                    run("RELEASE SAVEPOINT w");
+                    t.undo_write();
                     status[i] = WriteStatus::refused;
                 }
             } catch (const std::exception& e) {
-                sql << "ROLLBACK TO SAVEPOINT w";
-                sql << "RELEASE SAVEPOINT w";
+                run("ROLLBACK TO SAVEPOINT w");
+                run("RELEASE SAVEPOINT w");
+                t.undo_write();
                 status[i] = WriteStatus::failed;
                 errors[i] = e.what();
             }
         }
+        t.finish();
         tr.commit();
     } catch (const std::exception& e) {
         // The commit itself failed: nothing of this batch is stored.

@@ -5,10 +5,12 @@
 #pragma once
 
 #include "store/database.hpp"
+#include "store/statement_cache.hpp"
 
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -45,6 +47,7 @@ private:
 
     Database& db_;
     std::size_t max_batch_;
+    std::unique_ptr<StatementCache> cache_; // of the writer's session; used on its thread only
     std::mutex mu_;
     std::condition_variable cv_;
     std::deque<WriteRequest> queue_;
