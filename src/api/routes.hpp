@@ -3,6 +3,7 @@
 #pragma once
 
 #include "api/problem.hpp"
+#include "api/requests.hpp"
 #include "api/router.hpp"
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,23 @@ struct Body {
     std::optional<Response> refused;
 };
 Body read_json_body(const Request& req);
+
+// A request body read by `reader` (api/requests.hpp), or the answer that says why it cannot
+// be: 415, 413 or 400 for the body itself, 422 naming every bad field.
+template <typename T> struct Input {
+    std::optional<T> value;
+    Response refused;
+};
+template <typename Reader>
+auto read_input(const Request& req, Reader reader)
+    -> Input<decltype(reader(nlohmann::json(), std::declval<ParsedBody&>()))> {
+    Body body = read_json_body(req);
+    if (body.refused) return {std::nullopt, *body.refused};
+    ParsedBody parsed;
+    auto value = reader(body.json, parsed);
+    if (!parsed.errors.empty()) return {std::nullopt, problem(invalid_fields(parsed.errors))};
+    return {std::move(value), {}};
+}
 
 // A positive whole number, as in "/complaints/17"; nullopt for anything else.
 std::optional<long long> parse_id(std::string_view s);

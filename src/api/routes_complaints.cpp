@@ -36,12 +36,9 @@ Response list(Call& c) {
 }
 
 Response create(Call& c) {
-    Body body = read_json_body(c.req);
-    if (body.refused) return *body.refused;
-    ParsedBody parsed;
-    Intake in = read_intake(body.json, parsed);
-    if (!parsed.errors.empty()) return problem(invalid_fields(parsed.errors));
-    auto saved = c.services.complaints.register_complaint(*c.org, in, c.actor(), c.now);
+    auto in = read_input(c.req, read_intake);
+    if (!in.value) return in.refused;
+    auto saved = c.services.complaints.register_complaint(*c.org, *in.value, c.actor(), c.now);
     return reply(saved, [](const SavedComplaint& s) {
         return json_reply(201, with_deadlines(s.complaint, s.deadlines));
     });

@@ -28,12 +28,10 @@ const OrganisationContext& organisation_of(const Call& c, const Principal& p) {
 }
 
 Response log_in(Call& c) {
-    Body body = read_json_body(c.req);
-    if (body.refused) return *body.refused;
-    ParsedBody parsed;
-    auto creds = read_login(body.json, parsed);
-    if (!parsed.errors.empty()) return problem(invalid_fields(parsed.errors));
-    auto r = c.services.auth.login(creds.email, creds.password, c.req.remote_address, c.now);
+    auto creds = read_input(c.req, read_login);
+    if (!creds.value) return creds.refused;
+    auto r = c.services.auth.login(creds.value->email, creds.value->password, c.req.remote_address,
+                                   c.now);
     if (r.kind == Authenticator::LoginResult::limited) return too_many_attempts(r.retry_after);
     if (r.kind == Authenticator::LoginResult::refused) return login_failed();
     std::string cookie =
@@ -44,13 +42,11 @@ Response log_in(Call& c) {
 }
 
 Response change_own_password(Call& c) {
-    Body body = read_json_body(c.req);
-    if (body.refused) return *body.refused;
-    ParsedBody parsed;
-    auto change = read_password_change(body.json, parsed);
-    if (!parsed.errors.empty()) return problem(invalid_fields(parsed.errors));
-    auto done = c.services.accounts.change_own_password(c.user->staff, change.current_password,
-                                                        change.new_password, c.actor(), c.now);
+    auto change = read_input(c.req, read_password_change);
+    if (!change.value) return change.refused;
+    auto done =
+        c.services.accounts.change_own_password(c.user->staff, change.value->current_password,
+                                                change.value->new_password, c.actor(), c.now);
     return reply(done, [](Done) { return Response{204, {}, {}}; });
 }
 

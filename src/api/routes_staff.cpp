@@ -7,25 +7,20 @@ namespace kd {
 namespace {
 
 Response add_account(Call& c) {
-    Body body = read_json_body(c.req);
-    if (body.refused) return *body.refused;
-    ParsedBody parsed;
-    auto account = read_new_account(body.json, parsed);
-    if (!parsed.errors.empty()) return problem(invalid_fields(parsed.errors));
-    auto made = c.services.accounts.add(c.org->record.id, account.staff, account.password,
-                                        c.actor(), c.now);
+    auto account = read_input(c.req, read_new_account);
+    if (!account.value) return account.refused;
+    auto made = c.services.accounts.add(c.org->record.id, account.value->staff,
+                                        account.value->password, c.actor(), c.now);
     return reply(made, [](const StaffMember& m) { return json_reply(201, staff_json(m)); });
 }
 
 Response change_account(Call& c) {
     auto id = parse_id(c.req.param("id"));
     if (!id) return problem(not_found("Deze medewerker bestaat niet.", "No such employee."));
-    Body body = read_json_body(c.req);
-    if (body.refused) return *body.refused;
-    ParsedBody parsed;
-    auto change = read_account_change(body.json, parsed);
-    if (!parsed.errors.empty()) return problem(invalid_fields(parsed.errors));
-    auto changed = c.services.accounts.change(c.org->record.id, *id, change, c.actor(), c.now);
+    auto change = read_input(c.req, read_account_change);
+    if (!change.value) return change.refused;
+    auto changed =
+        c.services.accounts.change(c.org->record.id, *id, *change.value, c.actor(), c.now);
     return reply(changed, [](const StaffMember& m) { return json_reply(200, staff_json(m)); });
 }
 

@@ -207,43 +207,26 @@ void Transaction::finish() {
     saved_ = state_;
 }
 
-namespace {
-
-struct Head {
-    long long seq = 0;
-    std::string hash = kGenesisHash;
-    bool exists = false;
-};
-
-// The organisation's newest link; on PostgreSQL the row stays locked until commit, so two
-// servers writing at once still build one chain.
-Head read_head(soci::session& sql, Backend backend, long long organisation_id) {
-    Head h;
-    soci::indicator ind = soci::i_null;
-    std::string q = "SELECT last_seq, last_hash FROM audit_heads WHERE organisation_id = :o";
-    if (backend == Backend::postgresql) q += " FOR UPDATE";
-    sql << q, soci::use(organisation_id), soci::into(h.seq), soci::into(h.hash, ind);
-    h.exists = sql.got_data();
-    if (!h.exists) {
-        h.seq = 0;
-        h.hash = kGenesisHash;
-    }
-    return h;
-}
-
-void write_head(soci::session& sql, const Head& old, long long organisation_id, long long seq,
-                const std::string& hash) {
-    if (old.exists)
-        sql << "UPDATE audit_heads SET last_seq = :s, last_hash = :h WHERE organisation_id = :o",
-            soci::use(seq), soci::use(hash), soci::use(organisation_id);
-    else
-        sql << "INSERT INTO audit_heads (organisation_id, last_seq, last_hash) VALUES (:o, :s, :h)",
-            soci::use(organisation_id), soci::use(seq), soci::use(hash);
-}
-
-} // namespace
-
 // Appends one event to the organisation's chain; `complaint_id` is 0 for events about staff.
+void Transaction::chain_earlier_event(long long organisation_id, const EarlierEvent& e) {
+    Head& h = head(organisation_id);
+    ChainLink link{organisation_id, h.seq + 1, e.complaint_id,        e.at,  e.actor_id,
+                   e.action,        e.source,  sha256_hex(e.changes), h.hash};
+    std::string hash = link_hash(link);
+    Binds b;
+    b.num(link.seq);
+    b.text(link.content_digest);
+    b.text(link.prev_hash);
+    b.text(hash);
+    b.num(e.id);
+    cache_.run("UPDATE audit_events SET seq = :q, content_digest = :d, prev_hash = :p, hash = :h "
+               "WHERE id = :i",
+               b);
+    h.seq = link.seq;
+    h.hash = hash;
+    h.dirty = true;
+}
+
 void Transaction::append_event(long long organisation_id, long long complaint_id,
                                const std::string& subject, long long subject_id, Instant at,
                                const Actor& actor, const std::string& action,
@@ -435,45 +418,31 @@ void link_events_from_before_the_chain(soci::session& s, Backend backend) {
         for (const soci::row& r : rs)
             orgs.push_back(as_ll(r, 0));
     }
+    StatementCache cache(s);
+    Transaction t(s, backend, cache);
     for (long long org : orgs) {
-        Head head = read_head(s, backend, org);
-        struct Row {
-            long long id, complaint_id, at, actor_id;
-            std::string action, changes, source;
-        };
-        std::vector<Row> rows;
-        {
-            soci::rowset<soci::row> rs =
-                (s.prepare << "SELECT id, complaint_id, at, actor_id, action, changes, source "
-                              "FROM audit_events WHERE organisation_id = :o AND seq IS NULL "
-                              "ORDER BY id",
-                 soci::use(org));
-            for (const soci::row& r : rs)
-                rows.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), as_ll(r, 3), as_str(r, 4),
-                                as_str(r, 5), as_str(r, 6)});
-        }
-        long long seq = head.seq;
-        std::string prev = head.hash;
-        for (const Row& r : rows) {
-            ChainLink link{org,      ++seq,    r.complaint_id,        r.at, r.actor_id,
-                           r.action, r.source, sha256_hex(r.changes), prev};
-            prev = link_hash(link);
-            s << "UPDATE audit_events SET seq = :q, content_digest = :d, prev_hash = :p, hash = :h "
-                 "WHERE id = :i",
-                soci::use(link.seq), soci::use(link.content_digest), soci::use(link.prev_hash),
-                soci::use(prev), soci::use(r.id);
-        }
-        write_head(s, head, org, seq, prev);
+        std::vector<Transaction::EarlierEvent> rows;
+        soci::rowset<soci::row> rs =
+            (s.prepare << "SELECT id, complaint_id, at, actor_id, action, changes, source "
+                          "FROM audit_events WHERE organisation_id = :o AND seq IS NULL "
+                          "ORDER BY id",
+             soci::use(org));
+        for (const soci::row& r : rs)
+            rows.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), as_ll(r, 3), as_str(r, 4),
+                            as_str(r, 5), as_str(r, 6)});
+        for (const auto& e : rows)
+            t.chain_earlier_event(org, e);
     }
+    t.finish();
 }
 
 } // namespace
 
-int Database::migrate() {
+int Database::migrate(int up_to) {
     int current = schema_version();
     int ran = 0;
     for (const Migration& m : migrations_for(backend_)) {
-        if (m.version <= current) continue;
+        if (m.version <= current || m.version > up_to) continue;
         soci::transaction tr(*writer_);
         for (const auto& stmt : m.statements)
             *writer_ << stmt;

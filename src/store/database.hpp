@@ -70,8 +70,15 @@ public:
     // The organisation's own actor for automatic changes (retention), made on first use.
     long long system_actor(long long organisation_id);
 
+    // An event written before the chain existed (schema 1), linked into it once by the
+    // migration that made the chain.
+    struct EarlierEvent {
+        long long id, complaint_id, at, actor_id;
+        std::string action, changes, source;
+    };
+    void chain_earlier_event(long long organisation_id, const EarlierEvent& e);
+
     soci::session& session() { return sql_; }
-    StatementCache& statements() { return cache_; }
 
 private:
     struct Head {
@@ -111,7 +118,8 @@ public:
     const char* backend_name() const;
 
     int schema_version();
-    int migrate(); // returns how many migrations ran
+    // Runs the migrations not yet run, up to `up_to`; returns how many ran.
+    int migrate(int up_to = 1 << 30);
     int latest_schema_version() const;
 
     std::vector<OrganisationRecord> organisations();
