@@ -5,6 +5,7 @@
 
 #include "core/complaint_fields.hpp"
 #include "store/binds.hpp"
+#include "store/records.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -265,10 +266,7 @@ void insert_complaint_row(StatementCache& cache, soci::session& s, Backend backe
     b.num(c.organisation_id);
     for (const auto& f : complaint_fields())
         bind_value(b, f.get(c), f.kind);
-    if (next_due)
-        b.num(to_epoch(*next_due));
-    else
-        b.null();
+    b.num(next_due ? to_epoch(*next_due) : kNothingDue);
     b.num(to_epoch(now));
     long long id = 0;
     if (backend == Backend::sqlite) {
@@ -293,10 +291,7 @@ void update_complaint_row(StatementCache& cache, const Complaint& before, const 
                           std::optional<Instant> next_due, Instant now) {
     std::string sql = "UPDATE complaints SET next_due_at = :due, updated_at = :upd";
     Binds b;
-    if (next_due)
-        b.num(to_epoch(*next_due));
-    else
-        b.null();
+    b.num(next_due ? to_epoch(*next_due) : kNothingDue);
     b.num(to_epoch(now));
     for (const auto& f : complaint_fields()) {
         FieldValue v = f.get(after);

@@ -382,6 +382,16 @@ std::vector<Migration> migrations_for(Backend b) {
                    }});
     all.push_back(typed_columns(b));
     all.push_back(full_text_search(b));
+    all.push_back({10,
+                   "the register sorts by due moment on an index: nothing running sorts last",
+                   {
+                       // 9999-12-31T23:59:59Z; see kNothingDue in store/records.hpp.
+                       "UPDATE complaints SET next_due_at = 253402300799 WHERE next_due_at IS "
+                       "NULL",
+                       "DROP INDEX complaints_due",
+                       "CREATE INDEX complaints_due ON complaints (organisation_id, next_due_at, "
+                       "id)",
+                   }});
     for (auto& m : all) {
         std::vector<std::string> expanded;
         for (auto& s : m.statements) {

@@ -116,6 +116,10 @@ struct AuditLogEntry {
 };
 
 enum class ComplaintSort { received_desc, received_asc, due_asc, reference_asc };
+
+// What complaints.next_due_at holds when no step is running (9999-12-31T23:59:59Z): such cases
+// sort last by due moment and are never overdue, and the column needs no NULL handling.
+inline constexpr long long kNothingDue = 253402300799;
 std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name);
 
 // Where the previous page of the register ended: the sort key and id of its last row, so
@@ -123,7 +127,7 @@ std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name);
 // read as an opaque text ("received_desc.1795000000.123") that names its sort.
 struct RegisterCursor {
     ComplaintSort sort = ComplaintSort::received_desc;
-    std::optional<long long> number; // received_at or next_due_at; nullopt: no due moment
+    std::optional<long long> number; // received_at or next_due_at
     std::string text;                // the reference, for sort by reference
     long long id = 0;
 

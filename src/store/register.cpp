@@ -53,15 +53,18 @@ std::vector<std::string> search_words(const std::string& text) {
     return words;
 }
 
-// Each word, or the start of one, must occur: `"loon"* "week"*` (FTS5) or
-// `'loon':* & 'week':*` (PostgreSQL). The words hold only letters and digits.
+// Each word must occur, the last one also as the start of a longer word (as people type):
+// `"loon" "week"*` (FTS5) or `'loon' & 'week':*` (PostgreSQL). A prefix on every word would
+// merge the lists of every word that starts alike, for each word. The words hold only letters
+// and digits.
 std::string full_text_query(Backend b, const std::vector<std::string>& words) {
     std::string q;
-    for (const auto& w : words) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        bool last = i + 1 == words.size();
         if (b == Backend::sqlite)
-            q += (q.empty() ? "\"" : " \"") + w + "\"*";
+            q += (q.empty() ? "\"" : " \"") + words[i] + (last ? "\"*" : "\"");
         else
-            q += (q.empty() ? "'" : " & '") + w + "':*";
+            q += (q.empty() ? "'" : " & '") + words[i] + (last ? "':*" : "'");
     }
     return q;
 }
@@ -77,9 +80,8 @@ std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name) {
 }
 
 std::string RegisterCursor::to_string() const {
-    std::string key = sort == ComplaintSort::reference_asc ? text
-                      : number                             ? std::to_string(*number)
-                                                           : "-";
+    std::string key =
+        sort == ComplaintSort::reference_asc ? text : std::to_string(number.value_or(0));
     return std::string(sort_name(sort)) + "." + key + "." + std::to_string(id);
 }
 
@@ -97,7 +99,7 @@ std::optional<RegisterCursor> RegisterCursor::parse(const std::string& s) {
     if (sort != sort_name(c.sort)) return std::nullopt;
     if (c.sort == ComplaintSort::reference_asc) {
         c.text = key;
-    } else if (!(c.sort == ComplaintSort::due_asc && key == "-")) {
+    } else {
         c.number = whole(key);
         if (!c.number) return std::nullopt;
     }
@@ -144,13 +146,41 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
     if (!q.text.empty()) {
         auto words = search_words(q.text);
         if (words.empty()) return {}; // nothing searchable (only punctuation): nothing found
-        if (backend_ == Backend::sqlite)
-            sql += " AND c.id IN (SELECT rowid FROM complaints_search WHERE complaints_search "
-                   "MATCH " +
-                   param() + ")";
-        else
+        std::string match = full_text_query(backend_, words);
+        if (backend_ == Backend::sqlite) {
+            // SQLite's planner cannot tell how many rows a MATCH finds, and walks the register
+            // checking each against it. When it finds few, the rows themselves are asked for.
+            std::vector<long long> found;
+            constexpr std::size_t kFew = 2000;
+            {
+                soci::rowset<soci::row> rs =
+                    (s.prepare << "SELECT rowid FROM complaints_search WHERE complaints_search "
+                                  "MATCH :m LIMIT " +
+                                      std::to_string(kFew + 1),
+                     soci::use(match));
+                for (const soci::row& r : rs)
+                    found.push_back(number_at(r, 0).value_or(0));
+            }
+            if (found.empty()) return {};
+            if (found.size() <= kFew) {
+                std::string ids; // numbers read from the index, so they go in as text
+                for (long long id : found)
+                    ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+                sql += " AND c.id IN (" + ids + ")";
+                // Fetch those rows by id and sort them, rather than walk the register's index
+                // in order checking each row against the list (SQLite's choice otherwise).
+                const std::string head = "WHERE c.organisation_id";
+                sql.replace(sql.find(head), head.size(), "WHERE +c.organisation_id");
+            } else {
+                sql += " AND c.id IN (SELECT rowid FROM complaints_search WHERE "
+                       "complaints_search MATCH " +
+                       param() + ")";
+                b.text(match);
+            }
+        } else {
             sql += " AND c.search @@ to_tsquery('dutch', " + param() + ")";
-        b.text(full_text_query(backend_, words));
+            b.text(match);
+        }
     }
     if (const auto& a = q.after) {
         // The rows after the cursor's row in the page's order.
@@ -167,25 +197,19 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
             b.num(a->id);
             return p;
         };
+        // Row values, so that both databases walk the index from the cursor on.
         switch (a->sort) {
         case ComplaintSort::received_desc:
-            sql += " AND (c.received_at < " + key();
-            sql += " OR (c.received_at = " + key();
-            sql += " AND c.id < " + id() + "))";
+            sql += " AND (c.received_at, c.id) < (" + key();
+            sql += ", " + id() + ")";
             break;
         case ComplaintSort::received_asc:
-            sql += " AND (c.received_at > " + key();
-            sql += " OR (c.received_at = " + key();
-            sql += " AND c.id > " + id() + "))";
+            sql += " AND (c.received_at, c.id) > (" + key();
+            sql += ", " + id() + ")";
             break;
         case ComplaintSort::due_asc:
-            if (!a->number) {
-                sql += " AND c.next_due_at IS NULL AND c.id > " + id();
-            } else {
-                sql += " AND (c.next_due_at > " + key();
-                sql += " OR (c.next_due_at = " + key();
-                sql += " AND c.id > " + id() + ") OR c.next_due_at IS NULL)";
-            }
+            sql += " AND (c.next_due_at, c.id) > (" + key();
+            sql += ", " + id() + ")";
             break;
         case ComplaintSort::reference_asc:
             sql += " AND c.reference > " + key();
@@ -200,7 +224,9 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
         sql += " ORDER BY c.received_at, c.id";
         break;
     case ComplaintSort::due_asc:
-        sql += " ORDER BY CASE WHEN c.next_due_at IS NULL THEN 1 ELSE 0 END, c.next_due_at, c.id";
+        // Cases with nothing running carry kNothingDue, so they come last and the index on
+        // (organisation, next_due_at) gives the order without sorting.
+        sql += " ORDER BY c.next_due_at, c.id";
         break;
     case ComplaintSort::reference_asc:
         sql += " ORDER BY c.reference";
