@@ -112,8 +112,8 @@ Response no_such_address() {
 
 Response server_busy() {
     return problem_reply(503, "unavailable", "Unavailable",
-                         "De server stopt of is overbelast; probeer het zo opnieuw.",
-                         "The server is stopping or overloaded; try again shortly.")
+                         "De server stopt; probeer het zo opnieuw.",
+                         "The server is stopping; try again shortly.")
         .with_header("Retry-After", "5");
 }
 

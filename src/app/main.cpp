@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -148,6 +149,15 @@ int main(int argc, char** argv) {
         if (*purge && !purge_dry && !purge_apply) {
             std::cerr << "klachtdesk: say --dry-run or --apply\n";
             return 1;
+        }
+        if (*serve) {
+            // Before any thread starts: a signal must reach serve's sigwait, never a worker
+            // or the writer (whose default action would end the process mid-shutdown).
+            sigset_t set;
+            sigemptyset(&set);
+            sigaddset(&set, SIGINT);
+            sigaddset(&set, SIGTERM);
+            pthread_sigmask(SIG_BLOCK, &set, nullptr);
         }
         auto rt = open_runtime(db_url, procedures_dir, clock);
         if (!rt) return 2;

@@ -9,11 +9,12 @@
 namespace kd {
 
 int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers) {
+    // main() blocked SIGINT and SIGTERM before any thread started (the writer starts with the
+    // runtime), so every thread inherits the mask and only this sigwait receives them.
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &set, nullptr); // every thread started below inherits the mask
     RetentionJob retention(rt.services().complaints, rt.writer(), rt.services().clock);
     HttpServer server(rt.services(), ServerOptions{"127.0.0.1", port, workers});
     std::cout << "klachtdesk " << KLACHTDESK_VERSION << " listening on http://127.0.0.1:" << port

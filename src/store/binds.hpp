@@ -39,13 +39,6 @@ public:
         st.define_and_bind();
     }
 
-    // Runs `sql` (no result rows) with the values bound.
-    void execute(soci::session& s, const std::string& sql) {
-        soci::statement st(s);
-        prepare(st, sql);
-        st.execute(true);
-    }
-
     // Takes the values of `other`, which binds the same kinds in the same order, into this
     // one's slots, so that a statement prepared with these binds runs with those values.
     // False (and nothing changed) when the two do not line up.

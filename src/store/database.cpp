@@ -1,5 +1,5 @@
-// database.cpp: SOCI sessions, migrations and queries. The only file that writes SQL text
-// for reads; Transaction holds the SQL of writes.
+// database.cpp: SOCI sessions, migrations, the writes of a Transaction, and the reads of
+// staff, timelines and the audit log (the register is in register.cpp).
 #include "store/database.hpp"
 
 #include "store/audit_chain.hpp"
@@ -375,7 +375,8 @@ Database::~Database() = default;
 
 void Database::configure(soci::session& s) {
     if (backend_ == Backend::sqlite) {
-        // Durable before "saved": WAL with a full fsync on every commit (see docs/storage.md).
+        // Durable before "saved": WAL with a full fsync on every commit (docs/architecture.md,
+        // Storage).
         s << "PRAGMA journal_mode = WAL";
         s << "PRAGMA synchronous = FULL";
         s << "PRAGMA foreign_keys = ON";

@@ -145,7 +145,8 @@ struct ComplaintQuery {
     std::optional<Instant> received_from;  // inclusive
     std::optional<Instant> received_until; // exclusive
     // Words to find in the reference, the complainant's name and e-mail, the category and the
-    // description: each word, or the start of one, must occur (full-text index).
+    // description: each word must occur, the last one also as the start of a longer word
+    // (full-text index).
     std::string text;
     ComplaintSort sort = ComplaintSort::received_desc;
     std::optional<Viewer> viewer; // only what this person may see (core/access.hpp)

@@ -461,6 +461,11 @@ TEST_F(Api, ListFiltersSortsAndPages) {
     std::string reference = found["items"][0]["reference"];
     EXPECT_EQ(list("?q=" + reference)["items"][0]["id"], old_id);
     EXPECT_EQ(list("?q=---")["items"].size(), 0u);
+    // Text that is not UTF-8 is refused before any database sees it (PostgreSQL would fail).
+    EXPECT_EQ(http(org).get("/api/v1/organisations/" + org + "/complaints?q=%C3").status, 400);
+    EXPECT_EQ(http(org).get("/api/v1/organisations/" + org + "/complaints?category=%FF%FE").status,
+              400);
+    EXPECT_EQ(list("?q=caf%C3%A9")["items"].size(), 0u); // valid UTF-8 is searched as usual
     long long h = staff(org, "sanne");
     act(org, old_id, "assign", {{"handler_id", h}});
     auto by_handler = list("?handler=" + std::to_string(h));
