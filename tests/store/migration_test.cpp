@@ -49,11 +49,12 @@ TEST(Migration, ASchemaOneDatabaseIsBroughtUpToDateOnce) {
              "'planning', 'x', 1795000400, :d)",
             soci::use(org), soci::use(doc);
         s << "SELECT id FROM complaints WHERE reference = '9M-00001'", soci::into(complaint);
-        for (const char* action : {"register", "acknowledge", "resolve"})
+        // A named string: SOCI binds by reference and runs the statement after the
+        // temporaries of the expression are gone.
+        for (std::string action : {"register", "acknowledge", "resolve"})
             s << "INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
                  "changes) VALUES (:o, :c, 1795000500, :a, :x, '{}')",
-                soci::use(org), soci::use(complaint), soci::use(staff),
-                soci::use(std::string(action));
+                soci::use(org), soci::use(complaint), soci::use(staff), soci::use(action);
     }
     auto db = Database::open(url, 1);
     EXPECT_GE(db->migrate(), 8);
