@@ -112,8 +112,8 @@ Response no_such_address() {
 
 Response server_busy() {
     return problem_reply(503, "unavailable", "Unavailable",
-                         "De server stopt; probeer het zo opnieuw.",
-                         "The server is stopping; try again shortly.")
+                         "De server stopt of heeft het te druk; probeer het zo opnieuw.",
+                         "The server is stopping or too busy; try again shortly.")
         .with_header("Retry-After", "5");
 }
 

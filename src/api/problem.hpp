@@ -29,7 +29,7 @@ Response malformed_json();                      // 400
 Response bad_query(const std::vector<FieldError>& fields);    // 400: the query string
 Response too_many_attempts(std::chrono::seconds retry_after); // 429
 Response no_such_address();                                   // 404
-Response server_busy();                                       // 503: shutting down or overloaded
+Response server_busy(); // 503: stopping, or too many waiting or overloaded
 // 500 for an exception: the cause goes to the log under an incident id, the reply names the
 // id and never the cause.
 Response internal_error(const std::string& where, const std::string& cause);

@@ -7,7 +7,8 @@
 
 namespace kd {
 
-Executor::Executor(std::string name, std::size_t threads) : name_(std::move(name)) {
+Executor::Executor(std::string name, std::size_t threads, std::size_t max_queued)
+    : name_(std::move(name)), max_queued_(max_queued) {
     for (std::size_t i = 0; i < std::max<std::size_t>(1, threads); ++i)
         threads_.emplace_back([this, i] {
             std::string n = (name_ + "-" + std::to_string(i)).substr(0, 15);
@@ -23,7 +24,7 @@ Executor::~Executor() {
 bool Executor::post(std::function<void()> task) {
     {
         std::lock_guard lock(mu_);
-        if (closing_) return false;
+        if (closing_ || queue_.size() >= max_queued_) return false;
         queue_.push_back(std::move(task));
     }
     cv_.notify_one();
