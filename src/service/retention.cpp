@@ -47,11 +47,11 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
                          auto next =
                              next_due(deadlines_of(org->procedure, org->calendar, after, now));
                          t.update_complaint(*before, after, next, now);
-                         t.redact_audit_events(org->record.id, id);
                          Actor system{t.system_actor(org->record.id), "klachtdesk:retention",
                                       std::nullopt};
                          t.append_audit(org->record.id, id, now, system, "anonymise", &*before,
                                         after, /*redact_personal=*/true);
+                         t.redact_audit_events(org->record.id, after, now, system);
                          return true;
                      },
                      [promise](WriteStatus s, const std::string& err) {

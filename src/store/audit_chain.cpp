@@ -7,16 +7,48 @@
 
 namespace kd {
 
-const std::string kGenesisHash(64, '0');
+const std::string kGenesisHash(kDigestSize, '\0');
 
-std::string sha256_hex(std::string_view data) {
+std::string sha256(std::string_view data) {
     static const bool ready = sodium_init() >= 0;
     if (!ready) throw std::runtime_error("libsodium could not be initialised");
-    unsigned char out[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-    char hex[crypto_hash_sha256_BYTES * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, out, sizeof out);
-    return hex;
+    std::string out(crypto_hash_sha256_BYTES, '\0');
+    crypto_hash_sha256(reinterpret_cast<unsigned char*>(out.data()),
+                       reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    return out;
+}
+
+std::string to_hex(std::string_view raw) {
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    out.reserve(raw.size() * 2);
+    for (unsigned char ch : raw) {
+        out += digits[ch >> 4];
+        out += digits[ch & 15];
+    }
+    return out;
+}
+
+std::string from_hex(std::string_view hex) {
+    auto value = [](char ch) -> int {
+        if (ch >= '0' && ch <= '9') return ch - '0';
+        if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+        if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+        return -1;
+    };
+    if (hex.size() % 2) return {};
+    std::string out;
+    out.reserve(hex.size() / 2);
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        int hi = value(hex[i]), lo = value(hex[i + 1]);
+        if (hi < 0 || lo < 0) return {};
+        out += static_cast<char>(hi * 16 + lo);
+    }
+    return out;
+}
+
+std::string sha256_hex(std::string_view data) {
+    return to_hex(sha256(data));
 }
 
 namespace {
@@ -31,7 +63,7 @@ void put(std::string& out, std::string_view field) {
 } // namespace
 
 std::string link_hash(const ChainLink& l) {
-    std::string enc = "klachtdesk-audit-v1;";
+    std::string enc = "klachtdesk-audit-v2;";
     put(enc, std::to_string(l.organisation_id));
     put(enc, std::to_string(l.seq));
     put(enc, std::to_string(l.complaint_id));
@@ -41,12 +73,10 @@ std::string link_hash(const ChainLink& l) {
     put(enc, l.source);
     put(enc, l.content_digest);
     put(enc, l.prev_hash);
-    // Events about complaints hash as they always did; others also vouch for their subject.
-    if (l.subject != "complaint") {
-        put(enc, l.subject);
-        put(enc, std::to_string(l.subject_id));
-    }
-    return sha256_hex(enc);
+    put(enc, l.subject);
+    put(enc, std::to_string(l.subject_id));
+    put(enc, l.state_digest);
+    return sha256(enc);
 }
 
 } // namespace kd

@@ -1,7 +1,7 @@
-// audit_chain.hpp: the hash chain over an organisation's audit events. Each event's hash
-// covers its fields, a digest of its content and the previous event's hash, so a changed,
-// inserted or deleted row breaks the chain at that point. The chain covers the content's
-// digest, not the content, so redacting personal data later (retention) keeps it intact.
+// audit_chain.hpp: the hash chain over an organisation's audit events (chain version 2).
+// Each event's hash covers its fields, a digest of its content, the state of its complaint
+// after it, and the previous event's hash, so a changed, inserted or deleted row breaks the
+// chain at that point, and so does a complaint row changed outside an event.
 #pragma once
 
 #include <string>
@@ -9,10 +9,17 @@
 
 namespace kd {
 
-// 64 hex zeros: the "previous hash" of an organisation's first event.
+// Digests and hashes are 32 raw bytes in a std::string; hex only at the edges (API, CLI).
+inline constexpr std::size_t kDigestSize = 32;
+
+// 32 zero bytes: the "previous hash" of an organisation's first event.
 extern const std::string kGenesisHash;
 
+std::string sha256(std::string_view data);
 std::string sha256_hex(std::string_view data);
+std::string to_hex(std::string_view raw);
+// Empty when `hex` is not an even number of hex digits.
+std::string from_hex(std::string_view hex);
 
 // Everything of an event the chain vouches for.
 struct ChainLink {
@@ -23,11 +30,20 @@ struct ChainLink {
     long long actor_id = 0;
     std::string action;
     std::string source;         // where the change came from: client address, "cli"
-    std::string content_digest; // sha256_hex of the changes document as first written
+    std::string content_digest; // sha256 of the changes document as first written
     std::string prev_hash;
-    std::string subject = "complaint"; // or "staff": what the event is about
-    long long subject_id = 0;          // the staff id when subject is "staff"
+    std::string subject = "complaint"; // or "staff", "procedure": what the event is about
+    long long subject_id = 0;
+    // sha256 of the complaint as it was after this event (complaint_state in
+    // store/complaint_rows.hpp); empty for events about staff or a procedure, and for
+    // events of chain version 1 that were not the newest of their complaint.
+    std::string state_digest;
 };
+
+// The key under which an event that redacts earlier events (retention's "redact", and the
+// upgrade to chain version 2) records them: {"<seq>": "<hex sha256 of the redacted changes>"}.
+// Verification accepts a redacted event only when such a record vouches for what it holds now.
+inline constexpr const char* kRedactedEvents = "redacted_events";
 
 // sha256 over a length-prefixed encoding of every field, so no two different links can
 // encode alike.

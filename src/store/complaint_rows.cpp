@@ -4,6 +4,7 @@
 #include "store/complaint_rows.hpp"
 
 #include "core/complaint_fields.hpp"
+#include "store/audit_chain.hpp"
 #include "store/binds.hpp"
 #include "store/records.hpp"
 
@@ -327,6 +328,20 @@ std::string complaint_changes(const Complaint* before, const Complaint& after,
         out[l.name] = json::array({before ? l.before : json(nullptr), l.after});
     if (redact_personal) redact(out);
     return out.dump();
+}
+
+std::string complaint_state(const Complaint& c) {
+    json out = json::object();
+    for (const auto& f : complaint_fields())
+        out[f.name] = to_json(f.get(c), f.kind);
+    auto sorted = [](std::vector<long long> v) {
+        std::sort(v.begin(), v.end());
+        return v;
+    };
+    out["involved_staff"] = sorted(c.involved_staff);
+    out["granted_access"] = sorted(c.granted_access);
+    out["hearing_summaries"] = summaries_json(c.hearing_summaries);
+    return sha256(out.dump());
 }
 
 std::string redact_changes(const std::string& changes_json) {

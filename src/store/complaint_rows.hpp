@@ -54,6 +54,11 @@ void update_complaint_row(StatementCache& cache, const Complaint& before, const 
 std::string complaint_changes(const Complaint* before, const Complaint& after,
                               bool redact_personal = false);
 
+// sha256 of every field and list of the complaint, in one canonical form (lists of people
+// sorted as they are read back): what each audit event about it vouches for, so that a
+// complaint row changed outside an event no longer matches its newest event.
+std::string complaint_state(const Complaint& c);
+
 // A stored changes document with its personal data replaced by "[verwijderd]" (retention).
 std::string redact_changes(const std::string& changes_json);
 

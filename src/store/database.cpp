@@ -4,7 +4,10 @@
 
 #include "store/audit_chain.hpp"
 #include "store/binds.hpp"
+#include "store/chain_upgrade.hpp"
 #include "store/complaint_rows.hpp"
+#include "store/digest_sql.hpp"
+#include "store/row_values.hpp"
 #include "store/statement_cache.hpp"
 #include "store/visibility.hpp"
 
@@ -17,30 +20,16 @@
 #include <algorithm>
 #include <deque>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace kd {
 namespace {
 
-long long as_ll(const soci::row& r, std::size_t i) {
-    if (r.get_indicator(i) == soci::i_null) return 0;
-    switch (r.get_properties(i).get_data_type()) {
-    case soci::dt_integer:
-        return r.get<int>(i);
-    case soci::dt_long_long:
-        return r.get<long long>(i);
-    case soci::dt_unsigned_long_long:
-        return static_cast<long long>(r.get<unsigned long long>(i));
-    case soci::dt_double:
-        return static_cast<long long>(r.get<double>(i));
-    case soci::dt_string:
-        return std::stoll(r.get<std::string>(i));
-    default:
-        throw std::runtime_error("unexpected column type for a number");
-    }
-}
-
-std::string as_str(const soci::row& r, std::size_t i) {
-    return r.get_indicator(i) == soci::i_null ? std::string{} : r.get<std::string>(i);
+std::string insert_event_sql(Backend b) {
+    return "INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
+           "changes, seq, source, hash, subject, subject_id, state_digest) VALUES (:o, :c, :a, "
+           ":s, :x, :ch, :q, :src, " +
+           digest_param(b, "h") + ", :sj, :sid, " + digest_param(b, "st") + ")";
 }
 
 std::string percent_decode(const std::string& s) {
@@ -163,10 +152,12 @@ Transaction::Head& Transaction::head(long long organisation_id) {
     // two servers writing at once still build one chain.
     Head h;
     soci::indicator ind = soci::i_null;
-    std::string q = "SELECT last_seq, last_hash FROM audit_heads WHERE organisation_id = :o";
+    std::string q = "SELECT last_seq, " + digest_column(backend_, "last_hash") +
+                    " FROM audit_heads WHERE organisation_id = :o";
     if (backend_ == Backend::postgresql) q += " FOR UPDATE";
     sql_ << q, soci::use(organisation_id), soci::into(h.seq), soci::into(h.hash, ind);
     h.stored = sql_.got_data();
+    h.hash = digest_value(backend_, h.hash);
     if (!h.stored) {
         h.seq = 0;
         h.hash = kGenesisHash;
@@ -188,17 +179,18 @@ void Transaction::finish() {
         Binds b;
         if (h.stored) {
             b.num(h.seq);
-            b.text(h.hash);
+            bind_digest(b, backend_, h.hash);
             b.num(org);
-            cache_.run("UPDATE audit_heads SET last_seq = :s, last_hash = :h WHERE "
-                       "organisation_id = :o",
+            cache_.run("UPDATE audit_heads SET last_seq = :s, last_hash = " +
+                           digest_param(backend_, "h") + " WHERE organisation_id = :o",
                        b);
         } else {
             b.num(org);
             b.num(h.seq);
-            b.text(h.hash);
+            bind_digest(b, backend_, h.hash);
             cache_.run("INSERT INTO audit_heads (organisation_id, last_seq, last_hash) VALUES "
-                       "(:o, :s, :h)",
+                       "(:o, :s, " +
+                           digest_param(backend_, "h") + ")",
                        b);
             h.stored = true;
         }
@@ -207,34 +199,16 @@ void Transaction::finish() {
     saved_ = state_;
 }
 
-// Appends one event to the organisation's chain; `complaint_id` is 0 for events about staff.
-void Transaction::chain_earlier_event(long long organisation_id, const EarlierEvent& e) {
-    Head& h = head(organisation_id);
-    ChainLink link{organisation_id, h.seq + 1, e.complaint_id,        e.at,  e.actor_id,
-                   e.action,        e.source,  sha256_hex(e.changes), h.hash};
-    std::string hash = link_hash(link);
-    Binds b;
-    b.num(link.seq);
-    b.text(link.content_digest);
-    b.text(link.prev_hash);
-    b.text(hash);
-    b.num(e.id);
-    cache_.run("UPDATE audit_events SET seq = :q, content_digest = :d, prev_hash = :p, hash = :h "
-               "WHERE id = :i",
-               b);
-    h.seq = link.seq;
-    h.hash = hash;
-    h.dirty = true;
-}
-
+// Appends one event to the organisation's chain; `complaint_id` is 0 for events about staff
+// or a procedure, and so is `state_digest`.
 void Transaction::append_event(long long organisation_id, long long complaint_id,
                                const std::string& subject, long long subject_id, Instant at,
                                const Actor& actor, const std::string& action,
-                               const std::string& changes) {
+                               const std::string& changes, const std::string& state_digest) {
     Head& h = head(organisation_id);
     ChainLink link{organisation_id, h.seq + 1, complaint_id, to_epoch(at),
-                   actor.staff_id,  action,    actor.source, sha256_hex(changes),
-                   h.hash,          subject,   subject_id};
+                   actor.staff_id,  action,    actor.source, sha256(changes),
+                   h.hash,          subject,   subject_id,   state_digest};
     std::string hash = link_hash(link);
     Binds b;
     b.num(organisation_id);
@@ -248,15 +222,13 @@ void Transaction::append_event(long long organisation_id, long long complaint_id
     b.text(changes);
     b.num(link.seq);
     b.text(link.source);
-    b.text(link.content_digest);
-    b.text(link.prev_hash);
-    b.text(hash);
+    bind_digest(b, backend_, hash);
     b.text(link.subject);
     b.num(link.subject_id);
-    cache_.run("INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
-               "changes, seq, source, content_digest, prev_hash, hash, subject, subject_id) "
-               "VALUES (:o, :c, :a, :s, :x, :ch, :q, :src, :d, :p, :h, :sj, :sid)",
-               b);
+    bind_digest(b, backend_, state_digest);
+    static const std::string sql[2] = {insert_event_sql(Backend::sqlite),
+                                       insert_event_sql(Backend::postgresql)};
+    cache_.run(sql[backend_ == Backend::sqlite ? 0 : 1], b);
     h.seq = link.seq;
     h.hash = hash;
     h.dirty = true;
@@ -267,19 +239,25 @@ void Transaction::append_audit(long long organisation_id, long long complaint_id
                                const Complaint* before, const Complaint& after,
                                bool redact_personal) {
     append_event(organisation_id, complaint_id, "complaint", complaint_id, at, actor, action,
-                 complaint_changes(before, after, redact_personal));
+                 complaint_changes(before, after, redact_personal), complaint_state(after));
 }
 
 void Transaction::append_staff_event(long long organisation_id, long long staff_id, Instant at,
                                      const Actor& actor, const std::string& action,
                                      const std::string& changes_json) {
-    append_event(organisation_id, 0, "staff", staff_id, at, actor, action, changes_json);
+    append_event(organisation_id, 0, "staff", staff_id, at, actor, action, changes_json, {});
 }
 
 void Transaction::append_procedure_event(long long organisation_id, int version, Instant at,
                                          const Actor& actor, const std::string& action,
                                          const std::string& changes_json) {
-    append_event(organisation_id, 0, "procedure", version, at, actor, action, changes_json);
+    append_event(organisation_id, 0, "procedure", version, at, actor, action, changes_json, {});
+}
+
+void Transaction::append_chain_event(long long organisation_id, int chain_version, Instant at,
+                                     const Actor& actor, const std::string& action,
+                                     const std::string& changes_json) {
+    append_event(organisation_id, 0, "chain", chain_version, at, actor, action, changes_json, {});
 }
 
 long long Transaction::insert_staff(const StaffMember& m) {
@@ -305,21 +283,33 @@ void Transaction::set_password_hash(long long staff_id, const std::string& hash)
         soci::use(staff_id);
 }
 
-void Transaction::redact_audit_events(long long organisation_id, long long complaint_id) {
-    std::vector<std::pair<long long, std::string>> rows;
+void Transaction::redact_audit_events(long long organisation_id, const Complaint& now_stored,
+                                      Instant at, const Actor& actor) {
+    std::vector<std::tuple<long long, long long, std::string>> rows; // id, seq, changes
     {
         soci::rowset<soci::row> rs =
-            (sql_.prepare << "SELECT id, changes FROM audit_events WHERE organisation_id = :o "
-                             "AND complaint_id = :c AND redacted = 0",
-             soci::use(organisation_id), soci::use(complaint_id));
+            (sql_.prepare << "SELECT id, seq, changes FROM audit_events WHERE organisation_id = "
+                             ":o AND complaint_id = :c AND original_digest IS NULL ORDER BY seq",
+             soci::use(organisation_id), soci::use(now_stored.id));
         for (const soci::row& r : rs)
-            rows.emplace_back(as_ll(r, 0), as_str(r, 1));
+            rows.emplace_back(as_ll(r, 0), as_ll(r, 1), as_str(r, 2));
     }
-    for (auto& [id, changes] : rows) {
+    nlohmann::json record = nlohmann::json::object();
+    for (auto& [id, seq, changes] : rows) {
         std::string redacted = redact_changes(changes);
-        sql_ << "UPDATE audit_events SET changes = :c, redacted = 1 WHERE id = :i",
-            soci::use(redacted), soci::use(id);
+        if (redacted == changes) continue;
+        Binds b;
+        b.text(redacted);
+        bind_digest(b, backend_, sha256(changes));
+        b.num(id);
+        cache_.run("UPDATE audit_events SET changes = :c, original_digest = " +
+                       digest_param(backend_, "d") + " WHERE id = :i",
+                   b);
+        record[std::to_string(seq)] = sha256_hex(redacted);
     }
+    if (record.empty()) return;
+    append_event(organisation_id, now_stored.id, "complaint", now_stored.id, at, actor, "redact",
+                 nlohmann::json{{kRedactedEvents, record}}.dump(), complaint_state(now_stored));
 }
 
 long long Transaction::system_actor(long long organisation_id) {
@@ -409,36 +399,6 @@ int Database::schema_version() {
     return ind == soci::i_ok ? v : 0;
 }
 
-namespace {
-
-void link_events_from_before_the_chain(soci::session& s, Backend backend) {
-    std::vector<long long> orgs;
-    {
-        soci::rowset<soci::row> rs = (s.prepare << "SELECT DISTINCT organisation_id FROM "
-                                                   "audit_events WHERE seq IS NULL");
-        for (const soci::row& r : rs)
-            orgs.push_back(as_ll(r, 0));
-    }
-    StatementCache cache(s);
-    Transaction t(s, backend, cache);
-    for (long long org : orgs) {
-        std::vector<Transaction::EarlierEvent> rows;
-        soci::rowset<soci::row> rs =
-            (s.prepare << "SELECT id, complaint_id, at, actor_id, action, changes, source "
-                          "FROM audit_events WHERE organisation_id = :o AND seq IS NULL "
-                          "ORDER BY id",
-             soci::use(org));
-        for (const soci::row& r : rs)
-            rows.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), as_ll(r, 3), as_str(r, 4),
-                            as_str(r, 5), as_str(r, 6)});
-        for (const auto& e : rows)
-            t.chain_earlier_event(org, e);
-    }
-    t.finish();
-}
-
-} // namespace
-
 int Database::migrate(int up_to) {
     int current = schema_version();
     int ran = 0;
@@ -451,9 +411,13 @@ int Database::migrate(int up_to) {
         // made the chain; an event that appears unlinked later is reported by
         // verify_audit, never adopted.
         if (m.version == 2) link_events_from_before_the_chain(*writer_, backend_);
-        long long now = std::chrono::duration_cast<std::chrono::seconds>(
-                            std::chrono::system_clock::now().time_since_epoch())
-                            .count();
+        // The migration's own moment: migrations run before any service and its clock.
+        auto wall =
+            std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+        long long now = wall.time_since_epoch().count();
+        if (m.version == 11) upgrade_chain_to_v2(*writer_, backend_, wall);
+        for (const auto& stmt : m.finally)
+            *writer_ << stmt;
         *writer_ << "INSERT INTO schema_migrations (version, description, applied_at) VALUES "
                     "(:v, :d, :a)",
             soci::use(m.version), soci::use(m.description), soci::use(now);
@@ -474,6 +438,7 @@ AuditCheck Database::verify_audit(long long organisation_id,
         out.problem = std::move(why);
         return out;
     };
+    auto event = [](long long seq) { return "event " + std::to_string(seq); };
     long long unchained = 0;
     s << "SELECT COUNT(*) FROM audit_events WHERE organisation_id = :o AND seq IS NULL",
         soci::use(organisation_id), soci::into(unchained);
@@ -485,52 +450,139 @@ AuditCheck Database::verify_audit(long long organisation_id,
                       "event " + std::to_string(id) +
                           " is outside the chain: it was inserted directly");
     }
+    struct Redacted {
+        long long id;
+        std::string now_holds; // sha256 of its changes as they are now
+    };
+    std::map<long long, Redacted> unvouched;                                 // by seq
+    std::unordered_map<long long, std::pair<long long, std::string>> newest; // complaint ->
+                                                                             // (seq, state)
     long long expect = 1;
     std::string prev = kGenesisHash;
-    soci::rowset<soci::row> rs =
-        (s.prepare << "SELECT id, seq, complaint_id, at, actor_id, action, source, changes, "
-                      "content_digest, prev_hash, hash, redacted, subject, subject_id FROM "
-                      "audit_events WHERE organisation_id = :o ORDER BY seq",
-         soci::use(organisation_id));
-    for (const soci::row& r : rs) {
-        long long id = as_ll(r, 0), seq = as_ll(r, 1);
-        ChainLink link{organisation_id, seq,          as_ll(r, 2),  as_ll(r, 3), as_ll(r, 4),
-                       as_str(r, 5),    as_str(r, 6), as_str(r, 8), as_str(r, 9)};
-        link.subject = as_str(r, 12);
-        link.subject_id = as_ll(r, 13);
-        std::string changes = as_str(r, 7), hash = as_str(r, 10);
-        bool redacted = as_ll(r, 11) != 0;
-        if (seq != expect)
-            return broken(expect, 0,
-                          "event " + std::to_string(expect) + " is missing: it was deleted");
-        if (link.prev_hash != prev)
-            return broken(seq, id,
-                          "event " + std::to_string(seq) +
-                              " does not follow the one before it: an event was replaced");
-        if (!redacted && sha256_hex(changes) != link.content_digest)
-            return broken(seq, id,
-                          "event " + std::to_string(seq) +
-                              ": what changed no longer matches what was written");
-        if (link_hash(link) != hash)
-            return broken(seq, id,
-                          "event " + std::to_string(seq) +
-                              ": who, when, what or where was changed after it was written");
-        prev = hash;
-        ++expect;
-        ++out.events;
-        if (progress && out.events % 100000 == 0) progress(out.events);
+    for (long long after = 0;;) {
+        // Pages by seq, so that PostgreSQL never holds a whole chain in memory.
+        soci::rowset<soci::row> rs =
+            (s.prepare << "SELECT id, seq, complaint_id, at, actor_id, action, source, changes, " +
+                              digest_column(backend_, "original_digest") + ", " +
+                              digest_column(backend_, "hash") + ", subject, subject_id, " +
+                              digest_column(backend_, "state_digest") +
+                              " FROM audit_events WHERE organisation_id = :o AND seq > :a "
+                              "ORDER BY seq LIMIT 10000",
+             soci::use(organisation_id), soci::use(after));
+        long long rows = 0;
+        for (const soci::row& r : rs) {
+            ++rows;
+            long long id = as_ll(r, 0), seq = as_ll(r, 1);
+            std::string changes = as_str(r, 7);
+            std::string original = digest_value(backend_, as_str(r, 8));
+            std::string hash = digest_value(backend_, as_str(r, 9));
+            ChainLink link{organisation_id,
+                           seq,
+                           as_ll(r, 2),
+                           as_ll(r, 3),
+                           as_ll(r, 4),
+                           as_str(r, 5),
+                           as_str(r, 6),
+                           sha256(changes),
+                           prev,
+                           as_str(r, 10),
+                           as_ll(r, 11),
+                           digest_value(backend_, as_str(r, 12))};
+            if (seq != expect)
+                return broken(expect, 0, event(expect) + " is missing: it was deleted");
+            if (!original.empty()) {
+                // A redacted event links by what it held first; a later redaction must vouch
+                // for what it holds now.
+                link.content_digest = original;
+                unvouched[seq] = {id, sha256_hex(changes)};
+            }
+            if (link_hash(link) != hash)
+                return broken(seq, id,
+                              event(seq) +
+                                  " no longer matches its hash: what it records (who, when, "
+                                  "what, where, or what changed) was altered after it was "
+                                  "written, or the event before it was replaced");
+            if (link.action == "chain-upgrade" || link.action == "redact") {
+                auto doc = nlohmann::json::parse(changes, nullptr, false);
+                if (doc.is_object() && doc.contains(kRedactedEvents))
+                    for (const auto& [key, digest] : doc[kRedactedEvents].items()) {
+                        long long which = std::stoll(key);
+                        auto u = unvouched.find(which);
+                        if (u == unvouched.end() || !digest.is_string() ||
+                            digest.get<std::string>() != u->second.now_holds)
+                            return broken(which, u == unvouched.end() ? 0 : u->second.id,
+                                          event(which) + " does not hold what the redaction in " +
+                                              event(seq) +
+                                              " recorded: it was changed after it "
+                                              "was redacted");
+                        unvouched.erase(u);
+                    }
+                if (doc.is_object() && doc.contains("version_1") &&
+                    doc["version_1"].value("intact", true) == false)
+                    return broken(seq, id,
+                                  "the chain was already broken when it was upgraded to version "
+                                  "2 (" +
+                                      event(seq) +
+                                      "): " + doc["version_1"].value("problem", std::string()));
+            }
+            if (link.subject == "complaint" && link.complaint_id)
+                newest[link.complaint_id] = {seq, link.state_digest};
+            prev = hash;
+            ++expect;
+            ++out.events;
+            if (progress && out.events % 100000 == 0) progress(out.events);
+        }
+        if (rows == 0) break;
+        after = expect - 1;
+    }
+    if (!unvouched.empty()) {
+        auto& [seq, r] = *unvouched.begin();
+        return broken(seq, r.id,
+                      event(seq) + " is marked as redacted, but no redaction records it: what "
+                                   "it holds was replaced");
     }
     long long head_seq = 0;
     std::string head_hash;
     soci::indicator ind = soci::i_null;
-    s << "SELECT last_seq, last_hash FROM audit_heads WHERE organisation_id = :o",
+    s << "SELECT last_seq, " + digest_column(backend_, "last_hash") +
+             " FROM audit_heads WHERE organisation_id = :o",
         soci::use(organisation_id), soci::into(head_seq), soci::into(head_hash, ind);
-    if (!s.got_data()) head_hash = kGenesisHash;
+    head_hash = s.got_data() ? digest_value(backend_, head_hash) : kGenesisHash;
     if (head_seq != out.events || head_hash != prev)
         return broken(out.events + 1, 0,
                       "the chain ends at event " + std::to_string(out.events) + " but event " +
                           std::to_string(head_seq) +
                           " was written: the newest events were deleted");
+
+    // Each complaint as stored must be the state its newest event vouches for.
+    for (long long after = 0;;) {
+        Binds b;
+        b.num(organisation_id);
+        b.num(after);
+        auto page = select_complaints(s, b,
+                                      "SELECT " + complaint_columns() +
+                                          " FROM complaints c WHERE c.organisation_id = :o AND "
+                                          "c.id > :a ORDER BY c.id LIMIT 1000");
+        if (page.empty()) break;
+        for (const auto& c : page) {
+            auto n = newest.find(c.id);
+            if (n == newest.end())
+                return broken(0, 0,
+                              "complaint " + c.reference +
+                                  " has no events: it was put in the database directly");
+            if (n->second.second != complaint_state(c))
+                return broken(n->second.first, 0,
+                              "complaint " + c.reference + " is not as its newest event (" +
+                                  event(n->second.first) +
+                                  ") left it: it was changed outside the audit trail");
+            newest.erase(n);
+        }
+        after = page.back().id;
+    }
+    if (!newest.empty())
+        return broken(newest.begin()->second.first, 0,
+                      "complaint " + std::to_string(newest.begin()->first) +
+                          " has events but is gone: it was deleted");
     return out;
 }
 
@@ -651,8 +703,10 @@ std::vector<AuditEvent> Database::timeline(long long organisation_id, long long 
     std::vector<AuditEvent> out;
     soci::rowset<soci::row> rs =
         (s.prepare << "SELECT id, organisation_id, complaint_id, at, actor_id, action, changes, "
-                      "seq, source, hash FROM audit_events WHERE organisation_id = :o AND "
-                      "complaint_id = :c ORDER BY seq",
+                      "seq, source, " +
+                          digest_hex_column(backend_, "hash") +
+                          " FROM audit_events WHERE organisation_id = :o AND complaint_id = :c "
+                          "ORDER BY seq",
          soci::use(organisation_id), soci::use(complaint_id));
     for (const soci::row& r : rs)
         out.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), from_epoch(as_ll(r, 3)), as_ll(r, 4),
@@ -680,7 +734,9 @@ std::vector<AuditLogEntry> Database::audit_log(const AuditQuery& q) {
     soci::session s(*pool_);
     std::string sql =
         "SELECT e.id, e.organisation_id, e.complaint_id, e.at, e.actor_id, e.action, e.changes, "
-        "e.seq, e.source, e.hash, c.reference, e.subject, e.subject_id FROM audit_events e LEFT "
+        "e.seq, e.source, " +
+        digest_hex_column(backend_, "e.hash") +
+        ", c.reference, e.subject, e.subject_id FROM audit_events e LEFT "
         "JOIN complaints c ON c.id = "
         "e.complaint_id WHERE e.organisation_id = :o";
     Binds b;

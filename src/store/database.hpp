@@ -65,18 +65,18 @@ public:
     long long insert_staff(const StaffMember& m);
     void update_staff(const StaffMember& m);
     void set_password_hash(long long staff_id, const std::string& hash);
-    // Removes personal data from a complaint's earlier events; their chain digests stay.
-    void redact_audit_events(long long organisation_id, long long complaint_id);
+    // An event about the audit chain itself (the upgrade to a new chain version).
+    void append_chain_event(long long organisation_id, int chain_version, Instant at,
+                            const Actor& actor, const std::string& action,
+                            const std::string& changes_json);
+    // Removes personal data from the complaint's events (retention). Each event keeps the
+    // digest of what it first held, which its link hash covers, and one "redact" event
+    // records the digest of what each now holds, so a redaction is itself in the chain.
+    // `now_stored` is the complaint as it is stored after anonymising.
+    void redact_audit_events(long long organisation_id, const Complaint& now_stored, Instant at,
+                             const Actor& actor);
     // The organisation's own actor for automatic changes (retention), made on first use.
     long long system_actor(long long organisation_id);
-
-    // An event written before the chain existed (schema 1), linked into it once by the
-    // migration that made the chain.
-    struct EarlierEvent {
-        long long id, complaint_id, at, actor_id;
-        std::string action, changes, source;
-    };
-    void chain_earlier_event(long long organisation_id, const EarlierEvent& e);
 
     soci::session& session() { return sql_; }
 
@@ -99,7 +99,8 @@ private:
 
     void append_event(long long organisation_id, long long complaint_id, const std::string& subject,
                       long long subject_id, Instant at, const Actor& actor,
-                      const std::string& action, const std::string& changes);
+                      const std::string& action, const std::string& changes,
+                      const std::string& state_digest);
 
     soci::session& sql_;
     Backend backend_;

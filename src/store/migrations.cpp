@@ -6,10 +6,13 @@ namespace kd {
 namespace {
 
 std::string for_backend(std::string sql, Backend b) {
-    const std::string key = "{ID}";
-    const std::string id = b == Backend::sqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
-    for (auto pos = sql.find(key); pos != std::string::npos; pos = sql.find(key))
-        sql.replace(pos, key.size(), id);
+    const bool lite = b == Backend::sqlite;
+    for (const auto& [key, value] :
+         {std::pair<std::string, std::string>{"{ID}", lite ? "INTEGER PRIMARY KEY"
+                                                           : "BIGSERIAL PRIMARY KEY"},
+          {"{DIGEST}", lite ? "BLOB" : "BYTEA"}})
+        for (auto pos = sql.find(key); pos != std::string::npos; pos = sql.find(key))
+            sql.replace(pos, key.size(), value);
     return sql;
 }
 
@@ -389,9 +392,31 @@ std::vector<Migration> migrations_for(Backend b) {
                        "CREATE INDEX complaints_due ON complaints (organisation_id, next_due_at, "
                        "id)",
                    }});
-    for (auto& m : all)
+    all.push_back({11,
+                   "audit chain version 2: one binary hash per event, redactions recorded in "
+                   "the chain, the complaint's state covered (store/chain_upgrade.cpp)",
+                   {
+                       "ALTER TABLE audit_events RENAME COLUMN hash TO v1_hash",
+                       "ALTER TABLE audit_events ADD COLUMN hash {DIGEST}",
+                       // Only for a redacted event: the digest of what it held first.
+                       "ALTER TABLE audit_events ADD COLUMN original_digest {DIGEST}",
+                       "ALTER TABLE audit_events ADD COLUMN state_digest {DIGEST}",
+                       "ALTER TABLE audit_heads RENAME COLUMN last_hash TO v1_last_hash",
+                       "ALTER TABLE audit_heads ADD COLUMN last_hash {DIGEST}",
+                   },
+                   {
+                       "ALTER TABLE audit_events DROP COLUMN v1_hash",
+                       "ALTER TABLE audit_events DROP COLUMN prev_hash",
+                       "ALTER TABLE audit_events DROP COLUMN content_digest",
+                       "ALTER TABLE audit_events DROP COLUMN redacted",
+                       "ALTER TABLE audit_heads DROP COLUMN v1_last_hash",
+                   }});
+    for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);
+        for (auto& s : m.finally)
+            s = for_backend(s, b);
+    }
     // Migration 5 also fills its columns for complaints written before it. This was added
     // to a released migration on purpose: until schema 8 the same backfill ran on every
     // start, so every database that already ran migration 5 is filled, and only those that

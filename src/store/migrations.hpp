@@ -13,6 +13,9 @@ struct Migration {
     int version;
     std::string description;
     std::vector<std::string> statements; // already written for the backend
+    // Run after the migration's code step (Database::migrate), for the migrations that
+    // have one: columns the code read from are dropped here.
+    std::vector<std::string> finally = {};
 };
 
 std::vector<Migration> migrations_for(Backend b);

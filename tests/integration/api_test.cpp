@@ -7,6 +7,7 @@
 #include "service/procedure_file.hpp"
 #include "service/retention.hpp"
 #include "service/runtime.hpp"
+#include "store/audit_chain.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -98,6 +99,15 @@ public:
 protected:
     void SetUp() override {
         if (!world) GTEST_SKIP() << "KLACHTDESK_TEST_POSTGRES_URL is not set; scripts/test sets it";
+    }
+    // Whatever a test did through the services, every chain still verifies and every
+    // complaint row is the state its newest event vouches for.
+    void TearDown() override {
+        if (!world) return;
+        for (const auto& o : world->services->organisations.all()) {
+            AuditCheck r = world->db->verify_audit(o->record.id);
+            EXPECT_TRUE(r.intact) << o->record.slug << ": " << r.problem;
+        }
     }
     const HttpClient& http() { return *world->http; }
     // A client logged in as the organisation's coordinator.
@@ -557,6 +567,10 @@ TEST_F(Api, AuditChainCatchesChangesMadeDirectlyInTheDatabase) {
         EXPECT_EQ(r.seq, at_seq) << r.problem;
         EXPECT_NE(r.problem.find(why), std::string::npos) << r.problem;
     };
+    auto expect_intact = [&] {
+        AuditCheck r = world->db->verify_audit(org_id);
+        EXPECT_TRUE(r.intact) << r.problem;
+    };
 
     // What changed: the handler recorded in the event is rewritten.
     std::string changes;
@@ -565,10 +579,21 @@ TEST_F(Api, AuditChainCatchesChangesMadeDirectlyInTheDatabase) {
     forged.replace(forged.find("handler_id"), 10, "handler_ix");
     sql << "UPDATE audit_events SET changes = :c WHERE id = :i", soci::use(forged),
         soci::use(event);
-    expect_broken_at(seq, "no longer matches what was written");
-    sql << "UPDATE audit_events SET changes = :c WHERE id = :i", soci::use(changes),
-        soci::use(event);
-    EXPECT_TRUE(world->db->verify_audit(org_id).intact);
+    expect_broken_at(seq, "no longer matches its hash");
+
+    // Issue 10, item 1: the same forgery dressed up as a redaction (the event marked as
+    // redacted, with the digest of what it first held) is caught too: no redaction in the
+    // chain records it.
+    const bool lite = raw->backend() == Backend::sqlite;
+    std::string original_digest = lite ? sha256(changes) : to_hex(sha256(changes));
+    std::string mark_redacted =
+        lite ? "UPDATE audit_events SET original_digest = CAST(:d AS BLOB) WHERE id = :i"
+             : "UPDATE audit_events SET original_digest = decode(:d, 'hex') WHERE id = :i";
+    sql << mark_redacted, soci::use(original_digest), soci::use(event);
+    expect_broken_at(seq, "is marked as redacted, but no redaction records it");
+    sql << "UPDATE audit_events SET changes = :c, original_digest = NULL WHERE id = :i",
+        soci::use(changes), soci::use(event);
+    expect_intact();
 
     // Who: the actor is swapped.
     long long actor = 0;
@@ -576,36 +601,32 @@ TEST_F(Api, AuditChainCatchesChangesMadeDirectlyInTheDatabase) {
     long long other = staff(org, "management");
     sql << "UPDATE audit_events SET actor_id = :a WHERE id = :i", soci::use(other),
         soci::use(event);
-    expect_broken_at(seq, "who, when, what or where was changed");
+    expect_broken_at(seq, "no longer matches its hash");
     sql << "UPDATE audit_events SET actor_id = :a WHERE id = :i", soci::use(actor),
         soci::use(event);
 
+    // Item 3: a complaint event's subject is in the hash too.
+    sql << "UPDATE audit_events SET subject_id = subject_id + 1 WHERE id = :i", soci::use(event);
+    expect_broken_at(seq, "no longer matches its hash");
+    sql << "UPDATE audit_events SET subject_id = subject_id - 1 WHERE id = :i", soci::use(event);
+    expect_intact();
+
     // A deleted event in the middle, and the newest event deleted.
-    auto remove_and_restore = [&](long long victim, long long victim_seq, long long broken_seq,
-                                  const std::string& why) {
-        long long complaint = 0, at = 0, who = 0, s2 = 0;
-        std::string action, ch, source, digest, prev, hash;
-        sql << "SELECT complaint_id, at, actor_id, action, changes, seq, source, content_digest, "
-               "prev_hash, hash FROM audit_events WHERE id = :i",
-            soci::use(victim), soci::into(complaint), soci::into(at), soci::into(who),
-            soci::into(action), soci::into(ch), soci::into(s2), soci::into(source),
-            soci::into(digest), soci::into(prev), soci::into(hash);
-        EXPECT_EQ(s2, victim_seq);
+    auto remove_and_restore = [&](long long victim, long long broken_seq, const std::string& why) {
+        sql << "CREATE TABLE kept_event AS SELECT * FROM audit_events WHERE id = :i",
+            soci::use(victim);
         sql << "DELETE FROM audit_events WHERE id = :i", soci::use(victim);
         expect_broken_at(broken_seq, why);
-        sql << "INSERT INTO audit_events (id, organisation_id, complaint_id, at, actor_id, action, "
-               "changes, seq, source, content_digest, prev_hash, hash) VALUES (:i, :o, :c, :a, "
-               ":w, :x, :ch, :s, :src, :d, :p, :h)",
-            soci::use(victim), soci::use(org_id), soci::use(complaint), soci::use(at),
-            soci::use(who), soci::use(action), soci::use(ch), soci::use(s2), soci::use(source),
-            soci::use(digest), soci::use(prev), soci::use(hash);
-        EXPECT_TRUE(world->db->verify_audit(org_id).intact);
+        sql << "INSERT INTO audit_events SELECT * FROM kept_event";
+        sql << "DROP TABLE kept_event";
+        expect_intact();
     };
-    remove_and_restore(event, seq, seq, "is missing: it was deleted");
+    remove_and_restore(event, seq, "is missing: it was deleted");
     long long newest = timeline[2]["id"], newest_seq = timeline[2]["seq"];
-    remove_and_restore(newest, newest_seq, newest_seq, "the newest events were deleted");
+    remove_and_restore(newest, newest_seq, "the newest events were deleted");
 
-    // An event inserted directly, outside the chain.
+    // Item 2: an event inserted directly stays outside the chain, also after the database is
+    // opened again (opening it used to adopt such rows).
     sql << "INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
            "changes) "
            "VALUES (:o, :c, 0, :a, 'close', '{}')",
@@ -613,8 +634,39 @@ TEST_F(Api, AuditChainCatchesChangesMadeDirectlyInTheDatabase) {
     AuditCheck r = world->db->verify_audit(org_id);
     EXPECT_FALSE(r.intact);
     EXPECT_NE(r.problem.find("inserted directly"), std::string::npos) << r.problem;
+    {
+        auto reopened = Database::open(world->url, 1);
+        reopened->migrate();
+        AuditCheck again = reopened->verify_audit(org_id);
+        EXPECT_FALSE(again.intact);
+        EXPECT_NE(again.problem.find("inserted directly"), std::string::npos) << again.problem;
+    }
     sql << "DELETE FROM audit_events WHERE seq IS NULL AND organisation_id = :o", soci::use(org_id);
-    EXPECT_TRUE(world->db->verify_audit(org_id).intact);
+    expect_intact();
+
+    // Item 3: the complaint rows are in the proof: a handler or a description changed in the
+    // table, outside any event, is reported; put back, the chain verifies again.
+    long long handler = 0;
+    sql << "SELECT handler_id FROM complaints WHERE id = :i", soci::use(id), soci::into(handler);
+    sql << "UPDATE complaints SET handler_id = :h WHERE id = :i", soci::use(other), soci::use(id);
+    expect_broken_at(newest_seq, "changed outside the audit trail");
+    sql << "UPDATE complaints SET handler_id = :h WHERE id = :i", soci::use(handler), soci::use(id);
+    expect_intact();
+    std::string description;
+    sql << "SELECT description FROM complaints WHERE id = :i", soci::use(id),
+        soci::into(description);
+    sql << "UPDATE complaints SET description = 'Iets anders' WHERE id = :i", soci::use(id);
+    expect_broken_at(newest_seq, "changed outside the audit trail");
+    sql << "UPDATE complaints SET description = :d WHERE id = :i", soci::use(description),
+        soci::use(id);
+    // An involved employee added in its own table is a change of the complaint as well.
+    sql << "INSERT INTO complaint_involved (organisation_id, complaint_id, staff_id) VALUES (:o, "
+           ":c, :s)",
+        soci::use(org_id), soci::use(id), soci::use(other);
+    expect_broken_at(newest_seq, "changed outside the audit trail");
+    sql << "DELETE FROM complaint_involved WHERE complaint_id = :c AND staff_id = :s",
+        soci::use(id), soci::use(other);
+    expect_intact();
 }
 
 // R-PRIV (002): finished cases past the 2-year term lose their personal data; the yearly
@@ -686,7 +738,11 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     std::string all_events = c["timeline"].dump();
     EXPECT_EQ(all_events.find("Retentie Testpersoon"), std::string::npos);
     EXPECT_EQ(all_events.find("retentie@example.nl"), std::string::npos);
-    EXPECT_EQ(c["timeline"].back()["action"], "anonymise");
+    // Anonymising is an event, and so is redacting the earlier events: the last one records
+    // what each redacted event holds now (issue 10, item 1).
+    ASSERT_GE(c["timeline"].size(), 2u);
+    EXPECT_EQ(c["timeline"][c["timeline"].size() - 2]["action"], "anonymise");
+    EXPECT_EQ(c["timeline"].back()["action"], "redact");
     // The summary shared for the hearing goes too, also from the employee's own list.
     EXPECT_EQ(c["hearing_summaries"][0]["text"], "[verwijderd]");
     auto shared = as(org, "mohamed").get("/api/v1/organisations/" + org + "/hearing-summaries");
@@ -706,6 +762,27 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     AuditCheck chain = world->db->verify_audit(o.record.id);
     EXPECT_TRUE(chain.intact) << chain.problem;
     EXPECT_EQ(run_retention(world->services->complaints, *world->writer, now, true).anonymised, 0);
+
+    // A redacted event whose content is forged afterwards no longer holds what the redaction
+    // recorded, even though it is marked as redacted.
+    long long redacted_event = c["timeline"][0]["id"], redacted_seq = c["timeline"][0]["seq"];
+    auto raw = Database::open(world->url, 1);
+    soci::session& sql = raw->writer_session();
+    std::string kept;
+    sql << "SELECT changes FROM audit_events WHERE id = :i", soci::use(redacted_event),
+        soci::into(kept);
+    ASSERT_NE(kept.find("[verwijderd]"), std::string::npos) << kept;
+    sql << "UPDATE audit_events SET changes = '{\"description\":[null,\"vervalst\"]}' WHERE id "
+           "= :i",
+        soci::use(redacted_event);
+    AuditCheck forged = world->db->verify_audit(o.record.id);
+    EXPECT_FALSE(forged.intact);
+    EXPECT_EQ(forged.seq, redacted_seq);
+    EXPECT_NE(forged.problem.find("does not hold what the redaction"), std::string::npos)
+        << forged.problem;
+    sql << "UPDATE audit_events SET changes = :c WHERE id = :i", soci::use(kept),
+        soci::use(redacted_event);
+    EXPECT_TRUE(world->db->verify_audit(o.record.id).intact);
 }
 
 TEST_F(Api, LoggingInAndOut) {

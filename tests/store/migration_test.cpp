@@ -12,14 +12,16 @@ using namespace kd;
 
 namespace {
 
-TEST(Migration, ASchemaOneDatabaseIsBroughtUpToDateOnce) {
-    std::string url = kd::testing::store_test_url("migration");
-    if (url.empty())
-        GTEST_SKIP() << "KLACHTDESK_TEST_POSTGRES_URL is not set; scripts/test sets it";
+struct SchemaOne {
+    long long org = 0, staff = 0, complaint = 0;
+};
+
+// A database of schema 1 with one organisation, one complaint and three events.
+SchemaOne schema_one(const std::string& url) {
     long long org = 0, staff = 0, complaint = 0;
     {
         auto db = Database::open(url, 1);
-        ASSERT_EQ(db->migrate(1), 1);
+        EXPECT_EQ(db->migrate(1), 1);
         soci::session& s = db->writer_session();
         s << "INSERT INTO organisations (code, slug, name, procedure_version) VALUES ('9M', "
              "'oud', 'Oud', 1)";
@@ -56,6 +58,14 @@ TEST(Migration, ASchemaOneDatabaseIsBroughtUpToDateOnce) {
                  "changes) VALUES (:o, :c, 1795000500, :a, :x, '{}')",
                 soci::use(org), soci::use(complaint), soci::use(staff), soci::use(action);
     }
+    return {org, staff, complaint};
+}
+
+TEST(Migration, ASchemaOneDatabaseIsBroughtUpToDateOnce) {
+    std::string url = kd::testing::store_test_url("migration");
+    if (url.empty())
+        GTEST_SKIP() << "KLACHTDESK_TEST_POSTGRES_URL is not set; scripts/test sets it";
+    auto [org, staff, complaint] = schema_one(url);
     auto db = Database::open(url, 1);
     EXPECT_GE(db->migrate(), 8);
     auto c = db->complaint(org, complaint);
@@ -75,10 +85,17 @@ TEST(Migration, ASchemaOneDatabaseIsBroughtUpToDateOnce) {
     EXPECT_EQ(c->involved_staff, std::vector<long long>{staff});
     ASSERT_EQ(c->hearing_summaries.size(), 1u);
     EXPECT_EQ(c->hearing_summaries[0].text, "Samenvatting");
-    // The three old events are linked into the chain, once.
+    // The three old events are linked into the chain, once, and the chain of version 1 is
+    // rewritten as version 2 with one event that says so.
     AuditCheck check = db->verify_audit(org);
     EXPECT_TRUE(check.intact) << check.problem;
-    EXPECT_EQ(check.events, 3);
+    EXPECT_EQ(check.events, 4);
+    std::string action, changes;
+    db->writer_session() << "SELECT action, changes FROM audit_events WHERE organisation_id = "
+                            ":o AND seq = 4",
+        soci::use(org), soci::into(action), soci::into(changes);
+    EXPECT_EQ(action, "chain-upgrade");
+    EXPECT_NE(changes.find(R"("intact":true)"), std::string::npos) << changes;
     // Found by search (migration 9 indexed what migration 8 moved into columns).
     ComplaintQuery q;
     q.organisation_id = org;
@@ -95,6 +112,51 @@ TEST(Migration, ASchemaOneDatabaseIsBroughtUpToDateOnce) {
     AuditCheck after = again->verify_audit(org);
     EXPECT_FALSE(after.intact);
     EXPECT_NE(after.problem.find("inserted directly"), std::string::npos) << after.problem;
+}
+
+} // namespace
+
+namespace {
+
+// Issue 10, item 1: under chain version 1 an event marked redacted was not checked at all.
+// The upgrade cannot tell a real redaction from a forged one, so it records what it found:
+// redacted events are vouched for as they are (and later changes to them are caught), and a
+// chain of version 1 that was already broken stays reported as broken after the upgrade.
+TEST(Migration, TheUpgradeToChainVersionTwoKeepsWhatVersionOneFound) {
+    std::string url = kd::testing::store_test_url("chain_upgrade");
+    if (url.empty())
+        GTEST_SKIP() << "KLACHTDESK_TEST_POSTGRES_URL is not set; scripts/test sets it";
+    auto [org, staff, complaint] = schema_one(url);
+    {
+        auto db = Database::open(url, 1);
+        db->migrate(10);
+        soci::session& s = db->writer_session();
+        // A redaction as retention did it under version 1, and a forged event.
+        s << "UPDATE audit_events SET redacted = 1, changes = '{\"x\":\"[verwijderd]\"}' "
+             "WHERE organisation_id = :o AND seq = 1",
+            soci::use(org);
+        s << "UPDATE audit_events SET changes = '{\"forged\":true}' WHERE organisation_id = :o "
+             "AND seq = 2",
+            soci::use(org);
+    }
+    auto db = Database::open(url, 1);
+    EXPECT_EQ(db->migrate(), 1);
+    AuditCheck check = db->verify_audit(org);
+    EXPECT_FALSE(check.intact);
+    EXPECT_EQ(check.seq, 4);
+    EXPECT_NE(check.problem.find("already broken when it was upgraded"), std::string::npos)
+        << check.problem;
+    EXPECT_NE(check.problem.find("event 2: what changed no longer matches"), std::string::npos)
+        << check.problem;
+    // The redacted event is vouched for by the upgrade: changing it now is caught first.
+    db->writer_session() << "UPDATE audit_events SET changes = '{}' WHERE organisation_id = :o "
+                            "AND seq = 1",
+        soci::use(org);
+    AuditCheck later = db->verify_audit(org);
+    EXPECT_EQ(later.seq, 1);
+    EXPECT_NE(later.problem.find("does not hold what the redaction in event 4 recorded"),
+              std::string::npos)
+        << later.problem;
 }
 
 } // namespace
