@@ -11,20 +11,31 @@ Viewer viewer_from_roles(long long staff_id, const std::string& roles) {
     std::stringstream ss(roles);
     std::string r;
     while (std::getline(ss, r, ',')) {
-        if (r == "employee")
+        auto role = role_from_name(r);
+        if (!role) continue;
+        switch (*role) {
+        case Role::employee:
             v.employee = true;
-        else if (r == "handler")
+            break;
+        case Role::handler:
             v.handler = true;
-        else if (r == "coordinator")
+            break;
+        case Role::coordinator:
             v.coordinator = true;
-        else if (r == "management")
+            break;
+        case Role::management:
             v.management = true;
-        else if (r == "confidant")
+            break;
+        case Role::confidant:
             v.confidant = true;
-        else if (r == "auditor")
+            break;
+        case Role::auditor:
             v.auditor = true;
-        else if (r == "admin")
+            break;
+        case Role::admin:
             v.admin = true;
+            break;
+        }
     }
     return v;
 }

@@ -11,6 +11,22 @@
 
 namespace kd {
 
+// The roles an account may hold, as stored in its comma-separated `roles` ("system" is
+// klachtdesk's own actor and is not in this table: it grants nothing).
+enum class Role { employee, handler, coordinator, management, confidant, auditor, admin };
+inline constexpr NameOf<Role> kRoleNames[] = {
+    {Role::employee, "employee", "Medewerker"},
+    {Role::handler, "handler", "Behandelaar"},
+    {Role::coordinator, "coordinator", "Klachtencoördinator"},
+    {Role::management, "management", "Directie"},
+    {Role::confidant, "confidant", "Vertrouwenspersoon"},
+    {Role::auditor, "auditor", "Auditor"},
+    {Role::admin, "admin", "Beheerder"},
+};
+inline std::optional<Role> role_from_name(std::string_view name) {
+    return value_in(kRoleNames, name);
+}
+
 // A logged-in person as the rules see them: who, and which roles they hold.
 struct Viewer {
     long long staff_id = 0;

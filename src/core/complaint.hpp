@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/instant.hpp"
+#include "core/names.hpp"
 #include "core/procedure.hpp"
 
 #include <optional>
@@ -22,25 +23,67 @@ enum class State {
     declined,     // not taken into handling, with reason (R-DEF)
     withdrawn,    // the complainant withdrew it
 };
-inline constexpr State kAllStates[] = {State::received,    State::acknowledged, State::assigned,
-                                       State::in_handling, State::resolved,     State::escalated,
-                                       State::closed,      State::declined,     State::withdrawn};
-const char* state_name(State s);     // "in_handling"
-const char* state_label_nl(State s); // "In behandeling"
-std::optional<State> state_from_name(const std::string& name);
+inline constexpr NameOf<State> kStateNames[] = {
+    {State::received, "received", "Ontvangen"},
+    {State::acknowledged, "acknowledged", "Ontvangst bevestigd"},
+    {State::assigned, "assigned", "Toegewezen"},
+    {State::in_handling, "in_handling", "In behandeling"},
+    {State::resolved, "resolved", "Afgehandeld"},
+    {State::escalated, "escalated", "Extern doorverwezen"},
+    {State::closed, "closed", "Gesloten"},
+    {State::declined, "declined", "Niet in behandeling genomen"},
+    {State::withdrawn, "withdrawn", "Ingetrokken"},
+};
+inline const char* state_name(State s) {
+    return name_in(kStateNames, s);
+}
+inline const char* state_label_nl(State s) {
+    return label_in(kStateNames, s);
+}
+inline std::optional<State> state_from_name(std::string_view name) {
+    return value_in(kStateNames, name);
+}
 bool is_final(State s); // closed, declined, withdrawn
 
 enum class ComplainantType { external, internal }; // R-DEF (004)
-const char* complainant_type_name(ComplainantType t);
-std::optional<ComplainantType> complainant_type_from_name(const std::string& name);
+inline constexpr NameOf<ComplainantType> kComplainantTypeNames[] = {
+    {ComplainantType::external, "external", "Extern"},
+    {ComplainantType::internal, "internal", "Intern"},
+};
+inline const char* complainant_type_name(ComplainantType t) {
+    return name_in(kComplainantTypeNames, t);
+}
+inline std::optional<ComplainantType> complainant_type_from_name(std::string_view name) {
+    return value_in(kComplainantTypeNames, name);
+}
 
 // How a handled complaint ended (R-HANDLE, 000: "not responsible, but helped").
 enum class Resolution { solved, not_responsible_helped, not_solved };
-const char* resolution_name(Resolution r);
-std::optional<Resolution> resolution_from_name(const std::string& name);
+inline constexpr NameOf<Resolution> kResolutionNames[] = {
+    {Resolution::solved, "solved", "Opgelost"},
+    {Resolution::not_responsible_helped, "not_responsible_helped",
+     "Niet verantwoordelijk, wel geholpen"},
+    {Resolution::not_solved, "not_solved", "Niet opgelost"},
+};
+inline const char* resolution_name(Resolution r) {
+    return name_in(kResolutionNames, r);
+}
+inline std::optional<Resolution> resolution_from_name(std::string_view name) {
+    return value_in(kResolutionNames, name);
+}
 
 enum class Satisfaction { unknown, satisfied, dissatisfied };
-const char* satisfaction_name(Satisfaction s);
+inline constexpr NameOf<Satisfaction> kSatisfactionNames[] = {
+    {Satisfaction::unknown, "unknown", "Onbekend"},
+    {Satisfaction::satisfied, "satisfied", "Tevreden"},
+    {Satisfaction::dissatisfied, "dissatisfied", "Niet tevreden"},
+};
+inline const char* satisfaction_name(Satisfaction s) {
+    return name_in(kSatisfactionNames, s);
+}
+inline std::optional<Satisfaction> satisfaction_from_name(std::string_view name) {
+    return value_in(kSatisfactionNames, name);
+}
 
 struct Complainant {
     std::string name;

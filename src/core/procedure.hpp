@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/calendar.hpp"
+#include "core/names.hpp"
 #include "core/term.hpp"
 
 #include <optional>
@@ -23,17 +24,24 @@ enum class StepId {
     verify,             // R-CLOSE (001): satisfaction verified; from resolution
     redo,               // R-CLOSE (001): resolved still after dissatisfaction; from then
 };
-inline constexpr StepId kAllSteps[] = {StepId::acknowledge,
-                                       StepId::first_contact,
-                                       StepId::take_into_handling,
-                                       StepId::decline_notice,
-                                       StepId::resolve,
-                                       StepId::verify,
-                                       StepId::redo};
-
-const char* step_name(StepId s);     // "acknowledge"
-const char* step_label_nl(StepId s); // "Ontvangstbevestiging"
-std::optional<StepId> step_from_name(const std::string& name);
+inline constexpr NameOf<StepId> kStepNames[] = {
+    {StepId::acknowledge, "acknowledge", "Ontvangstbevestiging"},
+    {StepId::first_contact, "first_contact", "Eerste contact door behandelaar"},
+    {StepId::take_into_handling, "take_into_handling", "In behandeling genomen"},
+    {StepId::decline_notice, "decline_notice", "Bericht: niet in behandeling genomen"},
+    {StepId::resolve, "resolve", "Afhandeling"},
+    {StepId::verify, "verify", "Tevredenheid geverifieerd"},
+    {StepId::redo, "redo", "Alsnog opgelost na ontevredenheid"},
+};
+inline const char* step_name(StepId s) {
+    return name_in(kStepNames, s);
+}
+inline const char* step_label_nl(StepId s) {
+    return label_in(kStepNames, s);
+}
+inline std::optional<StepId> step_from_name(std::string_view name) {
+    return value_in(kStepNames, name);
+}
 
 // How a step's term is set: a fixed term from the procedure, agreed with the complainant
 // per case (001 "op welke termijn"), or none ("zo spoedig mogelijk", 003).
@@ -47,14 +55,33 @@ struct StepRule {
 };
 
 enum class Channel { phone, letter, email, web_form, in_person };
-inline constexpr Channel kAllChannels[] = {Channel::phone, Channel::letter, Channel::email,
-                                           Channel::web_form, Channel::in_person};
-const char* channel_name(Channel c); // "phone"
-std::optional<Channel> channel_from_name(const std::string& name);
+inline constexpr NameOf<Channel> kChannelNames[] = {
+    {Channel::phone, "phone", "Telefoon"},
+    {Channel::letter, "letter", "Brief"},
+    {Channel::email, "email", "E-mail"},
+    {Channel::web_form, "web_form", "Webformulier"},
+    {Channel::in_person, "in_person", "Persoonlijk"},
+};
+inline const char* channel_name(Channel c) {
+    return name_in(kChannelNames, c);
+}
+inline std::optional<Channel> channel_from_name(std::string_view name) {
+    return value_in(kChannelNames, name);
+}
 
 enum class AnalysisPeriod { quarterly, half_yearly, yearly, periodic };
-const char* analysis_period_name(AnalysisPeriod p);
-std::optional<AnalysisPeriod> analysis_period_from_name(const std::string& name);
+inline constexpr NameOf<AnalysisPeriod> kAnalysisPeriodNames[] = {
+    {AnalysisPeriod::quarterly, "quarterly", "Per kwartaal"},
+    {AnalysisPeriod::half_yearly, "half-yearly", "Per halfjaar"},
+    {AnalysisPeriod::yearly, "yearly", "Per jaar"},
+    {AnalysisPeriod::periodic, "periodic", "Periodiek"},
+};
+inline const char* analysis_period_name(AnalysisPeriod p) {
+    return name_in(kAnalysisPeriodNames, p);
+}
+inline std::optional<AnalysisPeriod> analysis_period_from_name(std::string_view name) {
+    return value_in(kAnalysisPeriodNames, name);
+}
 
 struct Extension {
     bool allowed = false;

@@ -2,6 +2,7 @@
 // never appear in an event, only that one was set.
 #include "service/accounts.hpp"
 
+#include "core/access.hpp"
 #include "service/incident.hpp"
 #include "service/passwords.hpp"
 
@@ -35,18 +36,20 @@ nlohmann::json account_json(const StaffMember& m) {
 } // namespace
 
 std::optional<Refusal> AccountService::check_roles(const std::string& roles) {
-    static const std::set<std::string> known = {"employee",  "handler", "coordinator", "management",
-                                                "confidant", "auditor", "admin"};
+    static const std::string choices = [] {
+        std::string all;
+        for (const auto& r : kRoleNames)
+            all += std::string(all.empty() ? "" : ", ") + r.name;
+        return all;
+    }();
     std::set<std::string> seen;
     std::stringstream ss(roles);
     std::string r;
     while (std::getline(ss, r, ','))
-        if (!known.count(r) || !seen.insert(r).second)
-            return refuse("unknown_role",
-                          "Onbekende of dubbele rol '" + r +
-                              "'; kies uit employee, handler, coordinator, management, "
-                              "confidant, auditor, admin.",
-                          "Unknown or repeated role '" + r + "'.", "roles");
+        if (!role_from_name(r) || !seen.insert(r).second)
+            return refuse(
+                "unknown_role", "Onbekende of dubbele rol '" + r + "'; kies uit " + choices + ".",
+                "Unknown or repeated role '" + r + "'; choose from " + choices + ".", "roles");
     if (seen.empty())
         return refuse("roles_required", "Geef minstens één rol.", "Give at least one role.",
                       "roles");
