@@ -179,6 +179,7 @@ Intake read_intake(const json& body, ParsedBody& out) {
     in.description_approved = f.boolean("description_approved");
     in.procedure_explained = f.boolean("procedure_explained");
     in.acknowledged_at_intake = f.boolean("acknowledged_at_intake");
+    in.acknowledgement_note = f.text("acknowledgement_note");
     in.confidential = f.boolean("confidential");
     in.handler_id = f.id("handler_id");
     f.finish();
@@ -233,13 +234,15 @@ AccountChange read_account_change(const json& body, ParsedBody& out) {
     return r;
 }
 
-std::optional<Command> read_command(const std::string& action, const json& body, ParsedBody& out) {
+std::optional<StepRequest> read_command(const std::string& action, const json& body,
+                                        ParsedBody& out) {
     if (std::find(std::begin(kCommandNames), std::end(kCommandNames), action) ==
         std::end(kCommandNames))
         return std::nullopt;
-    if (!require_object(body, out)) return Close{};
+    if (!require_object(body, out)) return StepRequest{Close{}, std::nullopt};
     Fields f(body, out);
     Command cmd = Close{};
+    std::optional<Instant> at = f.instant("at");
     if (action == "acknowledge") {
         cmd = Acknowledge{f.text("note")};
     } else if (action == "assign") {
@@ -295,7 +298,7 @@ std::optional<Command> read_command(const std::string& action, const json& body,
     } else if (action == "escalate") {
         cmd = Escalate{f.text("body", 300)};
     } else if (action == "close") {
-        cmd = Close{};
+        cmd = Close{f.text("reason")};
     } else if (action == "withdraw") {
         cmd = Withdraw{f.text("reason")};
     } else if (action == "grant-access" || action == "revoke-access") {
@@ -314,7 +317,7 @@ std::optional<Command> read_command(const std::string& action, const json& body,
         cmd = ShareSummary{who.value_or(0), f.text("text"), 0};
     }
     f.finish();
-    return cmd;
+    return StepRequest{cmd, at};
 }
 
 } // namespace kd

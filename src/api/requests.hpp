@@ -42,9 +42,14 @@ AccountChange read_account_change(const nlohmann::json& body, ParsedBody& out);
 // Reads a new complaint. `errors` is non-empty when the body is unusable.
 Intake read_intake(const nlohmann::json& body, ParsedBody& out);
 
-// Reads the command named by the URL's last segment ("acknowledge", "resolve", ...).
+// A step as asked for: the command named by the URL's last segment ("acknowledge",
+// "resolve", ...) and, optionally, when it really happened (`at`).
+struct StepRequest {
+    Command command;
+    std::optional<Instant> at;
+};
 // nullopt and no errors: unknown action.
-std::optional<Command> read_command(const std::string& action, const nlohmann::json& body,
-                                    ParsedBody& out);
+std::optional<StepRequest> read_command(const std::string& action, const nlohmann::json& body,
+                                        ParsedBody& out);
 
 } // namespace kd

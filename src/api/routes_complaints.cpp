@@ -65,12 +65,13 @@ Response act(Call& c) {
     Body body = read_json_body(c.req);
     if (body.refused) return *body.refused;
     ParsedBody parsed;
-    auto cmd = read_command(action, body.json, parsed);
-    if (!cmd)
+    auto step = read_command(action, body.json, parsed);
+    if (!step)
         return problem(
             not_found("Onbekende stap: " + action + ".", "Unknown action: " + action + "."));
     if (!parsed.errors.empty()) return problem(invalid_fields(parsed.errors));
-    auto saved = c.services.complaints.apply_command(*c.org, *id, *cmd, c.actor(), c.now);
+    auto saved =
+        c.services.complaints.apply_command(*c.org, *id, step->command, c.actor(), c.now, step->at);
     return reply(saved, [](const SavedComplaint& s) {
         return json_reply(200, with_deadlines(s.complaint, s.deadlines));
     });

@@ -59,7 +59,23 @@ bool can_register(const Viewer& v) {
     return v.employee || v.handler || v.coordinator || v.management || v.confidant;
 }
 
-std::optional<Refusal> may_apply(const Viewer& v, const Complaint& c, const Command& cmd) {
+bool can_handle(const Viewer& candidate, bool confidential) {
+    if (confidential) return candidate.confidant;
+    return candidate.handler || candidate.coordinator || candidate.management;
+}
+
+std::optional<Refusal> may_name_handler_at_intake(const Viewer& v, bool confidential) {
+    if (confidential || v.coordinator || v.management) return std::nullopt;
+    return Refusal{"may_not_assign",
+                   "Alleen de coördinator of de directie wijst een behandelaar toe; registreer "
+                   "de klacht zonder behandelaar.",
+                   "Only the coordinator or management assigns a handler; register the "
+                   "complaint without one.",
+                   "handler_id", RefusalKind::forbidden};
+}
+
+std::optional<Refusal> may_apply(const Viewer& v, const Procedure& p, const Complaint& c,
+                                 const Command& cmd) {
     auto no = [](std::string nl, std::string en) {
         return forbidden(std::move(nl), std::move(en));
     };
@@ -79,7 +95,20 @@ std::optional<Refusal> may_apply(const Viewer& v, const Complaint& c, const Comm
         return no("Alleen de vertrouwenspersoon van deze klacht voegt mensen toe.",
                   "Only this complaint's confidant adds people.");
     }
+    // R-CLOSE (002): closing without the complainant's satisfaction is the coordinator's.
+    if (std::holds_alternative<Close>(cmd) && c.satisfaction == Satisfaction::dissatisfied &&
+        c.state != State::escalated && p.close_unsatisfied == UnsatisfiedClose::coordinator &&
+        !(runs_register && !c.confidential))
+        return no("Alleen de coördinator of de directie sluit een klacht af waarover de indiener "
+                  "niet tevreden is.",
+                  "Only the coordinator or management closes a complaint whose complainant is "
+                  "not satisfied.");
     if (is_handler || (runs_register && !c.confidential)) return std::nullopt;
+    // Someone a confidant let read the case reads it; working it stays with the confidant.
+    if (c.confidential)
+        return no("Alleen de vertrouwenspersoon werkt deze vertrouwelijke klacht af; u mag hem "
+                  "alleen lezen.",
+                  "Only the confidant works this confidential complaint; you may only read it.");
     return no("Alleen de behandelaar, de coördinator of de directie werkt deze klacht af.",
               "Only the handler, the coordinator or management works this complaint.");
 }

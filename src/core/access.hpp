@@ -52,7 +52,19 @@ bool can_see(const Viewer& v, const Complaint& c);
 
 bool can_register(const Viewer& v);
 
-// Whether the person may apply the command to a case they can see; the refusal says why.
-std::optional<Refusal> may_apply(const Viewer& v, const Complaint& c, const Command& cmd);
+// R-ASSIGN: who can be made handler. Of an ordinary case: a handler, the coordinator or
+// management (who may delegate but also handle); of a confidential case: a confidant (the
+// lifecycle checks that). Never an employee, an auditor or an admin only.
+bool can_handle(const Viewer& candidate, bool confidential);
+
+// R-ASSIGN: naming the handler at intake is assigning, so it is the coordinator's or
+// management's; a confidential complaint (003) names the confidant the complainant chose,
+// which whoever registers it records.
+std::optional<Refusal> may_name_handler_at_intake(const Viewer& v, bool confidential);
+
+// Whether the person may apply the command to a case they can see under procedure `p`;
+// the refusal says why.
+std::optional<Refusal> may_apply(const Viewer& v, const Procedure& p, const Complaint& c,
+                                 const Command& cmd);
 
 } // namespace kd

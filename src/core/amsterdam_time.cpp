@@ -75,6 +75,16 @@ std::string format_date_nl(Date d) {
     return buf;
 }
 
+std::string format_local_nl(Instant t) {
+    auto local = t + std::chrono::minutes{utc_offset_minutes(t)};
+    auto days = std::chrono::floor<std::chrono::days>(local);
+    auto tod = std::chrono::hh_mm_ss{local - days};
+    char buf[24];
+    std::snprintf(buf, sizeof buf, " %02d:%02d", int(tod.hours().count()),
+                  int(tod.minutes().count()));
+    return format_date_nl(Date{days}) + buf;
+}
+
 std::string format_iso_local(Instant t) {
     int off = utc_offset_minutes(t);
     auto local = t + std::chrono::minutes{off};

@@ -30,6 +30,9 @@ int utc_offset_minutes(Instant t);
 // "2026-11-23T14:05:00+01:00": local time with its offset.
 std::string format_iso_local(Instant t);
 
+// "23-11-2026 14:05": local date and time as people in the Netherlands write them.
+std::string format_local_nl(Instant t);
+
 // "2026-11-23"
 std::string format_date(Date d);
 

@@ -4,7 +4,8 @@
 namespace kd {
 
 bool is_final(State s) {
-    return s == State::closed || s == State::declined || s == State::withdrawn;
+    return s == State::closed || s == State::closed_unsatisfied || s == State::declined ||
+           s == State::withdrawn;
 }
 
 } // namespace kd

@@ -13,15 +13,16 @@
 namespace kd {
 
 enum class State {
-    received,     // registered, nothing done yet
-    acknowledged, // receipt confirmed to the complainant
-    assigned,     // a handler is named
-    in_handling,  // taken into handling: contact, hearing, assessment happen here
-    resolved,     // handled; satisfaction to be verified
-    escalated,    // complainant referred to the external body (R-CLOSE, 004)
-    closed,       // ended with recorded satisfaction or external referral
-    declined,     // not taken into handling, with reason (R-DEF)
-    withdrawn,    // the complainant withdrew it
+    received,           // registered, nothing done yet
+    acknowledged,       // receipt confirmed to the complainant
+    assigned,           // a handler is named
+    in_handling,        // taken into handling: contact, hearing, assessment happen here
+    resolved,           // handled; satisfaction to be verified
+    escalated,          // complainant referred to the external body (R-CLOSE, 004)
+    closed,             // ended with recorded satisfaction or external referral
+    closed_unsatisfied, // R-CLOSE: ended with the complainant's dissatisfaction recorded
+    declined,           // not taken into handling, with reason (R-DEF)
+    withdrawn,          // the complainant withdrew it
 };
 inline constexpr NameOf<State> kStateNames[] = {
     {State::received, "received", "Ontvangen"},
@@ -31,6 +32,7 @@ inline constexpr NameOf<State> kStateNames[] = {
     {State::resolved, "resolved", "Afgehandeld"},
     {State::escalated, "escalated", "Extern doorverwezen"},
     {State::closed, "closed", "Gesloten"},
+    {State::closed_unsatisfied, "closed_unsatisfied", "Gesloten, niet tevreden"},
     {State::declined, "declined", "Niet in behandeling genomen"},
     {State::withdrawn, "withdrawn", "Ingetrokken"},
 };
@@ -43,7 +45,7 @@ inline const char* state_label_nl(State s) {
 inline std::optional<State> state_from_name(std::string_view name) {
     return value_in(kStateNames, name);
 }
-bool is_final(State s); // closed, declined, withdrawn
+bool is_final(State s); // closed (satisfied or not), declined, withdrawn
 
 enum class ComplainantType { external, internal }; // R-DEF (004)
 inline constexpr NameOf<ComplainantType> kComplainantTypeNames[] = {
@@ -130,6 +132,7 @@ struct Complaint {
     std::optional<Instant> assigned_at;
     std::optional<Instant> handling_started_at;
     std::optional<Instant> first_contact_at;
+    std::string contact_note; // what the latest contact with the complainant was about
     std::optional<Instant> agreed_resolve_by; // R-HANDLE (001): term agreed per case
     std::optional<Instant> hearing_at;
     std::string hearing_note;
@@ -157,6 +160,7 @@ struct Complaint {
     std::optional<Instant> escalated_at;
     std::string external_body;
     std::optional<Instant> closed_at;
+    std::string close_reason; // why it closed without the complainant's satisfaction
 
     // Ends other than closing
     std::optional<Instant> declined_at;

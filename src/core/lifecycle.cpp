@@ -140,7 +140,15 @@ Outcome<Complaint> register_complaint(const Procedure& p, const Intake& in, long
     c.procedure_explained = in.procedure_explained;
     c.confidential = in.confidential;
     if (in.acknowledged_at_intake) {
+        // R-ACK (003): the acknowledgement describes the complaint and the first actions,
+        // however it is given.
+        if (p.acknowledgement_states_first_actions)
+            if (auto r = check_text(in.acknowledgement_note, "acknowledgement_note",
+                                    "De omschrijving en de eerste acties in de bevestiging",
+                                    "The description and first actions of the acknowledgement"))
+                return *r;
         c.acknowledged_at = now;
+        c.acknowledgement_note = in.acknowledgement_note;
         c.state = State::acknowledged;
     }
     if (in.handler_id) {
@@ -158,7 +166,8 @@ struct Applier {
     const Procedure& p;
     const WorkingDayCalendar& cal;
     Complaint c;
-    Instant now;
+    Instant now;  // when it is entered: what "the future" is measured from
+    Instant when; // when the step happened: the moment recorded on the complaint
 
     Outcome<Complaint> operator()(const Acknowledge& a) {
         if (c.acknowledged_at)
@@ -171,7 +180,7 @@ struct Applier {
             if (auto r = check_text(a.note, "note", "De omschrijving en de eerste acties",
                                     "The description and first actions"))
                 return *r;
-        c.acknowledged_at = now;
+        c.acknowledged_at = when;
         c.acknowledgement_note = a.note;
         if (c.state == State::received) c.state = State::acknowledged;
         return c;
@@ -184,7 +193,7 @@ struct Applier {
         if (auto r = check_handler(p, c, a.handler_id, a.handler_is_confidant)) return *r;
         // The first-contact clock (001) starts when the handler gets the case; a new handler
         // before that contact gets the full term again.
-        if (!c.first_contact_at) c.assigned_at = now;
+        if (!c.first_contact_at) c.assigned_at = when;
         c.handler_id = a.handler_id;
         if (in(c.state, {State::received, State::acknowledged})) c.state = State::assigned;
         return c;
@@ -197,7 +206,7 @@ struct Applier {
         if (p.requires_step(StepId::acknowledge) && !c.acknowledged_at)
             return refuse("acknowledgement_missing", "Bevestig eerst de ontvangst aan de indiener.",
                           "Acknowledge receipt to the complainant first.");
-        c.handling_started_at = now;
+        c.handling_started_at = when;
         c.state = State::in_handling;
         return c;
     }
@@ -217,9 +226,20 @@ struct Applier {
                 return refuse("agreed_term_in_past",
                               "De afgesproken termijn moet in de toekomst liggen.",
                               "The agreed term must lie in the future.", "agreed_resolve_by");
+            // Working days are known up to the calendar's last year; later is a typing error.
+            if (int(local_date(*a.agreed_resolve_by).year()) > kLastCalendarYear)
+                return refuse("agreed_term_too_far",
+                              "De afgesproken termijn ligt na " +
+                                  std::to_string(kLastCalendarYear) + "; controleer het jaartal.",
+                              "The agreed term lies after " + std::to_string(kLastCalendarYear) +
+                                  "; check the year.",
+                              "agreed_resolve_by");
             c.agreed_resolve_by = a.agreed_resolve_by;
         }
-        if (!c.first_contact_at) c.first_contact_at = now;
+        // Every text a step takes is kept: the note is on the complaint and in this step's
+        // audit event.
+        if (!blank(a.note)) c.contact_note = a.note;
+        if (!c.first_contact_at) c.first_contact_at = when;
         return c;
     }
 
@@ -229,7 +249,7 @@ struct Applier {
         if (auto r = check_text(a.note, "note", "Een verslag van hoor en wederhoor",
                                 "A record of the hearing of both sides"))
             return *r;
-        c.hearing_at = now;
+        c.hearing_at = when;
         c.hearing_note = a.note;
         return c;
     }
@@ -237,7 +257,7 @@ struct Applier {
     Outcome<Complaint> operator()(const Assess& a) {
         if (c.state != State::in_handling)
             return wrong_state(c, "de klacht beoordelen", "assess the complaint");
-        c.assessed_at = now;
+        c.assessed_at = when;
         c.well_founded = a.well_founded;
         c.assessment_note = a.note;
         return c;
@@ -267,6 +287,16 @@ struct Applier {
                           "An extension must be longer than zero.", "term");
         // Compare the terms by what they do to this case's due moment.
         Instant base = due_after(cal, c.received_at, r->term);
+        // R-HANDLE (004): an extension is decided within the term; a missed term stays missed.
+        Instant due_now = c.extension ? due_after(cal, base, *c.extension) : base;
+        if (when > due_now)
+            return refuse("extension_after_term",
+                          "De afhandeltermijn is al verstreken (" + format_local_nl(due_now) +
+                              "); een verlenging wordt binnen de termijn besloten.",
+                          "The handling term has already passed (" + format_iso_local(due_now) +
+                              "); an extension is decided within the term.",
+                          "term")
+                .with_kind(RefusalKind::conflict);
         if (due_after(cal, base, a.term) > due_after(cal, base, p.extension.max))
             return refuse(
                 "extension_too_long",
@@ -296,9 +326,9 @@ struct Applier {
         if (auto r = check_text(a.solution, "solution", "De oplossing of uitkomst",
                                 "The solution or outcome"))
             return *r;
-        if (!c.resolved_at) c.resolved_at = now;
-        if (c.dissatisfied_at && !c.redone_at) c.redone_at = now;
-        c.last_resolved_at = now;
+        if (!c.resolved_at) c.resolved_at = when;
+        if (c.dissatisfied_at && !c.redone_at) c.redone_at = when;
+        c.last_resolved_at = when;
         c.resolution = a.resolution;
         c.solution = a.solution;
         if (a.procedure_change_effective)
@@ -314,7 +344,7 @@ struct Applier {
             return wrong_state(c, "de klacht niet in behandeling nemen", "decline the complaint");
         // R-DEF: "not taken into handling" needs its reasons, for the notice to the complainant.
         if (auto r = check_text(a.reason, "reason", "De reden", "The reason")) return *r;
-        c.declined_at = now;
+        c.declined_at = when;
         c.decline_reason = a.reason;
         c.state = State::declined;
         return c;
@@ -326,7 +356,7 @@ struct Applier {
         if (c.decline_notified_at)
             return refuse("already_notified", "Het bericht is al vastgelegd.",
                           "The notice has already been recorded.");
-        c.decline_notified_at = now;
+        c.decline_notified_at = when;
         return c;
     }
 
@@ -340,7 +370,7 @@ struct Applier {
                                     "bevestiging)",
                                     "Evidence of satisfaction (e.g. the written confirmation)"))
                 return *r;
-        if (!c.verified_at) c.verified_at = now;
+        if (!c.verified_at) c.verified_at = when;
         c.satisfaction_note = a.note;
         c.satisfaction_evidence = a.evidence;
         if (a.satisfied) {
@@ -348,7 +378,7 @@ struct Applier {
         } else {
             // R-CLOSE (001): not satisfied -> back to the handler to resolve it still.
             c.satisfaction = Satisfaction::dissatisfied;
-            c.dissatisfied_at = now;
+            c.dissatisfied_at = when;
             c.redone_at.reset();
             c.reopen_count += 1;
             c.state = State::in_handling;
@@ -366,31 +396,46 @@ struct Applier {
         std::string body = blank(a.body) ? p.escalation_body : a.body;
         if (auto r = check_text(body, "body", "De externe instantie", "The external body"))
             return *r;
-        c.escalated_at = now;
+        c.escalated_at = when;
         c.external_body = body;
         c.state = State::escalated;
         return c;
     }
 
-    Outcome<Complaint> operator()(const Close&) {
-        // R-CLOSE: closed only with recorded satisfaction or a recorded external referral.
+    Outcome<Complaint> operator()(const Close& a) {
+        // R-CLOSE: closed with recorded satisfaction or a recorded external referral ...
         bool satisfied = c.state == State::resolved && c.satisfaction == Satisfaction::satisfied;
         bool referred = c.state == State::escalated && c.escalated_at;
-        if (!satisfied && !referred)
+        if (satisfied || referred) {
+            c.closed_at = when;
+            c.state = State::closed;
+            return c;
+        }
+        // ... or, where the procedure allows it, with the dissatisfaction recorded and a
+        // reason (who may do it is in access.cpp).
+        bool dissatisfied = in(c.state, {State::in_handling, State::resolved}) &&
+                            c.satisfaction == Satisfaction::dissatisfied;
+        if (!dissatisfied || p.close_unsatisfied == UnsatisfiedClose::never)
             return refuse("close_needs_satisfaction",
-                          "Een klacht wordt pas afgesloten als de tevredenheid van de indiener of "
-                          "een verwijzing naar een externe instantie is vastgelegd.",
+                          std::string("Een klacht wordt pas afgesloten als de tevredenheid van de "
+                                      "indiener of een verwijzing naar een externe instantie is "
+                                      "vastgelegd") +
+                              (dissatisfied ? "; verwijs de indiener door." : "."),
                           "A complaint closes only when the complainant's satisfaction or a "
                           "referral to an external body is recorded.");
-        c.closed_at = now;
-        c.state = State::closed;
+        if (auto r = check_text(a.reason, "reason", "De reden om zonder tevredenheid af te sluiten",
+                                "The reason to close without satisfaction"))
+            return *r;
+        c.closed_at = when;
+        c.close_reason = a.reason;
+        c.state = State::closed_unsatisfied;
         return c;
     }
 
     Outcome<Complaint> operator()(const Withdraw& a) {
         if (is_final(c.state)) return wrong_state(c, "de klacht intrekken", "withdraw");
         if (auto r = check_text(a.reason, "reason", "De reden", "The reason")) return *r;
-        c.withdrawn_at = now;
+        c.withdrawn_at = when;
         c.withdraw_reason = a.reason;
         c.state = State::withdrawn;
         return c;
@@ -441,7 +486,7 @@ struct Applier {
                           "A summary is shared only with an employee the complaint is about.",
                           "employee_id");
         if (auto r = check_text(a.text, "text", "De samenvatting", "The summary")) return *r;
-        c.hearing_summaries.push_back({a.employee_id, a.text, a.shared_by, now});
+        c.hearing_summaries.push_back({a.employee_id, a.text, a.shared_by, when});
         return c;
     }
 };
@@ -452,12 +497,37 @@ const char* command_name(const Command& c) {
     return kCommandNames[c.index()];
 }
 
+Instant last_step_at(const Complaint& c) {
+    Instant last = c.received_at;
+    for (const auto& t :
+         {c.acknowledged_at, c.assigned_at, c.handling_started_at, c.first_contact_at, c.hearing_at,
+          c.assessed_at, c.resolved_at, c.last_resolved_at, c.verified_at, c.dissatisfied_at,
+          c.redone_at, c.escalated_at, c.closed_at, c.declined_at, c.decline_notified_at,
+          c.withdrawn_at})
+        if (t && *t > last) last = *t;
+    for (const auto& h : c.hearing_summaries)
+        if (h.shared_at > last) last = h.shared_at;
+    return last;
+}
+
 Outcome<Complaint> apply(const Procedure& p, const WorkingDayCalendar& cal, const Complaint& c,
-                         const Command& cmd, Instant now) {
-    if (now < c.received_at)
+                         const Command& cmd, Instant now, std::optional<Instant> happened_at) {
+    Instant when = happened_at.value_or(now);
+    // A few minutes of clock difference between a browser and the server are not the future.
+    if (happened_at && *happened_at > now + std::chrono::minutes{5})
+        return refuse("step_in_future", "Het moment van deze stap ligt in de toekomst.",
+                      "The moment of this step lies in the future.", "at");
+    if (when < c.received_at)
         return refuse("before_receipt", "Een stap kan niet voor de ontvangst liggen.",
-                      "A step cannot come before receipt.");
-    return std::visit(Applier{p, cal, c, now}, cmd);
+                      "A step cannot come before receipt.", happened_at ? "at" : "");
+    if (happened_at && when < last_step_at(c))
+        return refuse("before_previous_step",
+                      "Deze stap kan niet eerder liggen dan de vorige stap (" +
+                          format_local_nl(last_step_at(c)) + ").",
+                      "This step cannot come before the previous step (" +
+                          format_iso_local(last_step_at(c)) + ").",
+                      "at");
+    return std::visit(Applier{p, cal, c, now, when}, cmd);
 }
 
 } // namespace kd

@@ -21,7 +21,8 @@ struct Intake {
     std::vector<long long> involved_staff;
     bool description_approved = false;
     bool procedure_explained = false;
-    bool acknowledged_at_intake = false; // 001: acknowledgement given at intake
+    bool acknowledged_at_intake = false; // acknowledgement given at intake
+    std::string acknowledgement_note;    // R-ACK (003): what it said, when given at intake
     bool confidential = false;
     std::optional<long long> handler_id; // named at intake (003: the chosen confidant)
     bool handler_is_confidant = false;   // looked up by the caller from the staff record
@@ -72,7 +73,10 @@ struct VerifySatisfaction {
 struct Escalate {
     std::string body;
 };
-struct Close {};
+// R-CLOSE: a reason is required when it closes without the complainant's satisfaction.
+struct Close {
+    std::string reason;
+};
 struct Withdraw {
     std::string reason;
 };
@@ -105,9 +109,16 @@ static_assert(std::size(kCommandNames) == std::variant_size_v<Command>);
 // "acknowledge", "assign", ...: the name of a command.
 const char* command_name(const Command& c);
 
-// Applies one command at `now`. Returns the changed complaint or why it is refused; a
-// refusal leaves the complaint as it was.
+// Applies one command, entered at `now`. `happened_at` is when the step really happened
+// (a letter posted on Monday, entered on Wednesday): not in the future and not before the
+// latest step already recorded; the step's moment on the complaint is that one. Returns the
+// changed complaint or why it is refused; a refusal leaves the complaint as it was.
 Outcome<Complaint> apply(const Procedure& p, const WorkingDayCalendar& cal, const Complaint& c,
-                         const Command& cmd, Instant now);
+                         const Command& cmd, Instant now,
+                         std::optional<Instant> happened_at = std::nullopt);
+
+// The latest moment of any step recorded on the complaint (its receipt at the least): a new
+// step cannot be dated before it.
+Instant last_step_at(const Complaint& c);
 
 } // namespace kd

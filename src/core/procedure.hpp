@@ -83,6 +83,18 @@ inline std::optional<AnalysisPeriod> analysis_period_from_name(std::string_view 
     return value_in(kAnalysisPeriodNames, name);
 }
 
+// R-CLOSE: who may close a complaint whose complainant stays dissatisfied. A procedure that
+// closes a complaint "once properly handled" (000, 001, 003) lets the handler close it with
+// the dissatisfaction recorded; one that closes only on satisfaction (002) leaves that to the
+// coordinator, as "closed, not satisfied" with a reason; one with an external body (004)
+// refers the complainant there instead.
+enum class UnsatisfiedClose { never, handler, coordinator };
+inline constexpr NameOf<UnsatisfiedClose> kUnsatisfiedCloseNames[] = {
+    {UnsatisfiedClose::never, "never", "Niet: verwijs naar de externe instantie"},
+    {UnsatisfiedClose::handler, "handler", "Door de behandelaar"},
+    {UnsatisfiedClose::coordinator, "coordinator", "Door de coördinator of directie"},
+};
+
 struct Extension {
     bool allowed = false;
     Term max;      // the longest single extension (004: 6 weeks)
@@ -100,18 +112,19 @@ struct Procedure {
     std::string source; // path or hash of the text it encodes
 
     HolidayRules calendar;
-    std::vector<Channel> channels;                      // channels this organisation accepts
-    std::vector<std::string> categories;                // "gerubriceerd" (004); empty = free text
-    bool require_description_approval = false;          // R-INTAKE (001)
-    bool require_procedure_explained = false;           // R-INTAKE (001)
-    bool acknowledgement_states_first_actions = false;  // R-ACK (003)
-    bool hearing_required = false;                      // R-HANDLE (004)
-    bool assessment_required = false;                   // R-HANDLE (004)
-    bool satisfaction_evidence_required = false;        // R-CLOSE (002, 003)
-    bool confidant_route = false;                       // R-ASSIGN (003)
-    std::string escalation_body;                        // R-CLOSE (004); empty when none
-    int retention_years = 0;                            // R-PRIV (002: 2); 0 = not set
-    AnalysisPeriod analysis = AnalysisPeriod::periodic; // R-REPORT
+    std::vector<Channel> channels;                     // channels this organisation accepts
+    std::vector<std::string> categories;               // "gerubriceerd" (004); empty = free text
+    bool require_description_approval = false;         // R-INTAKE (001)
+    bool require_procedure_explained = false;          // R-INTAKE (001)
+    bool acknowledgement_states_first_actions = false; // R-ACK (003)
+    bool hearing_required = false;                     // R-HANDLE (004)
+    bool assessment_required = false;                  // R-HANDLE (004)
+    bool satisfaction_evidence_required = false;       // R-CLOSE (002, 003)
+    bool confidant_route = false;                      // R-ASSIGN (003)
+    std::string escalation_body;                       // R-CLOSE (004); empty when none
+    UnsatisfiedClose close_unsatisfied = UnsatisfiedClose::never; // R-CLOSE
+    int retention_years = 0;                                      // R-PRIV (002: 2); 0 = not set
+    AnalysisPeriod analysis = AnalysisPeriod::periodic;           // R-REPORT
     Extension extension;
     std::vector<StepRule> steps;
 

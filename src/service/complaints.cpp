@@ -12,6 +12,15 @@ Refusal staff_refusal(const std::string& field, const std::string& nl, const std
     return Refusal{"unknown_staff", nl, en, field};
 }
 
+Refusal not_a_handler() {
+    return Refusal{"not_a_handler",
+                   "Deze medewerker behandelt geen klachten; kies een behandelaar, de "
+                   "coördinator of iemand van de directie.",
+                   "This person does not handle complaints; choose a handler, the coordinator "
+                   "or someone from management.",
+                   "handler_id"};
+}
+
 Refusal case_not_found() {
     return not_found("Deze klacht bestaat niet bij deze organisatie.",
                      "This complaint does not exist in this organisation.");
@@ -19,9 +28,12 @@ Refusal case_not_found() {
 
 } // namespace
 
-std::optional<Refusal> ComplaintService::check_staff(
-    const OrganisationContext& org, long long actor, const std::vector<long long>& involved,
-    std::optional<long long> handler, bool& handler_confidant, std::optional<long long> added) {
+std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& org,
+                                                     long long actor,
+                                                     const std::vector<long long>& involved,
+                                                     std::optional<long long> handler,
+                                                     std::optional<Viewer>& handler_roles,
+                                                     std::optional<long long> added) {
     auto staff = staff_of(org.record.id);
     auto find = [&](long long id) -> const StaffMember* {
         for (const auto& s : staff)
@@ -46,7 +58,7 @@ std::optional<Refusal> ComplaintService::check_staff(
                 "handler_id",
                 "Behandelaar " + std::to_string(*handler) + " bestaat niet bij deze organisatie.",
                 "Handler " + std::to_string(*handler) + " does not exist in this organisation.");
-        handler_confidant = h->confidant;
+        handler_roles = viewer_from_roles(h->id, h->roles);
     }
     // Whom a confidant adds to a case must be a colleague with an active account.
     if (added && !find(*added))
@@ -77,11 +89,18 @@ Outcome<SavedComplaint> ComplaintService::register_complaint(const OrganisationC
     if (actor.viewer && !can_register(*actor.viewer))
         return forbidden("Uw rol mag geen klachten registreren.",
                          "Your role may not register complaints.");
-    bool confidant = false;
+    std::optional<Viewer> handler;
     if (auto r =
-            check_staff(org, actor.staff_id, intake.involved_staff, intake.handler_id, confidant))
+            check_staff(org, actor.staff_id, intake.involved_staff, intake.handler_id, handler))
         return *r;
-    intake.handler_is_confidant = confidant;
+    if (handler) {
+        if (actor.viewer)
+            if (auto no = may_name_handler_at_intake(*actor.viewer, intake.confidential))
+                return *no;
+        // A confidential complaint's handler must be a confidant: the lifecycle says so.
+        if (!intake.confidential && !can_handle(*handler, false)) return not_a_handler();
+        intake.handler_is_confidant = handler->confidant;
+    }
     auto made = kd::register_complaint(org.procedure, intake, actor.staff_id, now);
     if (!made) return made.refusal();
     SavedComplaint saved{std::move(made).value(), {}};
@@ -102,13 +121,15 @@ Outcome<SavedComplaint> ComplaintService::register_complaint(const OrganisationC
 
 Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContext& org,
                                                         long long complaint_id, Command cmd,
-                                                        const Actor& actor, Instant now) {
+                                                        const Actor& actor, Instant now,
+                                                        std::optional<Instant> at) {
     std::optional<long long> handler, added;
     if (auto* a = std::get_if<Assign>(&cmd)) handler = a->handler_id;
     if (auto* g = std::get_if<GrantAccess>(&cmd)) added = g->staff_id;
-    bool confidant = false;
-    if (auto r = check_staff(org, actor.staff_id, {}, handler, confidant, added)) return *r;
-    if (auto* a = std::get_if<Assign>(&cmd)) a->handler_is_confidant = confidant;
+    std::optional<Viewer> handler_roles;
+    if (auto r = check_staff(org, actor.staff_id, {}, handler, handler_roles, added)) return *r;
+    if (auto* a = std::get_if<Assign>(&cmd); a && handler_roles)
+        a->handler_is_confidant = handler_roles->confidant;
     if (auto* sh = std::get_if<ShareSummary>(&cmd)) sh->shared_by = actor.staff_id;
     std::optional<Refusal> refused;
     SavedComplaint saved;
@@ -122,11 +143,15 @@ Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContex
                 return false;
             }
             if (actor.viewer)
-                if (auto no = may_apply(*actor.viewer, *before, cmd)) {
+                if (auto no = may_apply(*actor.viewer, org.procedure, *before, cmd)) {
                     refused = *no;
                     return false;
                 }
-            auto after = apply(org.procedure, org.calendar, *before, cmd, now);
+            if (handler_roles && !before->confidential && !can_handle(*handler_roles, false)) {
+                refused = not_a_handler();
+                return false;
+            }
+            auto after = apply(org.procedure, org.calendar, *before, cmd, now, at);
             if (!after) {
                 refused = after.refusal();
                 return false;

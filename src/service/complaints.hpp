@@ -52,8 +52,11 @@ public:
     // happen here, the rules in core/, then one durable write.
     Outcome<SavedComplaint> register_complaint(const OrganisationContext& org, Intake intake,
                                                const Actor& actor, Instant now);
+    // `at`: when the step really happened, if not now (core/lifecycle.hpp); the audit event
+    // is stamped `now`, the moment it was entered.
     Outcome<SavedComplaint> apply_command(const OrganisationContext& org, long long complaint_id,
-                                          Command cmd, const Actor& actor, Instant now);
+                                          Command cmd, const Actor& actor, Instant now,
+                                          std::optional<Instant> at = std::nullopt);
 
     // The case if the person may see it (else not_found, like a case that does not exist);
     // reading a confidential case is recorded first, and not shown when it cannot be.
@@ -79,7 +82,8 @@ public:
 private:
     std::optional<Refusal> check_staff(const OrganisationContext& org, long long actor,
                                        const std::vector<long long>& involved,
-                                       std::optional<long long> handler, bool& handler_confidant,
+                                       std::optional<long long> handler,
+                                       std::optional<Viewer>& handler_roles,
                                        std::optional<long long> added = std::nullopt);
 
     // Staff of an organisation, read at most once a second: the guards need it on every

@@ -222,7 +222,7 @@ void read_rules(Reader& r, const toml::table& t, Procedure& p) {
     r.only_keys(t,
                 {"acknowledgement_states_first_actions", "hearing_required", "assessment_required",
                  "satisfaction_evidence_required", "confidant_route", "escalation_body",
-                 "retention_years", "analysis"},
+                 "retention_years", "analysis", "close_without_satisfaction"},
                 "[rules]");
     p.acknowledgement_states_first_actions = r.boolean(t, "acknowledgement_states_first_actions");
     p.hearing_required = r.boolean(t, "hearing_required");
@@ -231,6 +231,18 @@ void read_rules(Reader& r, const toml::table& t, Procedure& p) {
     p.confidant_route = r.boolean(t, "confidant_route");
     p.escalation_body = r.str(t, "escalation_body", false, "[rules]");
     if (auto y = r.integer(t, "retention_years", 0, 100)) p.retention_years = int(*y);
+    std::string u = r.str(t, "close_without_satisfaction", false, "[rules]");
+    if (!u.empty()) {
+        if (auto v = value_in(kUnsatisfiedCloseNames, u))
+            p.close_unsatisfied = *v;
+        else
+            r.error(t.get("close_without_satisfaction"),
+                    "close_without_satisfaction must be never, handler or coordinator");
+    }
+    if (p.close_unsatisfied != UnsatisfiedClose::never && !p.escalation_body.empty())
+        r.error(t.get("close_without_satisfaction"),
+                "a procedure with an escalation_body refers a dissatisfied complainant there: "
+                "close_without_satisfaction must be never");
     std::string a = r.str(t, "analysis", false, "[rules]");
     if (!a.empty()) {
         if (auto ap = analysis_period_from_name(a))

@@ -720,10 +720,12 @@ std::vector<long long> Database::retention_candidates(long long organisation_id,
     std::vector<long long> ids;
     long long before = to_epoch(cutoff);
     soci::rowset<soci::row> rs =
-        (s.prepare << "SELECT id FROM complaints WHERE organisation_id = :o AND state IN "
-                      "('closed', 'declined', 'withdrawn') AND anonymised_at IS NULL AND "
-                      "updated_at < :b AND id > :a ORDER BY id LIMIT " +
-                          std::to_string(limit),
+        (s.prepare
+             << "SELECT id FROM complaints WHERE organisation_id = :o AND state IN "
+                "('closed', 'closed_unsatisfied', 'declined', 'withdrawn') AND anonymised_at IS "
+                "NULL AND "
+                "updated_at < :b AND id > :a ORDER BY id LIMIT " +
+                    std::to_string(limit),
          soci::use(organisation_id), soci::use(before), soci::use(after_id));
     for (const soci::row& r : rs)
         ids.push_back(as_ll(r, 0));

@@ -411,6 +411,14 @@ std::vector<Migration> migrations_for(Backend b) {
                        "ALTER TABLE audit_events DROP COLUMN redacted",
                        "ALTER TABLE audit_heads DROP COLUMN v1_last_hash",
                    }});
+    all.push_back({12,
+                   "issue 9: the note of a contact, the reason a complaint closed without "
+                   "satisfaction, the job title of staff",
+                   {
+                       "ALTER TABLE complaints ADD COLUMN contact_note TEXT NOT NULL DEFAULT ''",
+                       "ALTER TABLE complaints ADD COLUMN close_reason TEXT NOT NULL DEFAULT ''",
+                       "ALTER TABLE staff ADD COLUMN job_title TEXT NOT NULL DEFAULT ''",
+                   }});
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

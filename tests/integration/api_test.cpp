@@ -233,6 +233,84 @@ TEST_F(Api, Jexo000FromIntakeToClose) {
     EXPECT_EQ(full["timeline"][5]["changes"]["state"][1], "closed");
 }
 
+// Issue 9, item 3 (R-ASSIGN): only someone who may handle can be made handler, and only
+// the coordinator or management names one, at intake too.
+TEST_F(Api, Jexo000OnlyAHandlerIsAssignedAndOnlyByTheCoordinator) {
+    const std::string org = "jexo";
+    long long id = create(org, intake(org))["id"];
+    for (const char* who : {"peter", "auditor", "beheer"}) {
+        auto r = act(org, id, "assign", {{"handler_id", staff(org, who)}}, 422);
+        EXPECT_EQ(r["type"], "https://klachtdesk.example/problems/not_a_handler") << who;
+        EXPECT_EQ(r["errors"][0]["field"], "handler_id") << who;
+    }
+    EXPECT_EQ(get(org, id)["handler_id"], nullptr); // nothing changed
+    // A handler who registers a complaint cannot pick its handler, not even themselves.
+    json in = intake(org);
+    in["handler_id"] = staff(org, "sanne");
+    auto r = as(org, "sanne").post("/api/v1/organisations/jexo/complaints", in);
+    EXPECT_EQ(r.status, 403) << r.body;
+    EXPECT_NE(r.json()["detail_en"].get<std::string>().find("Only the coordinator or management"),
+              std::string::npos);
+    // The coordinator may, at intake, but not an employee as handler.
+    in["handler_id"] = staff(org, "peter");
+    EXPECT_EQ(create(org, in, 422)["type"], "https://klachtdesk.example/problems/not_a_handler");
+    in["handler_id"] = staff(org, "sanne");
+    EXPECT_EQ(create(org, in)["state"], "assigned");
+}
+
+// Issue 9, item 7: a step is dated when it happened; the audit event keeps when it was
+// entered. Not in the future, not before the step it follows.
+TEST_F(Api, Jexo000StepsAreDatedWhenTheyHappened) {
+    const std::string org = "jexo";
+    json in = intake(org);
+    in["received_at"] = recent(50);
+    long long id = create(org, in)["id"];
+    act(org, id, "assign", {{"handler_id", staff(org, "sanne")}, {"at", recent(60)}}, 422);
+    act(org, id, "assign", {{"handler_id", staff(org, "sanne")}, {"at", recent(-2)}}, 422);
+    auto c = act(org, id, "assign", {{"handler_id", staff(org, "sanne")}, {"at", recent(48)}});
+    EXPECT_EQ(c["assigned_at"], recent(48));
+    auto r = act(org, id, "start-handling", {{"at", recent(49)}}, 422); // before the assignment
+    EXPECT_EQ(r["errors"][0]["field"], "at");
+    c = act(org, id, "start-handling", {{"at", recent(26)}});
+    EXPECT_EQ(c["handling_started_at"], recent(26));
+    auto timeline = get(org, id)["timeline"];
+    const json& started = timeline.back();
+    EXPECT_EQ(started["action"], "start-handling");
+    EXPECT_EQ(started["at"], format_iso_local(now()));      // entered now
+    EXPECT_EQ(started["changes"]["handling_started_at"][1], // happened then
+              to_epoch(now() - std::chrono::hours{26}));
+}
+
+// Issue 9, item 5 (R-CLOSE, 000 "nadat de klacht naar behoren is afgehandeld"): a complaint
+// whose complainant stays dissatisfied is closed by the handler, with the reason, and shows
+// apart from a satisfied close.
+TEST_F(Api, Jexo000TheHandlerClosesWithDissatisfactionRecorded) {
+    const std::string org = "jexo";
+    long long id = create(org, intake(org))["id"];
+    act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
+    HttpClient& sanne = as(org, "sanne");
+    act_as(sanne, org, id, "start-handling", json::object());
+    act_as(sanne, org, id, "resolve", {{"solution", "Loonstrook gecorrigeerd"}});
+    act_as(sanne, org, id, "verify", {{"satisfied", false}, {"note", "Wil een vergoeding"}});
+    auto r = act_as(sanne, org, id, "close", json::object(), 422);
+    EXPECT_EQ(r["errors"][0]["field"], "reason");
+    auto c = act_as(sanne, org, id, "close",
+                    {{"reason", "Correctie gedaan; een vergoeding is niet aan de orde"}});
+    EXPECT_EQ(c["state"], "closed_unsatisfied");
+    EXPECT_EQ(c["state_nl"], "Gesloten, niet tevreden");
+    EXPECT_EQ(c["satisfaction"], "dissatisfied");
+    EXPECT_EQ(c["close_reason"], "Correctie gedaan; een vergoeding is niet aan de orde");
+    auto listed =
+        http(org).get("/api/v1/organisations/jexo/complaints?state=closed_unsatisfied").json();
+    bool found = false;
+    for (const auto& x : listed["items"])
+        found = found || x["id"] == id;
+    EXPECT_TRUE(found);
+    for (const auto& x :
+         http(org).get("/api/v1/organisations/jexo/complaints?state=closed").json()["items"])
+        EXPECT_NE(x["id"], id);
+}
+
 TEST_F(Api, Exactpi001FromIntakeToCloseWithAgreedTermAndRedo) {
     const std::string org = "exactpi";
     json in = intake(org);
@@ -244,7 +322,9 @@ TEST_F(Api, Exactpi001FromIntakeToCloseWithAgreedTermAndRedo) {
     json c = create(org, in);
     long long id = c["id"];
     EXPECT_EQ(c["state"], "acknowledged");
-    EXPECT_EQ(deadline(c, "acknowledge")["status"], "met");
+    // Item 6: the seed sets no acknowledgement term, so there is no such deadline.
+    for (const auto& d : c["deadlines"])
+        EXPECT_NE(d["step"], "acknowledge");
     // The handler is never an involved employee.
     act(org, id, "assign", {{"handler_id", staff(org, "employee")}}, 422);
     c = act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
@@ -252,9 +332,16 @@ TEST_F(Api, Exactpi001FromIntakeToCloseWithAgreedTermAndRedo) {
     act(org, id, "start-handling", json::object());
     act(org, id, "resolve", {{"solution", "x"}}, 422); // contact first
     std::string agreed = format_iso_local(now() + std::chrono::hours{24 * 10});
+    // Item 12: a term in 2101 is a typing error, told as such.
+    auto far = act(org, id, "record-contact", {{"agreed_resolve_by", "2101-01-10T12:00"}}, 422);
+    EXPECT_EQ(far["errors"][0]["field"], "agreed_resolve_by");
     c = act(org, id, "record-contact",
             {{"agreed_resolve_by", agreed}, {"note", "Gebeld, termijn afgesproken"}});
     EXPECT_EQ(deadline(c, "first_contact")["status"], "met");
+    // Item 1: the note of the contact is kept, on the case and in its event.
+    EXPECT_EQ(c["contact_note"], "Gebeld, termijn afgesproken");
+    EXPECT_EQ(get(org, id)["timeline"].back()["changes"]["contact_note"][1],
+              "Gebeld, termijn afgesproken");
     EXPECT_EQ(deadline(c, "resolve")["due"], agreed);
     act(org, id, "resolve",
         {{"solution", "Loon nabetaald"}, {"procedure_change_effective", "2027-01-15"}});
@@ -284,6 +371,19 @@ TEST_F(Api, EenLoketMk002FromIntakeToCloseWithEvidence) {
     c = act(org, id, "close", json::object());
     EXPECT_EQ(c["state"], "closed");
     EXPECT_EQ(c["satisfaction_evidence"], "E-mail van klant, 3 december");
+
+    // Item 5 (R-CLOSE, 002 "afgesloten wanneer de klant aangegeven heeft tevreden te zijn"):
+    // a dissatisfied complainant's case is closed by the coordinator, not the handler.
+    long long other = create(org, intake(org))["id"];
+    act(org, other, "assign", {{"handler_id", staff(org, "mohamed")}});
+    act(org, other, "acknowledge", json::object());
+    act(org, other, "start-handling", json::object());
+    act(org, other, "resolve", {{"solution", "Creditnota aangeboden"}});
+    act(org, other, "verify", {{"satisfied", false}, {"note", "Wil volledige terugbetaling"}});
+    HttpClient& mohamed = as(org, "mohamed");
+    act_as(mohamed, org, other, "close", {{"reason", "Niet meer te doen"}}, 403);
+    c = act(org, other, "close", {{"reason", "Aanbod gedaan; klant blijft ontevreden"}});
+    EXPECT_EQ(c["state"], "closed_unsatisfied");
 }
 
 TEST_F(Api, Quoratio003ConfidentialThroughAConfidant) {
@@ -294,6 +394,16 @@ TEST_F(Api, Quoratio003ConfidentialThroughAConfidant) {
     EXPECT_EQ(create(org, in, 422)["type"],
               "https://klachtdesk.example/problems/handler_not_confidant");
     in["handler_id"] = staff(org, "vertrouwenspersoon.fatima");
+    // Item 2 (R-ACK, 003): an acknowledgement at intake needs its content as well.
+    in["acknowledged_at_intake"] = true;
+    EXPECT_EQ(create(org, in, 422)["errors"][0]["field"], "acknowledgement_note");
+    in["acknowledgement_note"] = "Klacht over de werkdruk; eerste actie: gesprek binnen een week.";
+    json acknowledged = create(org, in);
+    EXPECT_EQ(acknowledged["acknowledgement_note"], in["acknowledgement_note"]);
+    EXPECT_EQ(acknowledged["state"], "assigned");
+    EXPECT_FALSE(acknowledged["acknowledged_at"].is_null());
+    in.erase("acknowledged_at_intake");
+    in.erase("acknowledgement_note");
     json c = create(org, in);
     long long id = c["id"];
     EXPECT_EQ(c["state"], "assigned");
@@ -313,6 +423,12 @@ TEST_F(Api, Quoratio003ConfidentialThroughAConfidant) {
                {{"note", "Klacht over rooster; eerste actie: gesprek met planner."}});
     EXPECT_EQ(deadline(c, "acknowledge")["status"], "met");
     act_as(fatima, org, id, "start-handling", json::object());
+    // Item 12: management that the confidant let read the case is told why it cannot work it.
+    act_as(fatima, org, id, "grant-access", {{"staff_id", staff(org, "directie")}});
+    auto no = act_as(as(org, "directie"), org, id, "record-hearing", {{"note", "x"}}, 403);
+    EXPECT_EQ(no["detail_en"], "Only the confidant works this confidential complaint; you may "
+                               "only read it.");
+    act_as(fatima, org, id, "revoke-access", {{"staff_id", staff(org, "directie")}});
     c = act_as(fatima, org, id, "resolve", {{"solution", "Rooster aangepast"}});
     EXPECT_EQ(deadline(c, "resolve")["status"], "met");
     act_as(fatima, org, id, "verify",
@@ -356,6 +472,33 @@ TEST_F(Api, Xs2more004FromIntakeToExternalReferral) {
     EXPECT_EQ(c["external_body"], "College voor Klachten en Arbitrage van Blik op Werk");
     c = act(org, id, "close", json::object());
     EXPECT_EQ(c["state"], "closed");
+}
+
+// Issue 9, item 4 (R-HANDLE, 004): an extension is decided within the term; a case whose
+// six weeks have run out cannot be extended into a met term. Item 5: with an external body,
+// a dissatisfied complainant is referred there, not closed without it.
+TEST_F(Api, Xs2more004NoExtensionAfterTheTermAndNoCloseWithoutReferral) {
+    const std::string org = "xs2more";
+    json in = intake(org);
+    in["category"] = "bejegening";
+    in["received_at"] = recent(24 * 7 * 8); // eight weeks ago
+    long long id = create(org, in)["id"];
+    act(org, id, "acknowledge", json::object());
+    act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
+    auto c = act(org, id, "start-handling", json::object());
+    EXPECT_EQ(deadline(c, "resolve")["status"], "missed");
+    auto r = act(org, id, "extend", {{"term", "6 weeks"}, {"reason", "Inlener op vakantie"}}, 409);
+    EXPECT_EQ(r["type"], "https://klachtdesk.example/problems/extension_after_term");
+    c = get(org, id);
+    EXPECT_EQ(c["extension"], nullptr);
+    EXPECT_EQ(deadline(c, "resolve")["status"], "missed");
+    act(org, id, "record-hearing", {{"note", "Klager en medewerker gehoord"}});
+    act(org, id, "assess", {{"well_founded", false}, {"note", "Ongegrond"}});
+    act(org, id, "resolve", {{"solution", "Uitleg gegeven"}});
+    act(org, id, "verify", {{"satisfied", false}});
+    r = act(org, id, "close", {{"reason", "Klager blijft ontevreden"}}, 422);
+    EXPECT_EQ(r["type"], "https://klachtdesk.example/problems/close_needs_satisfaction");
+    EXPECT_EQ(act(org, id, "escalate", json::object())["state"], "escalated");
 }
 
 TEST_F(Api, Xs2more004DeclinedWithNotice) {
@@ -1387,10 +1530,10 @@ TEST_F(Api, AuditLogForTheAuditorAsJsonAndCsv) {
     // Issue 3: putting a procedure in force is in the same log, signed by klachtdesk itself.
     auto adopted = auditor.get("/api/v1/organisations/xs2more/audit?action=procedure-adopt").json();
     ASSERT_EQ(adopted["items"].size(), 1u);
-    EXPECT_EQ(adopted["items"][0]["subject"], (json{{"type", "procedure"}, {"id", 1}}));
+    EXPECT_EQ(adopted["items"][0]["subject"], (json{{"type", "procedure"}, {"id", 2}}));
     EXPECT_EQ(adopted["items"][0]["source"],
               kd::testing::source_path("procedures") + "/004-xs2more.toml");
-    EXPECT_EQ(adopted["items"][0]["changes"]["version"], (json{nullptr, 1}));
+    EXPECT_EQ(adopted["items"][0]["changes"]["version"], (json{nullptr, 2}));
     EXPECT_EQ(auditor.get("/api/v1/organisations/xs2more/audit?colour=red").status, 400);
     EXPECT_EQ(as(org, "beheer").get("/api/v1/organisations/xs2more/audit").status, 403);
 }

@@ -7,6 +7,7 @@ using namespace kd;
 
 namespace {
 
+const Procedure kAnyProcedure{};
 constexpr long long kPeter = 1, kSanne = 2, kMohamed = 3, kBoss = 4, kHenk = 5, kFatima = 6;
 
 Complaint case_by_peter_about_mohamed() {
@@ -60,32 +61,47 @@ TEST(Access, AConfidentialCaseAlsoWhomTheConfidantAdded) {
     EXPECT_FALSE(can_see(viewer_from_roles(kMohamed, "employee"), c));
     // Added people read; only the confidant works the case and adds people.
     Command grant = GrantAccess{kHenk};
-    EXPECT_FALSE(may_apply(viewer_from_roles(kFatima, "confidant"), c, grant).has_value());
-    EXPECT_TRUE(may_apply(viewer_from_roles(kBoss, "management"), c, grant).has_value());
-    EXPECT_TRUE(may_apply(viewer_from_roles(kBoss, "management"), c, Command{Acknowledge{"x"}})
+    EXPECT_FALSE(
+        may_apply(viewer_from_roles(kFatima, "confidant"), kAnyProcedure, c, grant).has_value());
+    EXPECT_TRUE(
+        may_apply(viewer_from_roles(kBoss, "management"), kAnyProcedure, c, grant).has_value());
+    EXPECT_TRUE(may_apply(viewer_from_roles(kBoss, "management"), kAnyProcedure, c,
+                          Command{Acknowledge{"x"}})
                     .has_value());
     c.confidential = false;
     c.handler_id = kSanne;
-    EXPECT_TRUE(may_apply(viewer_from_roles(kSanne, "handler"), c, grant).has_value());
-    EXPECT_TRUE(may_apply(viewer_from_roles(kBoss, "coordinator"), c, grant).has_value());
+    EXPECT_TRUE(
+        may_apply(viewer_from_roles(kSanne, "handler"), kAnyProcedure, c, grant).has_value());
+    EXPECT_TRUE(
+        may_apply(viewer_from_roles(kBoss, "coordinator"), kAnyProcedure, c, grant).has_value());
 }
 
 TEST(Access, WhoMayChangeACase) {
     Complaint c = case_by_peter_about_mohamed();
     Command resolve = Resolve{Resolution::solved, "x", {}};
     Command assign = Assign{kSanne, false};
-    EXPECT_TRUE(may_apply(viewer_from_roles(kPeter, "employee"), c, resolve).has_value());
-    EXPECT_TRUE(may_apply(viewer_from_roles(kBoss, "auditor"), c, resolve).has_value());
-    EXPECT_TRUE(may_apply(viewer_from_roles(kBoss, "admin"), c, resolve).has_value());
-    EXPECT_FALSE(may_apply(viewer_from_roles(kSanne, "handler"), c, resolve).has_value());
-    EXPECT_TRUE(may_apply(viewer_from_roles(kSanne, "handler"), c, assign).has_value());
-    EXPECT_FALSE(may_apply(viewer_from_roles(kBoss, "coordinator"), c, assign).has_value());
-    EXPECT_FALSE(may_apply(viewer_from_roles(kBoss, "management"), c, resolve).has_value());
-    EXPECT_TRUE(may_apply(viewer_from_roles(kHenk, "handler"), c, resolve).has_value()); // not his
+    EXPECT_TRUE(
+        may_apply(viewer_from_roles(kPeter, "employee"), kAnyProcedure, c, resolve).has_value());
+    EXPECT_TRUE(
+        may_apply(viewer_from_roles(kBoss, "auditor"), kAnyProcedure, c, resolve).has_value());
+    EXPECT_TRUE(
+        may_apply(viewer_from_roles(kBoss, "admin"), kAnyProcedure, c, resolve).has_value());
+    EXPECT_FALSE(
+        may_apply(viewer_from_roles(kSanne, "handler"), kAnyProcedure, c, resolve).has_value());
+    EXPECT_TRUE(
+        may_apply(viewer_from_roles(kSanne, "handler"), kAnyProcedure, c, assign).has_value());
+    EXPECT_FALSE(
+        may_apply(viewer_from_roles(kBoss, "coordinator"), kAnyProcedure, c, assign).has_value());
+    EXPECT_FALSE(
+        may_apply(viewer_from_roles(kBoss, "management"), kAnyProcedure, c, resolve).has_value());
+    EXPECT_TRUE(may_apply(viewer_from_roles(kHenk, "handler"), kAnyProcedure, c, resolve)
+                    .has_value()); // not his
     c.confidential = true;
     c.handler_id = kFatima;
-    EXPECT_FALSE(may_apply(viewer_from_roles(kFatima, "confidant"), c, assign).has_value());
-    EXPECT_TRUE(may_apply(viewer_from_roles(kBoss, "coordinator"), c, assign).has_value());
+    EXPECT_FALSE(
+        may_apply(viewer_from_roles(kFatima, "confidant"), kAnyProcedure, c, assign).has_value());
+    EXPECT_TRUE(
+        may_apply(viewer_from_roles(kBoss, "coordinator"), kAnyProcedure, c, assign).has_value());
 }
 
 TEST(Access, WhoMayRegister) {

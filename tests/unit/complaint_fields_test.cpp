@@ -38,6 +38,8 @@ Complaint everything_set() {
     c.agreed_resolve_by = at("2026-12-01T17:00");
     c.hearing_at = at("2026-11-22T10:00");
     c.hearing_note = "Beide kanten gehoord";
+    c.contact_note = "Gebeld, afspraak gemaakt";
+    c.close_reason = "Indiener blijft ontevreden; alles gedaan wat kon";
     c.assessed_at = at("2026-11-23T10:00");
     c.well_founded = false;
     c.assessment_note = "Ongegrond";
@@ -111,7 +113,7 @@ TEST(ComplaintFields, AnonymisingChangesExactlyThePersonalFields) {
             EXPECT_EQ(f.get(a), f.get(full)) << f.name << " is not personal and must stay";
         }
     }
-    EXPECT_EQ(personal, 14); // the four of the complainant and ten texts
+    EXPECT_EQ(personal, 16); // the four of the complainant and twelve texts
     EXPECT_TRUE(a.involved_staff.empty());
     EXPECT_EQ(a.hearing_summaries[0].employee_id, 0);
     EXPECT_EQ(a.hearing_summaries[0].text, "[verwijderd]");

@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <fstream>
+#include <iterator>
+
 using namespace kd;
 using kd::testing::seed_procedure;
 using kd::testing::source_path;
@@ -128,4 +132,59 @@ TEST(ProcedureFiles, StructuralRules) {
     std::string closure = with(kMinimal, "[intake]",
                                "[calendar]\nclosure_days = [{ date = 2026-02-30 }]\n\n[intake]");
     EXPECT_FALSE(errors_of(closure).empty());
+}
+
+namespace {
+
+// Lower case with runs of white space as one space: the seeds wrap lines and capitalise
+// the start of a sentence that a quote may begin in the middle of.
+std::string folded(const std::string& s) {
+    std::string out;
+    for (unsigned char ch : s) {
+        if (std::isspace(ch)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += static_cast<char>(std::tolower(ch));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+// Issue 9, item 6: a quote is the seed's own words, with "..." where words are left out, so a
+// user reading a term reads what the organisation wrote.
+TEST(ProcedureFiles, EveryQuoteIsTheSeedsOwnWords) {
+    auto set = load_procedure_dir(source_path("procedures"));
+    ASSERT_TRUE(set.errors.empty());
+    int quotes = 0;
+    for (const auto& p : set.procedures) {
+        std::ifstream in(source_path("procedures/" + p.source));
+        ASSERT_TRUE(in) << p.slug << ": seed text " << p.source << " not found";
+        std::string seed = folded(std::string(std::istreambuf_iterator<char>(in), {}));
+        for (const auto& step : p.steps) {
+            if (step.quote.empty()) continue;
+            ++quotes;
+            std::string quote = folded(step.quote);
+            std::size_t from = 0, at = 0;
+            while (from <= quote.size()) {
+                std::size_t gap = quote.find("...", from);
+                std::string part = quote.substr(from, gap == std::string::npos ? gap : gap - from);
+                while (!part.empty() && part.front() == ' ')
+                    part.erase(part.begin());
+                while (!part.empty() && part.back() == ' ')
+                    part.pop_back();
+                if (!part.empty()) {
+                    at = seed.find(part, at);
+                    ASSERT_NE(at, std::string::npos)
+                        << p.slug << " " << step_name(step.id) << ": \"" << part << "\" is not in "
+                        << p.source << " (in this order)";
+                    at += part.size();
+                }
+                if (gap == std::string::npos) break;
+                from = gap + 3;
+            }
+        }
+    }
+    EXPECT_EQ(quotes, 13); // every step of the five files has one
 }
