@@ -56,9 +56,14 @@ int cmd_deadlines(const std::string& procedure_file, const std::string& received
     for (const auto& s : p.steps) {
         std::string line = std::string(step_name(s.id));
         line.resize(20, ' ');
-        // Every earlier step is taken as done at the moment of receipt.
+        // A step whose clock starts later (at assignment, resolution, dissatisfaction) is
+        // shown as if that happened at the moment of receipt, and the line says so.
+        std::string start = step_clock_start(s.id);
         if (auto due = step_due(p, cal, s.id, *at))
-            std::cout << line << format_iso_local(*due) << "  (" << describe_term(s.term) << ")\n";
+            std::cout << line << format_iso_local(*due) << "  (" << describe_term(s.term)
+                      << " after " << start
+                      << (start == "receipt" ? "" : ", taken here as at the moment of receipt")
+                      << ")\n";
         else
             std::cout << line << (s.kind == TermKind::agreed ? "agreed per case" : "no term")
                       << "\n";

@@ -35,6 +35,23 @@ std::optional<Instant> step_due(const Procedure& p, const WorkingDayCalendar& ca
     return due;
 }
 
+const char* step_clock_start(StepId step) {
+    switch (step) {
+    case StepId::first_contact:
+        return "assignment";
+    case StepId::verify:
+        return "resolution";
+    case StepId::redo:
+        return "dissatisfaction";
+    case StepId::acknowledge:
+    case StepId::take_into_handling:
+    case StepId::decline_notice:
+    case StepId::resolve:
+        return "receipt";
+    }
+    return "receipt";
+}
+
 namespace {
 
 // The moment the case ended without this step, if it did. Declining starts the decline

@@ -45,6 +45,10 @@ std::vector<StepDeadline> deadlines_of(const Procedure& p, const WorkingDayCalen
 
 // The earliest due moment among steps still running (due or missed and not done); what the
 // register sorts and filters "overdue" by. nullopt when nothing is running.
+// What starts a step's clock, in words: "receipt", "assignment", "resolution" or
+// "dissatisfaction" (the latest "not satisfied").
+const char* step_clock_start(StepId step);
+
 std::optional<Instant> next_due(const std::vector<StepDeadline>& deadlines);
 
 } // namespace kd
