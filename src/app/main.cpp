@@ -38,7 +38,7 @@ std::unique_ptr<Runtime> open_runtime(const std::string& url, const std::string&
     }
     make_parent_dir(url);
     try {
-        auto rt = std::make_unique<Runtime>(url, set, dir, clock);
+        auto rt = std::make_unique<Runtime>(url, set, clock);
         if (rt->migrations_applied() > 0)
             std::cerr << "klachtdesk: applied " << rt->migrations_applied() << " migration(s)\n";
         return rt;

@@ -143,7 +143,7 @@ Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContex
                 return false;
             }
             if (actor.viewer)
-                if (auto no = may_apply(*actor.viewer, org.procedure, *before, cmd)) {
+                if (auto no = may_apply(*actor.viewer, org.procedure_of(*before), *before, cmd)) {
                     refused = *no;
                     return false;
                 }
@@ -151,13 +151,15 @@ Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContex
                 refused = not_a_handler();
                 return false;
             }
-            auto after = apply(org.procedure, org.calendar, *before, cmd, now, at);
+            auto after =
+                apply(org.procedure_of(*before), org.calendar_of(*before), *before, cmd, now, at);
             if (!after) {
                 refused = after.refusal();
                 return false;
             }
             saved.complaint = std::move(after).value();
-            saved.deadlines = deadlines_of(org.procedure, org.calendar, saved.complaint, now);
+            saved.deadlines = deadlines_of(org.procedure_of(saved.complaint),
+                                           org.calendar_of(saved.complaint), saved.complaint, now);
             t.update_complaint(*before, saved.complaint, next_due(saved.deadlines), now);
             t.append_audit(org.record.id, complaint_id, now, actor, command_name(cmd), &*before,
                            saved.complaint);
@@ -201,7 +203,7 @@ Outcome<CaseFile> ComplaintService::read_case(const OrganisationContext& org,
     if (c->confidential)
         if (auto logged = record_view(org, {*c}, "view", actor, now); !logged)
             return logged.refusal();
-    CaseFile file{*c, deadlines_of(org.procedure, org.calendar, *c, now),
+    CaseFile file{*c, deadlines_of(org.procedure_of(*c), org.calendar_of(*c), *c, now),
                   db_.timeline(org.record.id, complaint_id)};
     return file;
 }
@@ -213,7 +215,7 @@ RegisterPage ComplaintService::register_page(const OrganisationContext& org,
     out.has_more = page.has_more;
     out.next = page.next;
     for (auto& c : page.items) {
-        auto due = next_due(deadlines_of(org.procedure, org.calendar, c, q.now));
+        auto due = next_due(deadlines_of(org.procedure_of(c), org.calendar_of(c), c, q.now));
         out.rows.push_back({std::move(c), due});
     }
     return out;

@@ -1,6 +1,10 @@
 // organisations.cpp: putting procedures in force, as writes of the single writer.
 #include "service/organisations.hpp"
 
+#include "service/procedure_file.hpp"
+
+#include <spdlog/spdlog.h>
+
 namespace kd {
 
 const OrganisationContext& Organisations::put_in_force(const Procedure& p,
@@ -27,9 +31,37 @@ const OrganisationContext& Organisations::put_in_force(const Procedure& p,
     if (status != WriteStatus::committed)
         throw std::runtime_error("procedure " + p.organisation_code +
                                  " not put in force: " + error);
-    orgs_.push_back(std::unique_ptr<OrganisationContext>(
-        new OrganisationContext{rec, p, procedure_text, WorkingDayCalendar(p.calendar)}));
+    auto ctx = std::unique_ptr<OrganisationContext>(
+        new OrganisationContext{rec, p, procedure_text, WorkingDayCalendar(p.calendar), {}});
+    for (const auto& [version, text] : db_.procedure_versions(rec.id)) {
+        if (version == p.version) continue;
+        auto load = parse_procedure(text, p.organisation_code + " version " +
+                                              std::to_string(version) + " (stored)");
+        if (!load.procedure) {
+            // Its text was accepted when it was put in force; a reader that no longer takes
+            // it leaves those complaints on the version in force, and says so.
+            spdlog::warn("procedure {} version {} can no longer be read ({}); its complaints "
+                         "are computed under version {}",
+                         p.organisation_code, version,
+                         load.errors.empty() ? "?" : load.errors.front(), p.version);
+            continue;
+        }
+        WorkingDayCalendar cal(load.procedure->calendar);
+        ctx->earlier.emplace(
+            version, std::make_shared<const ProcedureRules>(ProcedureRules{*load.procedure, cal}));
+    }
+    orgs_.push_back(std::move(ctx));
     return *orgs_.back();
+}
+
+const Procedure& OrganisationContext::procedure_of(const Complaint& c) const {
+    auto it = earlier.find(c.procedure_version);
+    return it == earlier.end() ? procedure : it->second->procedure;
+}
+
+const WorkingDayCalendar& OrganisationContext::calendar_of(const Complaint& c) const {
+    auto it = earlier.find(c.procedure_version);
+    return it == earlier.end() ? calendar : it->second->calendar;
 }
 
 const OrganisationContext* Organisations::find(const std::string& key) const {

@@ -6,23 +6,37 @@
 #include "store/database.hpp"
 #include "store/writer.hpp"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace kd {
 
-// An organisation with the procedure it runs and that procedure's calendar.
+// A procedure version with its working-day calendar.
+struct ProcedureRules {
+    Procedure procedure;
+    WorkingDayCalendar calendar;
+};
+
+// An organisation with the procedure it runs and that procedure's calendar, and every
+// earlier version: a complaint keeps the version it came in under (R-PROC), so its
+// deadlines do not move when a later version changes a term.
 struct OrganisationContext {
     OrganisationRecord record;
-    Procedure procedure;
+    Procedure procedure;        // the version in force: new complaints come in under it
     std::string procedure_text; // the TOML as loaded, for the record
     WorkingDayCalendar calendar;
+    std::map<int, std::shared_ptr<const ProcedureRules>> earlier; // by version
+
+    // The procedure a complaint runs under, and its calendar: its own version's.
+    const Procedure& procedure_of(const Complaint& c) const;
+    const WorkingDayCalendar& calendar_of(const Complaint& c) const;
 };
 
 class Organisations {
 public:
-    explicit Organisations(Writer& writer) : writer_(writer) {}
+    Organisations(Database& db, Writer& writer) : db_(db), writer_(writer) {}
 
     // Puts the procedure in force for its organisation (made on first sight), through the
     // writer as one audited write; `source` names the file. Throws ProcedureConflict
@@ -36,6 +50,7 @@ public:
     const OrganisationContext* by_id(long long id) const;
 
 private:
+    Database& db_;
     Writer& writer_;
     std::vector<std::unique_ptr<OrganisationContext>> orgs_;
 };

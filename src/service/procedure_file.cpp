@@ -372,7 +372,11 @@ ProcedureSet load_procedure_dir(const std::string& dir) {
     if (files.empty()) out.errors.push_back(dir + ":1: no procedure files (*.toml) found");
     std::set<std::string> codes, slugs;
     for (const auto& f : files) {
-        auto load = load_procedure_file(f);
+        std::ifstream in(f, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        auto load = in ? parse_procedure(text.str(), f)
+                       : ProcedureLoad{std::nullopt, {f + ":1: cannot read the file"}};
         out.errors.insert(out.errors.end(), load.errors.begin(), load.errors.end());
         if (!load.procedure) continue;
         if (!codes.insert(load.procedure->organisation_code).second)
@@ -382,6 +386,8 @@ ProcedureSet load_procedure_dir(const std::string& dir) {
             out.errors.push_back(f + ":1: slug " + load.procedure->slug +
                                  " is used by another file too");
         out.procedures.push_back(std::move(*load.procedure));
+        out.files.push_back(f);
+        out.texts.push_back(text.str());
     }
     return out;
 }

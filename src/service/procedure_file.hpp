@@ -23,6 +23,8 @@ ProcedureLoad load_procedure_file(const std::string& path);
 // duplicate organisation code or slug across files is an error too.
 struct ProcedureSet {
     std::vector<Procedure> procedures;
+    std::vector<std::string> files; // the file of procedures[i], whatever its name
+    std::vector<std::string> texts; // its text as parsed: what is stored as that version
     std::vector<std::string> errors;
 };
 ProcedureSet load_procedure_dir(const std::string& dir);

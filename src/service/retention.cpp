@@ -44,8 +44,8 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
                              return false;
                          ++*due_count;
                          Complaint after = anonymised(*before, now);
-                         auto next =
-                             next_due(deadlines_of(org->procedure, org->calendar, after, now));
+                         auto next = next_due(deadlines_of(org->procedure_of(after),
+                                                           org->calendar_of(after), after, now));
                          t.update_complaint(*before, after, next, now);
                          Actor system{t.system_actor(org->record.id), "klachtdesk:retention",
                                       std::nullopt};

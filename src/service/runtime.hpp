@@ -12,11 +12,11 @@ namespace kd {
 
 class Runtime {
 public:
-    // Opens and migrates the database, starts the writer and puts each procedure of `dir`
-    // (already loaded without errors into `set`) in force. Throws ProcedureConflict naming
-    // the file, or std::runtime_error when the database cannot be opened.
-    Runtime(const std::string& database_url, const ProcedureSet& set, const std::string& dir,
-            const Clock& clock, int pool_size = 8);
+    // Opens and migrates the database, starts the writer and puts each procedure of `set`
+    // (loaded without errors) in force. Throws ProcedureConflict naming the file, or
+    // std::runtime_error when the database cannot be opened.
+    Runtime(const std::string& database_url, const ProcedureSet& set, const Clock& clock,
+            int pool_size = 8);
     // The writer commits what is queued and stops, then the services go, then the database:
     // queued writes may still use the services' organisations.
     ~Runtime();
@@ -34,8 +34,5 @@ private:
     std::unique_ptr<Services> services_;
     int migrations_applied_ = 0;
 };
-
-// The file a procedure was loaded from: "<dir>/<code>-<slug>.toml".
-std::string procedure_file_of(const std::string& dir, const Procedure& p);
 
 } // namespace kd

@@ -14,7 +14,7 @@ namespace kd {
 
 struct Services {
     Services(Database& db, Writer& writer, const Clock& clock)
-        : clock(clock), storage_name(db.backend_name()), organisations(writer),
+        : clock(clock), storage_name(db.backend_name()), organisations(db, writer),
           complaints(db, writer, organisations), hearings(complaints), audit_log(db),
           accounts(db, writer), auth(db) {}
 

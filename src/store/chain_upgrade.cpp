@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <soci/soci.h>
 
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -63,16 +64,32 @@ std::vector<long long> organisations_with_events(soci::session& s, const char* w
     return orgs;
 }
 
-// The state of every complaint of the organisation, by id, read in pages.
-std::unordered_map<long long, std::string> complaint_states(soci::session& s, long long org) {
+// The columns `complaints` has at this point of the migrations.
+std::set<std::string> complaint_columns_now(soci::session& s, Backend backend) {
+    std::set<std::string> names;
+    soci::rowset<soci::row> rs =
+        (s.prepare << (backend == Backend::sqlite
+                           ? "SELECT name FROM pragma_table_info('complaints')"
+                           : "SELECT column_name FROM information_schema.columns WHERE "
+                             "table_name = 'complaints' AND table_schema = current_schema()"));
+    for (const soci::row& r : rs)
+        names.insert(as_str(r, 0));
+    return names;
+}
+
+// The state of every complaint of the organisation, by id, read in pages, with the columns
+// the schema has now: later migrations add columns whose empty default leaves it the same.
+std::unordered_map<long long, std::string> complaint_states(soci::session& s, Backend backend,
+                                                            long long org) {
     std::unordered_map<long long, std::string> out;
+    const std::string columns = complaint_columns_of_schema(complaint_columns_now(s, backend));
     long long after = 0;
     for (;;) {
         Binds b;
         b.num(org);
         b.num(after);
         auto page = select_complaints(s, b,
-                                      "SELECT " + complaint_columns() +
+                                      "SELECT " + columns +
                                           " FROM complaints c WHERE c.organisation_id = :o AND "
                                           "c.id > :a ORDER BY c.id LIMIT 1000");
         if (page.empty()) break;
@@ -139,7 +156,7 @@ void upgrade_chain_to_v2(soci::session& s, Backend backend, Instant now) {
             for (const soci::row& r : rs)
                 newest.emplace(as_ll(r, 1), as_ll(r, 0));
         }
-        auto states = complaint_states(s, org);
+        auto states = complaint_states(s, backend, org);
 
         std::string problem, prev_v1 = kGenesisHashV1, prev = kGenesisHash;
         long long expect = 1;

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 namespace kd {
@@ -164,6 +165,19 @@ void redact(json& changes) {
 }
 
 } // namespace
+
+std::string complaint_columns_of_schema(const std::set<std::string>& present) {
+    std::string s = "c.id, c.organisation_id";
+    for (const auto& f : complaint_fields()) {
+        if (present.count(f.name))
+            s += std::string(", c.") + f.name;
+        else if (!f.nullable && (f.kind == FieldKind::text || f.kind == FieldKind::name))
+            s += std::string(", '' AS ") + f.name;
+        else
+            s += std::string(", NULL AS ") + f.name;
+    }
+    return s;
+}
 
 const std::string& complaint_columns() {
     static const std::string cols = [] {
@@ -332,15 +346,23 @@ std::string complaint_changes(const Complaint* before, const Complaint& after,
 
 std::string complaint_state(const Complaint& c) {
     json out = json::object();
-    for (const auto& f : complaint_fields())
-        out[f.name] = to_json(f.get(c), f.kind);
+    // Null and empty text are left out, so that a field added later with such a default
+    // leaves the state of every earlier complaint, and so its proof, as it was. Zero and
+    // false stay: they mean something ("not well-founded").
+    for (const auto& f : complaint_fields()) {
+        FieldValue v = f.get(c);
+        if (std::holds_alternative<std::monostate>(v)) continue;
+        if (const auto* text = std::get_if<std::string>(&v); text && text->empty()) continue;
+        out[f.name] = to_json(v, f.kind);
+    }
     auto sorted = [](std::vector<long long> v) {
         std::sort(v.begin(), v.end());
         return v;
     };
-    out["involved_staff"] = sorted(c.involved_staff);
-    out["granted_access"] = sorted(c.granted_access);
-    out["hearing_summaries"] = summaries_json(c.hearing_summaries);
+    if (!c.involved_staff.empty()) out["involved_staff"] = sorted(c.involved_staff);
+    if (!c.granted_access.empty()) out["granted_access"] = sorted(c.granted_access);
+    if (!c.hearing_summaries.empty())
+        out["hearing_summaries"] = summaries_json(c.hearing_summaries);
     return sha256(out.dump());
 }
 

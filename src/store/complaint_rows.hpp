@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,11 @@ namespace kd {
 
 // "c.id, c.organisation_id, c.reference, ...": the columns complaint_from_row reads, in order.
 const std::string& complaint_columns();
+
+// The same columns for a database whose schema is not the newest yet (inside a migration):
+// a field whose column is not `present` reads as empty, which is what its migration will
+// give it.
+std::string complaint_columns_of_schema(const std::set<std::string>& present);
 
 // How many columns complaint_columns() has after id and organisation_id.
 std::size_t complaint_fields_count();
@@ -55,8 +61,10 @@ std::string complaint_changes(const Complaint* before, const Complaint& after,
                               bool redact_personal = false);
 
 // sha256 of every field and list of the complaint, in one canonical form (lists of people
-// sorted as they are read back): what each audit event about it vouches for, so that a
-// complaint row changed outside an event no longer matches its newest event.
+// sorted as they are read back, null and empty text left out): what each audit event about
+// it vouches for, so that a complaint row changed outside an event no longer matches its
+// newest event. A field added to the table must default to null or empty text, or the
+// migration that adds it must vouch for the new state of every complaint in the chain.
 std::string complaint_state(const Complaint& c);
 
 // A stored changes document with its personal data replaced by "[verwijderd]" (retention).

@@ -649,6 +649,18 @@ OrganisationRecord Transaction::ensure_organisation(const ProcedureAdoption& p, 
     return OrganisationRecord{id, p.code, p.slug, p.name, p.version};
 }
 
+std::vector<std::pair<int, std::string>> Database::procedure_versions(long long organisation_id) {
+    soci::session s(*pool_);
+    std::vector<std::pair<int, std::string>> out;
+    soci::rowset<soci::row> rs =
+        (s.prepare << "SELECT version, source_text FROM procedure_versions WHERE "
+                      "organisation_id = :o ORDER BY version",
+         soci::use(organisation_id));
+    for (const soci::row& r : rs)
+        out.emplace_back(static_cast<int>(as_ll(r, 0)), as_str(r, 1));
+    return out;
+}
+
 std::vector<OrganisationRecord> Database::organisations() {
     soci::session s(*pool_);
     std::vector<OrganisationRecord> out;

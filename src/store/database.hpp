@@ -124,6 +124,8 @@ public:
     int latest_schema_version() const;
 
     std::vector<OrganisationRecord> organisations();
+    // Every version of an organisation's procedure with its text, oldest first.
+    std::vector<std::pair<int, std::string>> procedure_versions(long long organisation_id);
 
     std::vector<StaffMember> staff(long long organisation_id);
     std::optional<StaffMember> staff_member(long long organisation_id, long long id);

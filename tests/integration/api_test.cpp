@@ -72,7 +72,7 @@ public:
         world = new World;
         world->url = url;
         std::string dir = kd::testing::source_path("procedures");
-        world->runtime = std::make_unique<Runtime>(url, load_procedure_dir(dir), dir, world->clock);
+        world->runtime = std::make_unique<Runtime>(url, load_procedure_dir(dir), world->clock);
         world->db = &world->runtime->db();
         world->writer = &world->runtime->writer();
         world->services = &world->runtime->services();
@@ -1600,4 +1600,65 @@ TEST_F(Api, AdminManagesAccountsAndEveryChangeIsAudited) {
     EXPECT_EQ(log.body.find("tweede-wachtwoord"), std::string::npos);
     AuditCheck chain = world->db->verify_audit(world->services->organisations.find(org)->record.id);
     EXPECT_TRUE(chain.intact) << chain.problem;
+}
+
+// Issue 9, item 10 (R-PROC): a complaint keeps the procedure version it came in under. Jexo
+// raises its term from 14 to 21 days in version 3; the complaint of version 2 is still due
+// after 14 days, the new one after 21, also after a restart.
+TEST(ProcedureVersions, EachComplaintRunsUnderItsOwnVersion) {
+    namespace fs = std::filesystem;
+    fs::path dir =
+        fs::temp_directory_path() / ("klachtdesk-versions-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir / "procs");
+    fs::copy_file(kd::testing::source_path("procedures/000-jexo.toml"), dir / "procs/000.toml");
+    std::string url = "sqlite:" + (dir / "k.db").string();
+    ManualClock clock(kd::testing::at("2026-11-02T10:00"));
+    auto register_one = [&](Runtime& rt) {
+        const OrganisationContext& o = *rt.services().organisations.find("jexo");
+        seed_demo_staff(rt.services().complaints, clock.now());
+        long long who = 0;
+        for (const auto& s : rt.db().staff(o.record.id))
+            if (s.roles == "coordinator") who = s.id;
+        Intake in;
+        in.received_at = clock.now();
+        in.complainant.name = "Versie Test";
+        in.description = "Onder welke versie?";
+        auto r =
+            rt.services().complaints.register_complaint(o, in, Actor{who, "test", {}}, clock.now());
+        EXPECT_TRUE(r) << r.refusal().message_en;
+        return r.value().complaint.id;
+    };
+    auto resolve_due = [&](Runtime& rt, long long id) {
+        const OrganisationContext& o = *rt.services().organisations.find("jexo");
+        auto file = rt.services().complaints.read_case(o, id, Actor{}, clock.now());
+        EXPECT_TRUE(file);
+        for (const auto& d : file.value().deadlines)
+            if (d.step == StepId::resolve && d.due) return format_iso_local(*d.due);
+        return std::string("none");
+    };
+    long long old_case = 0;
+    {
+        std::string procs = (dir / "procs").string();
+        Runtime rt(url, load_procedure_dir(procs), clock);
+        old_case = register_one(rt);
+        EXPECT_EQ(resolve_due(rt, old_case), "2026-11-16T23:59:59+01:00");
+    }
+    {
+        std::ifstream in(dir / "procs/000.toml");
+        std::string text(std::istreambuf_iterator<char>(in), {});
+        text.replace(text.find("version = 2"), 11, "version = 3");
+        text.replace(text.find("term = \"14 days\""), 16, "term = \"21 days\"");
+        std::ofstream(dir / "procs/000.toml") << text;
+    }
+    std::string procs = (dir / "procs").string();
+    Runtime rt(url, load_procedure_dir(procs), clock);
+    long long new_case = register_one(rt);
+    EXPECT_EQ(resolve_due(rt, new_case), "2026-11-23T23:59:59+01:00");
+    EXPECT_EQ(resolve_due(rt, old_case), "2026-11-16T23:59:59+01:00");
+    auto old_complaint =
+        rt.db().complaint(rt.services().organisations.find("jexo")->record.id, old_case);
+    ASSERT_TRUE(old_complaint);
+    EXPECT_EQ(old_complaint->procedure_version, 2);
+    if (!::testing::Test::HasFailure()) fs::remove_all(dir);
 }

@@ -118,7 +118,7 @@ public:
         std::filesystem::create_directories(dir_);
         std::string procedures = kd::testing::source_path("procedures");
         runtime_ = new Runtime("sqlite:" + (dir_ / "k.db").string(), load_procedure_dir(procedures),
-                               procedures, clock_);
+                               clock_);
         port_ = kd::testing::free_port();
         server_ = new HttpServer(runtime_->services(), ServerOptions{"127.0.0.1", port_, 8});
     }

@@ -140,7 +140,7 @@ TEST(Migration, TheUpgradeToChainVersionTwoKeepsWhatVersionOneFound) {
             soci::use(org);
     }
     auto db = Database::open(url, 1);
-    EXPECT_EQ(db->migrate(), 1);
+    EXPECT_EQ(db->migrate(), db->latest_schema_version() - 10); // 11 and later
     AuditCheck check = db->verify_audit(org);
     EXPECT_FALSE(check.intact);
     EXPECT_EQ(check.seq, 4);
