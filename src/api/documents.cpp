@@ -79,8 +79,13 @@ json organisation_json(const OrganisationContext& o) {
 }
 
 json staff_json(const StaffMember& s) {
-    return {{"id", s.id},       {"name", s.name},           {"email", s.email},
-            {"roles", s.roles}, {"confidant", s.confidant}, {"active", s.active}};
+    return {{"id", s.id},
+            {"name", s.name},
+            {"email", s.email},
+            {"roles", s.roles},
+            {"confidant", s.confidant},
+            {"active", s.active},
+            {"job_title", s.job_title}};
 }
 
 json hearing_summary_json(const HearingSummary& h) {

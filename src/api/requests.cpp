@@ -218,6 +218,7 @@ NewAccount read_new_account(const json& body, ParsedBody& out) {
     r.staff.name = f.text("name", 200);
     r.staff.email = f.text("email", 200);
     r.staff.roles = f.text("roles", 200);
+    r.staff.job_title = f.text("job_title", 100);
     r.password = f.text("password", 200);
     f.finish();
     return r;
@@ -230,6 +231,7 @@ AccountChange read_account_change(const json& body, ParsedBody& out) {
     if (body.contains("name")) r.name = f.text("name", 200);
     if (body.contains("roles")) r.roles = f.text("roles", 200);
     if (body.contains("active")) r.active = f.required_boolean("active");
+    if (body.contains("job_title")) r.job_title = f.text("job_title", 100);
     f.finish();
     return r;
 }

@@ -50,6 +50,10 @@ Response show(Call& c) {
     auto file = c.services.complaints.read_case(*c.org, *id, c.actor(), c.now);
     return reply(file, [](const CaseFile& f) {
         json body = with_deadlines(f.complaint, f.deadlines);
+        body["handler"] = f.handler ? json{{"id", f.handler->id},
+                                           {"name", f.handler->name},
+                                           {"job_title", f.handler->job_title}}
+                                    : json(nullptr);
         json t = json::array();
         for (const auto& e : f.timeline)
             t.push_back(audit_json(e));

@@ -22,7 +22,7 @@ std::optional<std::string> read_new_password() {
 } // namespace
 
 int cmd_user_add(Runtime& rt, const std::string& org, const std::string& email,
-                 const std::string& name, const std::string& roles) {
+                 const std::string& name, const std::string& roles, const std::string& job_title) {
     const OrganisationContext* o = rt.services().organisations.find(org);
     if (!o) {
         std::cerr << "klachtdesk: no organisation " << org << "\n";
@@ -39,7 +39,7 @@ int cmd_user_add(Runtime& rt, const std::string& org, const std::string& email,
     auto pw = read_new_password();
     if (!pw) return 1;
     AccountService& accounts = rt.services().accounts;
-    StaffMember m{0, o->record.id, name, email, roles, false, true};
+    StaffMember m{0, o->record.id, name, email, roles, false, true, job_title};
     auto made = accounts.add(o->record.id, m, *pw, Actor{0, "cli", std::nullopt},
                              rt.services().clock.now());
     if (!made) {

@@ -15,7 +15,7 @@ int cmd_deadlines(const std::string& procedure_file, const std::string& received
 
 // account_commands.cpp: the password is read from standard input.
 int cmd_user_add(Runtime& rt, const std::string& org, const std::string& email,
-                 const std::string& name, const std::string& roles);
+                 const std::string& name, const std::string& roles, const std::string& job_title);
 int cmd_user_reset(Runtime& rt, const std::string& email);
 
 // data_commands.cpp

@@ -102,12 +102,13 @@ int main(int argc, char** argv) {
     user->require_subcommand(1);
     auto* user_add = user->add_subcommand(
         "add", "add an account; reads its password from the first line of standard input");
-    std::string ua_org, ua_email, ua_name, ua_roles;
+    std::string ua_org, ua_email, ua_name, ua_roles, ua_title;
     user_add->add_option("--organisation", ua_org, "slug or code")->required();
     user_add->add_option("--email", ua_email)->required();
     user_add->add_option("--name", ua_name)->required();
     user_add->add_option("--roles", ua_roles, "comma separated, e.g. admin,coordinator")
         ->required();
+    user_add->add_option("--job-title", ua_title, "the person's function, e.g. Relatiemanager");
     auto* user_reset = user->add_subcommand(
         "reset-password", "set a new password, read from the first line of standard input");
     std::string ur_email;
@@ -162,7 +163,7 @@ int main(int argc, char** argv) {
         auto rt = open_runtime(db_url, procedures_dir, clock);
         if (!rt) return 2;
         if (*verify) return cmd_audit_verify(*rt, verify_org);
-        if (*user_add) return cmd_user_add(*rt, ua_org, ua_email, ua_name, ua_roles);
+        if (*user_add) return cmd_user_add(*rt, ua_org, ua_email, ua_name, ua_roles, ua_title);
         if (*user_reset) return cmd_user_reset(*rt, ur_email);
         if (*purge) return cmd_purge(*rt, purge_apply);
         if (*seed) return cmd_seed_demo(*rt, complaints, years, rng_seed);

@@ -30,7 +30,11 @@ std::optional<Refusal> not_admin(const Actor& actor) {
 }
 
 nlohmann::json account_json(const StaffMember& m) {
-    return {{"name", m.name}, {"email", m.email}, {"roles", m.roles}, {"active", m.active}};
+    return {{"name", m.name},
+            {"email", m.email},
+            {"roles", m.roles},
+            {"active", m.active},
+            {"job_title", m.job_title}};
 }
 
 } // namespace
@@ -106,6 +110,7 @@ Outcome<StaffMember> AccountService::change(long long organisation_id, long long
     if (change.name) after.name = *change.name;
     if (change.roles) after.roles = *change.roles;
     if (change.active) after.active = *change.active;
+    if (change.job_title) after.job_title = *change.job_title;
     after.confidant = after.has_role("confidant");
     nlohmann::json changes = nlohmann::json::object(), a = account_json(*before),
                    b = account_json(after);

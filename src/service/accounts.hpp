@@ -16,6 +16,7 @@ struct AccountChange {
     std::optional<std::string> name;
     std::optional<std::string> roles;
     std::optional<bool> active;
+    std::optional<std::string> job_title;
 };
 
 class AccountService {

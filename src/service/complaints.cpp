@@ -204,7 +204,10 @@ Outcome<CaseFile> ComplaintService::read_case(const OrganisationContext& org,
         if (auto logged = record_view(org, {*c}, "view", actor, now); !logged)
             return logged.refusal();
     CaseFile file{*c, deadlines_of(org.procedure_of(*c), org.calendar_of(*c), *c, now),
-                  db_.timeline(org.record.id, complaint_id)};
+                  db_.timeline(org.record.id, complaint_id), std::nullopt};
+    if (c->handler_id)
+        for (auto& s : staff_of(org.record.id))
+            if (s.id == *c->handler_id) file.handler = s;
     return file;
 }
 

@@ -24,6 +24,7 @@ struct CaseFile {
     Complaint complaint;
     std::vector<StepDeadline> deadlines;
     std::vector<AuditEvent> timeline;
+    std::optional<StaffMember> handler; // R-ASSIGN (001, 004): name and function shown
 };
 
 // A complaint after a write, with its deadlines at the moment of the write.

@@ -29,23 +29,28 @@ DemoStaff seed_demo_staff(ComplaintService& service, Instant now) {
         if (std::any_of(existing.begin(), existing.end(), is_real)) continue;
         std::vector<StaffMember> people = {
             {0, o->record.id, "Kwaliteitscoördinator " + o->record.name, "kwaliteit@" + domain,
-             "coordinator", false, true},
-            {0, o->record.id, "Sanne de Vries", "sanne@" + domain, "handler", false, true},
-            {0, o->record.id, "Mohamed El Amrani", "mohamed@" + domain, "handler", false, true},
+             "coordinator", false, true, "Kwaliteitscoördinator"},
+            {0, o->record.id, "Sanne de Vries", "sanne@" + domain, "handler", false, true,
+             "Relatiemanager"},
+            {0, o->record.id, "Mohamed El Amrani", "mohamed@" + domain, "handler", false, true,
+             "Accountmanager"},
             {0, o->record.id, "Directie " + o->record.name, "directie@" + domain, "management",
-             false, true},
-            {0, o->record.id, "Peter Jansen", "peter@" + domain, "employee", false, true},
+             false, true, "Directeur"},
+            {0, o->record.id, "Peter Jansen", "peter@" + domain, "employee", false, true,
+             "Intercedent"},
             {0, o->record.id, "Auditor " + o->record.name, "auditor@" + domain, "auditor", false,
-             true},
+             true, "Interne auditor"},
             {0, o->record.id, "Beheerder " + o->record.name, "beheer@" + domain, "admin", false,
-             true},
+             true, "Applicatiebeheerder"},
         };
         if (o->procedure.confidant_route) {
             // R-ASSIGN (003): two confidants, a man (internal) and a woman (flex worker).
             people.push_back({0, o->record.id, "Henk Bakker (vertrouwenspersoon)",
-                              "vertrouwenspersoon.henk@" + domain, "confidant", true, true});
+                              "vertrouwenspersoon.henk@" + domain, "confidant", true, true,
+                              "Vertrouwenspersoon"});
             people.push_back({0, o->record.id, "Fatima Yilmaz (vertrouwenspersoon)",
-                              "vertrouwenspersoon.fatima@" + domain, "confidant", true, true});
+                              "vertrouwenspersoon.fatima@" + domain, "confidant", true, true,
+                              "Vertrouwenspersoon"});
         }
         AccountService accounts(db, service.writer());
         const Actor cli{0, "cli:seed-demo", std::nullopt};

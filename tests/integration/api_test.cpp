@@ -329,6 +329,10 @@ TEST_F(Api, Exactpi001FromIntakeToCloseWithAgreedTermAndRedo) {
     act(org, id, "assign", {{"handler_id", staff(org, "employee")}}, 422);
     c = act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
     EXPECT_EQ(deadline(c, "first_contact")["status"], "due");
+    // Item 9 (R-ASSIGN, 001): "Naam en functie van de klacht-afhandelaar worden vastgelegd".
+    auto handler = get(org, id)["handler"];
+    EXPECT_EQ(handler["name"], "Sanne de Vries");
+    EXPECT_EQ(handler["job_title"], "Relatiemanager");
     act(org, id, "start-handling", json::object());
     act(org, id, "resolve", {{"solution", "x"}}, 422); // contact first
     std::string agreed = format_iso_local(now() + std::chrono::hours{24 * 10});
@@ -972,7 +976,7 @@ TEST_F(Api, FailedLoginsAreLimitedPerAccount) {
     // An account of its own: it stays locked for 15 minutes.
     const std::string email = "gesloten@jexo.example";
     AccountService accounts(*world->db, *world->writer);
-    StaffMember m{0, 0, "Op slot", email, "employee", false, true};
+    StaffMember m{0, 0, "Op slot", email, "employee", false, true, ""};
     ASSERT_TRUE(accounts.add(world->services->organisations.find("jexo")->record.id, m,
                              "een-lang-wachtwoord", Actor{0, "test", std::nullopt}, now()));
     for (int i = 0; i < 5; ++i)
@@ -1547,9 +1551,16 @@ TEST_F(Api, AdminManagesAccountsAndEveryChangeIsAudited) {
     auto made = admin.post(base, json{{"name", "Nieuwe Handelaar"},
                                       {"email", "nieuw@een-loket-mk.example"},
                                       {"roles", "handler,employee"},
+                                      {"job_title", "Relatiemanager"},
                                       {"password", "eerste-wachtwoord"}});
     ASSERT_EQ(made.status, 201) << made.body;
     long long id = made.json()["id"];
+    EXPECT_EQ(made.json()["job_title"], "Relatiemanager");
+    // The function (R-ASSIGN, 001) is kept with the account and its changes are audited.
+    auto retitled =
+        admin.post(base + "/" + std::to_string(id), json{{"job_title", "Senior relatiemanager"}});
+    ASSERT_EQ(retitled.status, 200) << retitled.body;
+    EXPECT_EQ(retitled.json()["job_title"], "Senior relatiemanager");
     EXPECT_EQ(admin
                   .post(base, json{{"name", "Dubbel"},
                                    {"email", "nieuw@een-loket-mk.example"},

@@ -51,9 +51,9 @@ TEST(Visibility, TheSqlRuleAndTheCoreRuleAgreeOnEveryCase) {
                                     now)
                   .id;
         for (auto& p : people)
-            p.id =
-                t.insert_staff({0, org, p.name, std::string(p.name) + "@vis.example", p.roles,
-                                std::string(p.roles).find("confidant") != std::string::npos, true});
+            p.id = t.insert_staff({0, org, p.name, std::string(p.name) + "@vis.example", p.roles,
+                                   std::string(p.roles).find("confidant") != std::string::npos,
+                                   true, ""});
         // Every combination that the rule looks at.
         for (bool confidential : {false, true})
             for (const char* handler : {"", "handles", "confides", "coordinates-too"})
