@@ -317,6 +317,33 @@ std::optional<StepRequest> read_command(const std::string& action, const json& b
             f.error("employee_id", "Kies de betrokken medewerker.",
                     "Choose the involved employee.");
         cmd = ShareSummary{who.value_or(0), f.text("text"), 0};
+    } else if (action == "correct") {
+        Correct k;
+        if (body.contains("description")) k.description = f.text("description");
+        if (body.contains("category")) k.category = f.text("category", 100);
+        if (body.contains("involved_staff")) k.involved_staff = f.ids("involved_staff");
+        if (const json* cp = f.get("complainant")) {
+            if (!cp->is_object()) {
+                f.error("complainant",
+                        "Moet een object zijn met name, email, phone, type, relation.",
+                        "Must be an object with name, email, phone, type, relation.");
+            } else {
+                Fields g(*cp, out, "complainant.");
+                if (cp->contains("name")) k.complainant_name = g.text("name", 200);
+                if (cp->contains("email")) k.complainant_email = g.text("email", 200);
+                if (cp->contains("phone")) k.complainant_phone = g.text("phone", 50);
+                if (cp->contains("relation")) k.complainant_relation = g.text("relation", 100);
+                if (cp->contains("type")) {
+                    if (auto t = complainant_type_from_name(g.text("type", 20)))
+                        k.complainant_type = *t;
+                    else
+                        g.error("type", "Kies external of internal.",
+                                "Choose external or internal.");
+                }
+                g.finish();
+            }
+        }
+        cmd = k;
     }
     f.finish();
     return StepRequest{cmd, at};

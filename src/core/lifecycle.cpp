@@ -489,6 +489,77 @@ struct Applier {
         c.hearing_summaries.push_back({a.employee_id, a.text, a.shared_by, when});
         return c;
     }
+
+    // Corrections of the intake (issue 9, item 8) hold the intake's own rules.
+    Outcome<Complaint> operator()(const Correct& a) {
+        if (c.anonymised_at)
+            return refuse("anonymised",
+                          "De persoonsgegevens van deze klacht zijn verwijderd; er valt niets "
+                          "meer te corrigeren.",
+                          "This complaint's personal data was removed; there is nothing left to "
+                          "correct.")
+                .with_kind(RefusalKind::conflict);
+        Complaint before = c;
+        if (a.description) {
+            if (auto r = check_text(*a.description, "description", "Een omschrijving van de klacht",
+                                    "A description of the complaint"))
+                return *r;
+            c.description = *a.description;
+        }
+        if (a.category) {
+            // R-INTAKE (004): the procedure's categories.
+            if (!p.categories.empty() && std::find(p.categories.begin(), p.categories.end(),
+                                                   *a.category) == p.categories.end())
+                return refuse("unknown_category",
+                              "Kies een categorie uit de lijst van de procedure.",
+                              "Choose a category from the procedure's list.", "category");
+            c.category = *a.category;
+        }
+        if (a.complainant_name) {
+            if (auto r = check_text(*a.complainant_name, "complainant.name",
+                                    "De naam van de indiener", "The complainant's name"))
+                return *r;
+            c.complainant.name = *a.complainant_name;
+        }
+        if (a.complainant_email) c.complainant.email = *a.complainant_email;
+        if (a.complainant_phone) c.complainant.phone = *a.complainant_phone;
+        if (a.complainant_relation) c.complainant.relation = *a.complainant_relation;
+        if (a.complainant_type) c.complainant.type = *a.complainant_type;
+        if (a.involved_staff) {
+            std::vector<long long> people = *a.involved_staff;
+            std::sort(people.begin(), people.end());
+            people.erase(std::unique(people.begin(), people.end()), people.end());
+            // R-ASSIGN (001, 004): the handler is never an employee involved in the complaint.
+            if (c.handler_id &&
+                std::find(people.begin(), people.end(), *c.handler_id) != people.end())
+                return refuse("handler_involved",
+                              "De behandelaar kan niet betrokken zijn bij de klacht; wijs eerst "
+                              "een andere behandelaar toe.",
+                              "The handler cannot be involved in the complaint; assign another "
+                              "handler first.",
+                              "involved_staff");
+            // Whom a confidant let read the case may not be someone it is about (R-PRIV).
+            for (long long id : people)
+                if (c.grants_access_to(id))
+                    return refuse("person_involved",
+                                  "Deze medewerker heeft toegang gekregen tot de klacht; haal "
+                                  "die toegang eerst weg.",
+                                  "This employee was given access to the complaint; revoke it "
+                                  "first.",
+                                  "involved_staff");
+            c.involved_staff = people;
+        }
+        if (c.description == before.description && c.category == before.category &&
+            c.complainant.name == before.complainant.name &&
+            c.complainant.email == before.complainant.email &&
+            c.complainant.phone == before.complainant.phone &&
+            c.complainant.relation == before.complainant.relation &&
+            c.complainant.type == before.complainant.type &&
+            c.involved_staff == before.involved_staff)
+            return refuse("nothing_to_correct", "Er is niets veranderd om te corrigeren.",
+                          "Nothing was changed to correct.");
+        return c;
+    }
 };
 
 } // namespace

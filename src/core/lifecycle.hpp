@@ -95,15 +95,27 @@ struct ShareSummary {
     long long shared_by = 0;
 };
 
-using Command = std::variant<Acknowledge, Assign, StartHandling, RecordContact, RecordHearing,
-                             Assess, Extend, Resolve, Decline, NotifyDecline, VerifySatisfaction,
-                             Escalate, Close, Withdraw, GrantAccess, RevokeAccess, ShareSummary>;
+// What was recorded at intake, corrected later; only the fields given change, and the audit
+// event keeps each earlier value.
+struct Correct {
+    std::optional<std::string> description;
+    std::optional<std::string> category;
+    std::optional<std::string> complainant_name, complainant_email, complainant_phone,
+        complainant_relation;
+    std::optional<ComplainantType> complainant_type;
+    std::optional<std::vector<long long>> involved_staff;
+};
+
+using Command =
+    std::variant<Acknowledge, Assign, StartHandling, RecordContact, RecordHearing, Assess, Extend,
+                 Resolve, Decline, NotifyDecline, VerifySatisfaction, Escalate, Close, Withdraw,
+                 GrantAccess, RevokeAccess, ShareSummary, Correct>;
 
 // The name of each command as used in the API and audit trail, in the variant's order.
 inline constexpr const char* kCommandNames[] = {
     "acknowledge", "assign",   "start-handling", "record-contact", "record-hearing", "assess",
     "extend",      "resolve",  "decline",        "notify-decline", "verify",         "escalate",
-    "close",       "withdraw", "grant-access",   "revoke-access",  "share-summary"};
+    "close",       "withdraw", "grant-access",   "revoke-access",  "share-summary",  "correct"};
 static_assert(std::size(kCommandNames) == std::variant_size_v<Command>);
 
 // "acknowledge", "assign", ...: the name of a command.

@@ -126,8 +126,11 @@ Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContex
     std::optional<long long> handler, added;
     if (auto* a = std::get_if<Assign>(&cmd)) handler = a->handler_id;
     if (auto* g = std::get_if<GrantAccess>(&cmd)) added = g->staff_id;
+    std::vector<long long> involved;
+    if (auto* k = std::get_if<Correct>(&cmd); k && k->involved_staff) involved = *k->involved_staff;
     std::optional<Viewer> handler_roles;
-    if (auto r = check_staff(org, actor.staff_id, {}, handler, handler_roles, added)) return *r;
+    if (auto r = check_staff(org, actor.staff_id, involved, handler, handler_roles, added))
+        return *r;
     if (auto* a = std::get_if<Assign>(&cmd); a && handler_roles)
         a->handler_is_confidant = handler_roles->confidant;
     if (auto* sh = std::get_if<ShareSummary>(&cmd)) sh->shared_by = actor.staff_id;

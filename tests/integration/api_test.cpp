@@ -505,6 +505,39 @@ TEST_F(Api, Xs2more004NoExtensionAfterTheTermAndNoCloseWithoutReferral) {
     EXPECT_EQ(act(org, id, "escalate", json::object())["state"], "escalated");
 }
 
+// Issue 9, item 8: what was recorded at intake can be corrected, under the intake's own
+// rules, and the audit event keeps the earlier value.
+TEST_F(Api, Xs2more004TheIntakeIsCorrectedAndTheEarlierValueKept) {
+    const std::string org = "xs2more";
+    json in = intake(org);
+    in["category"] = "bejegening";
+    long long id = create(org, in)["id"];
+    act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
+    act(org, id, "correct", json::object(), 422); // nothing to correct
+    act(org, id, "correct", {{"category", "geen-categorie"}}, 422);
+    act(org, id, "correct", {{"description", "  "}}, 422);
+    auto r = act(org, id, "correct", {{"involved_staff", {staff(org, "sanne")}}}, 422);
+    EXPECT_EQ(r["errors"][0]["field"], "involved_staff"); // the handler, R-ASSIGN
+    act(org, id, "correct", {{"involved_staff", {999999}}}, 422);
+    act(org, id, "correct", {{"complainant", {{"nickname", "x"}}}}, 422);
+    auto c = act(org, id, "correct",
+                 {{"description", "Mijn loonstrook van week 12 klopt niet: overuren ontbreken."},
+                  {"category", "dienstverlening"},
+                  {"complainant", {{"phone", "0687654321"}, {"email", "jan@example.nl"}}},
+                  {"involved_staff", {staff(org, "peter"), staff(org, "mohamed")}}});
+    EXPECT_EQ(c["category"], "dienstverlening");
+    EXPECT_EQ(c["complainant"]["phone"], "0687654321");
+    EXPECT_EQ(c["complainant"]["name"], "Jan de Boer"); // not given, not changed
+    EXPECT_EQ(c["involved_staff"].size(), 2u);
+    auto event = get(org, id)["timeline"].back();
+    EXPECT_EQ(event["action"], "correct");
+    EXPECT_EQ(event["changes"]["category"][0], "bejegening");
+    EXPECT_EQ(event["changes"]["complainant_phone"][0], "0612345678");
+    EXPECT_EQ(event["changes"]["description"][0], "Mijn loonstrook klopt niet.");
+    // Who may not work the case may not correct it either.
+    act_as(as(org, "peter"), org, id, "correct", {{"category", "overig"}}, 404);
+}
+
 TEST_F(Api, Xs2more004DeclinedWithNotice) {
     const std::string org = "xs2more";
     json in = intake(org);
