@@ -28,6 +28,43 @@ Refusal wrong_state(const Complaint& c, const char* action_nl, const char* actio
         .with_kind(RefusalKind::conflict);
 }
 
+constexpr unsigned bit(State s) {
+    return 1u << static_cast<unsigned>(s);
+}
+constexpr unsigned kOpen = bit(State::received) | bit(State::acknowledged) | bit(State::assigned) |
+                           bit(State::in_handling);
+constexpr unsigned kNotFinal = kOpen | bit(State::resolved) | bit(State::escalated);
+constexpr unsigned kAnyState = ~0u; // the command checks the state itself, or needs none
+
+// In which states each command may be given, in the Command variant's order; a command given
+// in another state is refused with its own words ("Kan niet ... in status ...").
+struct StateRule {
+    unsigned states;
+    const char* action_nl;
+    const char* action_en;
+};
+constexpr StateRule kStateRules[] = {
+    {kOpen, "de ontvangst bevestigen", "acknowledge"},
+    {kOpen, "een behandelaar toewijzen", "assign a handler"},
+    {bit(State::assigned), "de behandeling starten", "start handling"},
+    {bit(State::in_handling), "contact vastleggen", "record contact"},
+    {bit(State::in_handling), "hoor en wederhoor vastleggen", "record the hearing"},
+    {bit(State::in_handling), "de klacht beoordelen", "assess the complaint"},
+    {kOpen, "de termijn verlengen", "extend the term"},
+    {bit(State::in_handling), "de klacht afhandelen", "resolve the complaint"},
+    {kOpen, "de klacht niet in behandeling nemen", "decline the complaint"},
+    {bit(State::declined), "het afwijzingsbericht vastleggen", "record the decline notice"},
+    {bit(State::resolved), "de tevredenheid vastleggen", "record satisfaction"},
+    {kAnyState, "doorverwijzen", "escalate"}, // needs "not satisfied": its own refusal
+    {kAnyState, "afsluiten", "close"},        // satisfied, referred or dissatisfied
+    {kNotFinal, "de klacht intrekken", "withdraw"},
+    {kAnyState, "toegang geven", "grant access"}, // any time the case is confidential
+    {kAnyState, "toegang intrekken", "revoke access"},
+    {bit(State::assigned) | bit(State::in_handling), "een samenvatting delen", "share a summary"},
+    {kAnyState, "corrigeren", "correct"}, // until anonymised: its own refusal
+};
+static_assert(std::size(kStateRules) == std::variant_size_v<Command>);
+
 bool in(State s, std::initializer_list<State> states) {
     return std::find(states.begin(), states.end(), s) != states.end();
 }
@@ -173,8 +210,6 @@ struct Applier {
         if (c.acknowledged_at)
             return refuse("already_acknowledged", "De ontvangst is al bevestigd.",
                           "Receipt has already been acknowledged.");
-        if (!in(c.state, {State::received, State::assigned, State::in_handling}))
-            return wrong_state(c, "de ontvangst bevestigen", "acknowledge");
         // R-ACK (003): the acknowledgement describes the complaint and the first actions.
         if (p.acknowledgement_states_first_actions)
             if (auto r = check_text(a.note, "note", "De omschrijving en de eerste acties",
@@ -187,9 +222,6 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const Assign& a) {
-        if (!in(c.state,
-                {State::received, State::acknowledged, State::assigned, State::in_handling}))
-            return wrong_state(c, "een behandelaar toewijzen", "assign a handler");
         if (auto r = check_handler(p, c, a.handler_id, a.handler_is_confidant)) return *r;
         // The first-contact clock (001) starts when the handler gets the case; a new handler
         // before that contact gets the full term again.
@@ -200,8 +232,6 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const StartHandling&) {
-        if (!in(c.state, {State::assigned}))
-            return wrong_state(c, "de behandeling starten", "start handling");
         // Steps a procedure requires cannot be skipped: acknowledge before handling.
         if (p.requires_step(StepId::acknowledge) && !c.acknowledged_at)
             return refuse("acknowledgement_missing", "Bevestig eerst de ontvangst aan de indiener.",
@@ -212,8 +242,6 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const RecordContact& a) {
-        if (c.state != State::in_handling)
-            return wrong_state(c, "contact vastleggen", "record contact");
         if (a.agreed_resolve_by) {
             const StepRule* r = p.step(StepId::resolve);
             if (!r || r->kind != TermKind::agreed)
@@ -244,8 +272,6 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const RecordHearing& a) {
-        if (c.state != State::in_handling)
-            return wrong_state(c, "hoor en wederhoor vastleggen", "record the hearing");
         if (auto r = check_text(a.note, "note", "Een verslag van hoor en wederhoor",
                                 "A record of the hearing of both sides"))
             return *r;
@@ -255,8 +281,6 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const Assess& a) {
-        if (c.state != State::in_handling)
-            return wrong_state(c, "de klacht beoordelen", "assess the complaint");
         c.assessed_at = when;
         c.well_founded = a.well_founded;
         c.assessment_note = a.note;
@@ -264,9 +288,6 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const Extend& a) {
-        if (!in(c.state,
-                {State::received, State::acknowledged, State::assigned, State::in_handling}))
-            return wrong_state(c, "de termijn verlengen", "extend the term");
         const StepRule* r = p.step(StepId::resolve);
         // R-HANDLE (004): extendable once, by at most the maximum, with a recorded reason.
         if (!p.extension.allowed || !r || r->kind != TermKind::fixed)
@@ -309,8 +330,6 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const Resolve& a) {
-        if (c.state != State::in_handling)
-            return wrong_state(c, "de klacht afhandelen", "resolve the complaint");
         // Steps a procedure requires cannot be skipped before handling ends.
         if (p.requires_step(StepId::first_contact) && !c.first_contact_at)
             return refuse("contact_missing",
@@ -339,9 +358,6 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const Decline& a) {
-        if (!in(c.state,
-                {State::received, State::acknowledged, State::assigned, State::in_handling}))
-            return wrong_state(c, "de klacht niet in behandeling nemen", "decline the complaint");
         // R-DEF: "not taken into handling" needs its reasons, for the notice to the complainant.
         if (auto r = check_text(a.reason, "reason", "De reden", "The reason")) return *r;
         c.declined_at = when;
@@ -351,8 +367,6 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const NotifyDecline&) {
-        if (c.state != State::declined)
-            return wrong_state(c, "het afwijzingsbericht vastleggen", "record the decline notice");
         if (c.decline_notified_at)
             return refuse("already_notified", "Het bericht is al vastgelegd.",
                           "The notice has already been recorded.");
@@ -361,8 +375,6 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const VerifySatisfaction& a) {
-        if (c.state != State::resolved)
-            return wrong_state(c, "de tevredenheid vastleggen", "record satisfaction");
         // R-CLOSE (002, 003): satisfaction is confirmed with evidence (written confirmation).
         if (a.satisfied && p.satisfaction_evidence_required)
             if (auto r = check_text(a.evidence, "evidence",
@@ -433,7 +445,6 @@ struct Applier {
     }
 
     Outcome<Complaint> operator()(const Withdraw& a) {
-        if (is_final(c.state)) return wrong_state(c, "de klacht intrekken", "withdraw");
         if (auto r = check_text(a.reason, "reason", "De reden", "The reason")) return *r;
         c.withdrawn_at = when;
         c.withdraw_reason = a.reason;
@@ -477,8 +488,6 @@ struct Applier {
     // Hearing of both sides (R-HANDLE): the employee the complaint is about hears what it
     // says, through a summary, while the case is handled.
     Outcome<Complaint> operator()(const ShareSummary& a) {
-        if (!in(c.state, {State::assigned, State::in_handling}))
-            return wrong_state(c, "een samenvatting delen", "share a summary");
         if (!c.involves(a.employee_id))
             return refuse("not_involved",
                           "Een samenvatting wordt alleen gedeeld met een medewerker op wie de "
@@ -598,6 +607,8 @@ Outcome<Complaint> apply(const Procedure& p, const WorkingDayCalendar& cal, cons
                       "This step cannot come before the previous step (" +
                           format_iso_local(last_step_at(c)) + ").",
                       "at");
+    const StateRule& rule = kStateRules[cmd.index()];
+    if (!(rule.states & bit(c.state))) return wrong_state(c, rule.action_nl, rule.action_en);
     return std::visit(Applier{p, cal, c, now, when}, cmd);
 }
 
