@@ -52,6 +52,8 @@ Response problem(const Refusal& r) {
         return problem_reply(403, "forbidden", "Forbidden", r.message_nl, r.message_en);
     case RefusalKind::not_found:
         return problem_reply(404, "not-found", "Not found", r.message_nl, r.message_en);
+    case RefusalKind::limited:
+        return problem_reply(429, r.code, "Too many attempts", r.message_nl, r.message_en, fields);
     case RefusalKind::unavailable:
         return problem_reply(503, "storage-failed", "Not saved", r.message_nl, r.message_en);
     }

@@ -27,6 +27,13 @@ const OrganisationContext& organisation_of(const Call& c, const Principal& p) {
     return *o;
 }
 
+std::string session_cookie(const Call& c, const std::string& token) {
+    std::string cookie =
+        std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax";
+    if (c.services.secure_cookies) cookie += "; Secure";
+    return cookie;
+}
+
 Response log_in(Call& c) {
     auto creds = read_input(c.req, read_login);
     if (!creds.value) return creds.refused;
@@ -34,11 +41,8 @@ Response log_in(Call& c) {
                                    c.now);
     if (r.kind == Authenticator::LoginResult::limited) return too_many_attempts(r.retry_after);
     if (r.kind == Authenticator::LoginResult::refused) return login_failed();
-    std::string cookie =
-        std::string(kSessionCookie) + "=" + r.token + "; Path=/; HttpOnly; SameSite=Lax";
-    if (c.services.secure_cookies) cookie += "; Secure";
     return json_reply(200, session_json(r.principal, organisation_of(c, r.principal)))
-        .with_header("Set-Cookie", cookie);
+        .with_header("Set-Cookie", session_cookie(c, r.token));
 }
 
 Response change_own_password(Call& c) {
@@ -47,7 +51,12 @@ Response change_own_password(Call& c) {
     auto done =
         c.services.accounts.change_own_password(c.user->staff, change.value->current_password,
                                                 change.value->new_password, c.actor(), c.now);
-    return reply(done, [](Done) { return Response{204, {}, {}}; });
+    if (!done) return problem(done.refusal());
+    // Every session of the account ended, this one too; the person who changed it goes on in
+    // a new one.
+    auto fresh = c.services.auth.start_session(c.user->staff, c.req.remote_address, c.now);
+    return json_reply(200, session_json(fresh.principal, organisation_of(c, fresh.principal)))
+        .with_header("Set-Cookie", session_cookie(c, fresh.token));
 }
 
 } // namespace

@@ -51,7 +51,7 @@ int cmd_purge(Runtime& rt, bool apply) {
 int cmd_seed_demo(Runtime& rt, long long complaints, int years, unsigned rng_seed) {
     Services& s = rt.services();
     bool complaints_given = complaints >= 0;
-    DemoStaff staff = seed_demo_staff(s.complaints, s.clock.now());
+    DemoStaff staff = seed_demo_staff(s.complaints, s.accounts, s.clock.now());
     std::cout << "demo staff added: " << staff.added << "\n";
     if (staff.given_password > 0)
         std::cout << "demo accounts without a password given the demo password: "

@@ -14,6 +14,7 @@ enum class RefusalKind {
     invalid,     // the input breaks a rule or is unreadable: fix it and send again (422)
     conflict,    // the case is not in a state where this can happen (409)
     forbidden,   // this person may not do this (403)
+    limited,     // too many attempts: wait and try again (429)
     not_found,   // no such thing, or not for this person's eyes (404)
     unavailable, // storage failed; nothing was changed; try again later (503)
 };

@@ -25,8 +25,24 @@ Actor signer(Transaction& t, long long organisation_id, const Actor& actor) {
 }
 
 std::optional<Refusal> not_admin(const Actor& actor) {
-    if (!actor.viewer || actor.viewer->admin) return std::nullopt;
-    return forbidden("Alleen de beheerder beheert accounts.", "Only the admin manages accounts.");
+    if (!actor.viewer || actor.viewer->admin || actor.viewer->management) return std::nullopt;
+    return forbidden("Alleen de beheerder of de directie beheert accounts.",
+                     "Only the admin or management manages accounts.");
+}
+
+// Roles that open complaints to whoever holds them: an admin, who sees no content
+// (docs/access.md), cannot hand them out alone, or it could read everything.
+std::optional<Refusal> may_grant(const Actor& actor, const std::string& before,
+                                 const std::string& after) {
+    if (!actor.viewer) return std::nullopt; // the command line, on the server itself
+    Viewer b = viewer_from_roles(0, before), a = viewer_from_roles(0, after);
+    bool gains = (a.coordinator && !b.coordinator) || (a.management && !b.management) ||
+                 (a.auditor && !b.auditor) || (a.confidant && !b.confidant);
+    if (!gains || actor.viewer->management) return std::nullopt;
+    return forbidden("Alleen de directie kent de rollen coördinator, directie, auditor en "
+                     "vertrouwenspersoon toe.",
+                     "Only management grants the roles coordinator, management, auditor and "
+                     "confidant.");
 }
 
 nlohmann::json account_json(const StaffMember& m) {
@@ -65,6 +81,8 @@ Outcome<StaffMember> AccountService::add(long long organisation_id, StaffMember 
                                          Instant now) {
     if (auto r = not_admin(actor)) return *r;
     if (auto r = check_roles(m.roles)) return *r;
+    if (auto r = may_grant(actor, "", m.roles)) return *r;
+    m.email = fold_email(m.email);
     if (m.name.empty())
         return refuse("required", "De naam is verplicht.", "The name is required.", "name");
     if (m.email.find('@') == std::string::npos)
@@ -72,9 +90,12 @@ Outcome<StaffMember> AccountService::add(long long organisation_id, StaffMember 
                       "Give a valid e-mail address.", "email");
     if (auto why = weak_password(password))
         return refuse("weak_password", *why, "The password is too weak.", "password");
+    // One address names one account everywhere, so it cannot be given twice; the answer
+    // does not say whether the other account is in this organisation or another.
     if (db_.login_by_email(m.email))
-        return refuse("email_taken", "Er is al een account met dit e-mailadres.",
-                      "An account with this e-mail address exists.", "email");
+        return refuse("email_unavailable",
+                      "Dit e-mailadres kan niet worden gebruikt; kies een ander adres.",
+                      "This e-mail address cannot be used; choose another one.", "email");
     m.organisation_id = organisation_id;
     m.confidant = m.has_role("confidant");
     m.active = true;
@@ -104,8 +125,13 @@ Outcome<StaffMember> AccountService::change(long long organisation_id, long long
     auto before = db_.staff_member(organisation_id, staff_id);
     if (!before || before->has_role("system"))
         return not_found("Deze medewerker bestaat niet.", "No such employee.");
-    if (change.roles)
+    if (change.roles) {
         if (auto r = check_roles(*change.roles)) return *r;
+        if (actor.viewer && actor.staff_id == staff_id && *change.roles != before->roles)
+            return forbidden("U kunt uw eigen rollen niet wijzigen; vraag dat een ander.",
+                             "You cannot change your own roles; ask someone else.");
+        if (auto r = may_grant(actor, before->roles, *change.roles)) return *r;
+    }
     StaffMember after = *before;
     if (change.name) after.name = *change.name;
     if (change.roles) after.roles = *change.roles;
@@ -127,6 +153,7 @@ Outcome<StaffMember> AccountService::change(long long organisation_id, long long
         },
         &err);
     if (status != WriteStatus::committed) return storage_failed("change an account", err);
+    if (before->active && !after.active) auth_.end_sessions(staff_id, now);
     return after;
 }
 
@@ -147,6 +174,7 @@ Outcome<Done> AccountService::set_password(long long organisation_id, long long 
         },
         &err);
     if (status != WriteStatus::committed) return storage_failed("set a password", err);
+    auth_.end_sessions(staff_id, now);
     return Done{};
 }
 
@@ -154,11 +182,22 @@ Outcome<Done> AccountService::change_own_password(const StaffMember& me,
                                                   const std::string& current_password,
                                                   const std::string& new_password,
                                                   const Actor& actor, Instant now) {
+    std::chrono::seconds retry{0};
+    auto attempt = auth_.begin_attempt(
+        {{"password:" + std::to_string(me.id), auth_.settings().failures_per_account}}, now, retry);
+    if (!attempt)
+        return Refusal{"too_many_attempts",
+                       "Te vaak een verkeerd wachtwoord; probeer het over " +
+                           std::to_string((retry.count() + 59) / 60) + " minuten opnieuw.",
+                       "Too many wrong passwords; try again in " +
+                           std::to_string((retry.count() + 59) / 60) + " minutes.",
+                       "current_password", RefusalKind::limited};
     auto login = db_.login_by_email(me.email);
     if (!login || login->staff.id != me.id ||
         !verify_password(login->password_hash, current_password))
         return refuse("wrong_password", "Het huidige wachtwoord klopt niet.",
                       "The current password is wrong.", "current_password");
+    auth_.attempt_succeeded(*attempt);
     return set_password(me.organisation_id, me.id, new_password, actor, now);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/outcome.hpp"
+#include "service/auth.hpp"
 #include "store/database.hpp"
 #include "store/records.hpp"
 #include "store/writer.hpp"
@@ -21,17 +22,23 @@ struct AccountChange {
 
 class AccountService {
 public:
-    AccountService(Database& db, Writer& writer) : db_(db), writer_(writer) {}
+    AccountService(Database& db, Writer& writer, Authenticator& auth)
+        : db_(db), writer_(writer), auth_(auth) {}
 
-    // Account management is the admin's, within their own organisation; an actor without a
-    // viewer (staff_id 0) is the command line, and the organisation's system actor signs.
+    // Account management is the admin's and management's, within their own organisation; an
+    // actor without a viewer (staff_id 0) is the command line, and the organisation's system
+    // actor signs. No one changes their own roles, and the roles that open complaints to
+    // their holder (coordinator, management, auditor, confidant) are granted by management
+    // (or on the command line), never by an admin alone (docs/access.md). Deactivating an
+    // account or setting its password ends its sessions.
     Outcome<StaffMember> add(long long organisation_id, StaffMember m, const std::string& password,
                              const Actor& actor, Instant now);
     Outcome<StaffMember> change(long long organisation_id, long long staff_id,
                                 const AccountChange& change, const Actor& actor, Instant now);
     Outcome<Done> set_password(long long organisation_id, long long staff_id,
                                const std::string& password, const Actor& actor, Instant now);
-    // A person changes their own password, proving the current one first.
+    // A person changes their own password, proving the current one first (limited like
+    // logging in). Every session of theirs ends; the caller starts a new one for them.
     Outcome<Done> change_own_password(const StaffMember& me, const std::string& current_password,
                                       const std::string& new_password, const Actor& actor,
                                       Instant now);
@@ -44,6 +51,7 @@ public:
 private:
     Database& db_;
     Writer& writer_;
+    Authenticator& auth_;
 };
 
 } // namespace kd

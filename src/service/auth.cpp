@@ -5,7 +5,16 @@
 #include "service/passwords.hpp"
 #include "store/audit_chain.hpp"
 
+#include <algorithm>
+
 namespace kd {
+
+std::string fold_email(std::string_view email) {
+    std::string out(email);
+    for (char& ch : out)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return out;
+}
 
 Authenticator::Authenticator(Database& db, AuthSettings settings)
     : db_(db), settings_(settings), dummy_hash_(hash_password(random_hex(16))),
@@ -34,43 +43,77 @@ void Authenticator::forget_expired_failures(Instant now) {
     prune_at_ = std::max(settings_.failure_keys_before_pruning, failures_.size() * 2);
 }
 
+std::optional<Authenticator::Attempt>
+Authenticator::begin_attempt(const std::vector<std::pair<std::string, int>>& limits, Instant now,
+                             std::chrono::seconds& retry) {
+    std::lock_guard lock(mu_);
+    for (const auto& [key, max] : limits)
+        if (limited(key, max, now, retry)) return std::nullopt;
+    Attempt a{{}, now};
+    for (const auto& [key, max] : limits) {
+        record_failure(key, now);
+        a.keys.push_back(key);
+    }
+    return a;
+}
+
+void Authenticator::attempt_succeeded(const Attempt& a) {
+    std::lock_guard lock(mu_);
+    for (const auto& key : a.keys) {
+        auto it = failures_.find(key);
+        if (it == failures_.end()) continue;
+        auto& q = it->second;
+        auto mine = std::find(q.rbegin(), q.rend(), a.at);
+        if (mine != q.rend()) q.erase(std::next(mine).base());
+    }
+}
+
 Authenticator::LoginResult Authenticator::login(const std::string& email,
                                                 const std::string& password,
                                                 const std::string& source, Instant now) {
     LoginResult r;
-    const std::string account_key = "account:" + email, address_key = "address:" + source;
-    {
-        std::lock_guard lock(mu_);
-        if (limited(account_key, settings_.failures_per_account, now, r.retry_after) ||
-            limited(address_key, settings_.failures_per_address, now, r.retry_after)) {
-            r.kind = LoginResult::limited;
-            return r;
-        }
+    // Addresses compare without regard to case, so the limit does too.
+    auto attempt = begin_attempt({{"account:" + fold_email(email), settings_.failures_per_account},
+                                  {"address:" + source, settings_.failures_per_address}},
+                                 now, r.retry_after);
+    if (!attempt) {
+        r.kind = LoginResult::limited;
+        return r;
     }
     auto login = db_.login_by_email(email);
     // Unknown accounts cost the same hash check as known ones.
     bool ok = login ? verify_password(login->password_hash, password)
                     : (verify_password(dummy_hash_, password), false);
     if (!ok || !login->staff.active) {
-        std::lock_guard lock(mu_);
-        record_failure(account_key, now);
-        record_failure(address_key, now);
-        r.kind = LoginResult::refused;
+        r.kind = LoginResult::refused; // the attempt stays counted as a failure
         return r;
     }
+    attempt_succeeded(*attempt);
+    return start_session(login->staff, source, now);
+}
+
+Authenticator::LoginResult Authenticator::start_session(const StaffMember& staff,
+                                                        const std::string& source, Instant now) {
+    LoginResult r;
     r.token = random_hex(32);
     SessionRecord s;
     s.token_hash = sha256_hex(r.token);
-    s.organisation_id = login->staff.organisation_id;
-    s.staff_id = login->staff.id;
+    s.organisation_id = staff.organisation_id;
+    s.staff_id = staff.id;
     s.csrf_token = random_hex(32);
     s.source = source;
     s.created_at = s.last_seen_at = now;
     s.expires_at = now + settings_.absolute;
     db_.create_session(s);
     r.kind = LoginResult::ok;
-    r.principal = Principal{login->staff, s};
+    r.principal = Principal{staff, s};
     return r;
+}
+
+void Authenticator::end_sessions(long long staff_id, Instant now) {
+    db_.revoke_sessions_of(staff_id, now);
+    std::lock_guard lock(mu_);
+    std::erase_if(recent_, [&](const auto& kv) { return kv.second.second.staff.id == staff_id; });
 }
 
 std::optional<Principal> Authenticator::authenticate(const std::string& token, Instant now) {

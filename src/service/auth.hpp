@@ -11,8 +11,13 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kd {
+
+// An e-mail address as it is compared: without regard to (ASCII) case, as SQL's lower().
+std::string fold_email(std::string_view email);
 
 struct Principal {
     StaffMember staff;
@@ -44,6 +49,23 @@ public:
     // The session of a cookie's token, if it is valid at `now`; keeps it alive.
     std::optional<Principal> authenticate(const std::string& token, Instant now);
     void logout(const std::string& token, Instant now);
+
+    // A new session for someone who has just proved who they are (a changed password).
+    LoginResult start_session(const StaffMember& staff, const std::string& source, Instant now);
+    // Ends every session of an account (deactivated, password changed), at once on this server;
+    // a reactivated account does not get them back.
+    void end_sessions(long long staff_id, Instant now);
+
+    // An attempt to prove who one is, counted as a failure under each key before the
+    // password is checked, so that concurrent attempts cannot pass a limit together; a
+    // success takes its count back. nullopt (and `retry`) when a key is at its limit.
+    struct Attempt {
+        std::vector<std::string> keys;
+        Instant at;
+    };
+    std::optional<Attempt> begin_attempt(const std::vector<std::pair<std::string, int>>& limits,
+                                         Instant now, std::chrono::seconds& retry);
+    void attempt_succeeded(const Attempt& a);
 
     const AuthSettings& settings() const { return settings_; }
 

@@ -14,7 +14,7 @@
 
 namespace kd {
 
-DemoStaff seed_demo_staff(ComplaintService& service, Instant now) {
+DemoStaff seed_demo_staff(ComplaintService& service, AccountService& accounts, Instant now) {
     Database& db = service.database();
     DemoStaff out;
     for (const auto& o : service.organisations().all()) {
@@ -52,7 +52,6 @@ DemoStaff seed_demo_staff(ComplaintService& service, Instant now) {
                               "vertrouwenspersoon.fatima@" + domain, "confidant", true, true,
                               "Vertrouwenspersoon"});
         }
-        AccountService accounts(db, service.writer());
         const Actor cli{0, "cli:seed-demo", std::nullopt};
         for (auto& p : people) {
             auto known = std::find_if(existing.begin(), existing.end(),

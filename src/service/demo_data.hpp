@@ -2,6 +2,7 @@
 // complaints spread over years (for demos and for the benchmarks in bench/).
 #pragma once
 
+#include "service/accounts.hpp"
 #include "service/complaints.hpp"
 
 #include <functional>
@@ -19,7 +20,7 @@ struct DemoStaff {
     int added = 0;
     int given_password = 0;
 };
-DemoStaff seed_demo_staff(ComplaintService& service, Instant now);
+DemoStaff seed_demo_staff(ComplaintService& service, AccountService& accounts, Instant now);
 
 // Generates `count` complaints over the organisations, received within `span` before `now`, each
 // taken as far along its procedure as its age allows; every step is in the audit trail.

@@ -15,8 +15,8 @@ namespace kd {
 struct Services {
     Services(Database& db, Writer& writer, const Clock& clock)
         : clock(clock), storage_name(db.backend_name()), organisations(db, writer),
-          complaints(db, writer, organisations), hearings(complaints), audit_log(db),
-          accounts(db, writer), auth(db) {}
+          complaints(db, writer, organisations), hearings(complaints), audit_log(db), auth(db),
+          accounts(db, writer, auth) {}
 
     const Clock& clock;
     std::string storage_name;    // "sqlite" or "postgresql", for the health check
@@ -25,8 +25,8 @@ struct Services {
     ComplaintService complaints;
     HearingService hearings;
     AuditLogService audit_log;
+    Authenticator auth; // before accounts, which ends sessions through it
     AccountService accounts;
-    Authenticator auth;
 };
 
 } // namespace kd

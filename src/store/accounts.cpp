@@ -22,7 +22,7 @@ std::optional<Database::Login> Database::login_by_email(const std::string& email
     int confidant = 0, active = 0;
     soci::indicator hi = soci::i_null;
     s << "SELECT id, organisation_id, name, email, roles, confidant, active, password_hash FROM "
-         "staff WHERE email = :e",
+         "staff WHERE lower(email) = lower(:e)",
         soci::use(email), soci::into(l.staff.id), soci::into(l.staff.organisation_id),
         soci::into(l.staff.name), soci::into(l.staff.email), soci::into(l.staff.roles),
         soci::into(confidant), soci::into(active), soci::into(l.password_hash, hi);
@@ -67,6 +67,13 @@ void Database::touch_session(const std::string& token_hash, Instant at) {
     long long t = to_epoch(at);
     s << "UPDATE sessions SET last_seen_at = :a WHERE token_hash = :t", soci::use(t),
         soci::use(token_hash);
+}
+
+void Database::revoke_sessions_of(long long staff_id, Instant at) {
+    soci::session s(*pool_);
+    long long t = to_epoch(at);
+    s << "UPDATE sessions SET revoked_at = :a WHERE staff_id = :s AND revoked_at IS NULL",
+        soci::use(t), soci::use(staff_id);
 }
 
 void Database::revoke_session(const std::string& token_hash, Instant at) {

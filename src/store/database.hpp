@@ -161,6 +161,8 @@ public:
     std::optional<SessionRecord> session(const std::string& token_hash);
     void touch_session(const std::string& token_hash, Instant at);
     void revoke_session(const std::string& token_hash, Instant at);
+    // Every session of the account that is not revoked yet.
+    void revoke_sessions_of(long long staff_id, Instant at);
 
     // A session for the writer thread; SQLite allows one writer, so there is exactly one.
     soci::session& writer_session() { return *writer_; }

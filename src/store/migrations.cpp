@@ -419,6 +419,13 @@ std::vector<Migration> migrations_for(Backend b) {
                        "ALTER TABLE complaints ADD COLUMN close_reason TEXT NOT NULL DEFAULT ''",
                        "ALTER TABLE staff ADD COLUMN job_title TEXT NOT NULL DEFAULT ''",
                    }});
+    all.push_back({13,
+                   "e-mail addresses compare without regard to case: one account per address",
+                   {
+                       // Fails, and nothing starts, where two accounts differ only in case:
+                       // the admin must first give one of them another address.
+                       "CREATE UNIQUE INDEX staff_login_folded ON staff (lower(email))",
+                   }});
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

@@ -13,12 +13,14 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 using namespace kd;
 using kd::testing::HttpClient;
@@ -76,7 +78,7 @@ public:
         world->db = &world->runtime->db();
         world->writer = &world->runtime->writer();
         world->services = &world->runtime->services();
-        seed_demo_staff(world->services->complaints, world->clock.now());
+        seed_demo_staff(world->services->complaints, world->services->accounts, world->clock.now());
         for (const auto& o : world->services->organisations.all())
             for (const auto& s : world->db->staff(o->record.id)) {
                 world->staff[o->record.slug][s.roles] = s.id;
@@ -1008,7 +1010,7 @@ TEST_F(Api, FailedLoginsAreLimitedPerAccount) {
     HttpClient c(world->base);
     // An account of its own: it stays locked for 15 minutes.
     const std::string email = "gesloten@jexo.example";
-    AccountService accounts(*world->db, *world->writer);
+    AccountService& accounts = world->services->accounts;
     StaffMember m{0, 0, "Op slot", email, "employee", false, true, ""};
     ASSERT_TRUE(accounts.add(world->services->organisations.find("jexo")->record.id, m,
                              "een-lang-wachtwoord", Actor{0, "test", std::nullopt}, now()));
@@ -1064,7 +1066,7 @@ TEST_F(Api, APasswordIsWrittenNowhereInTheDatabase) {
     EXPECT_EQ(c.post("/api/v1/session/password",
                      json{{"current_password", first}, {"new_password", second}})
                   .status,
-              204);
+              200);
     ASSERT_EQ(HttpClient(world->base).login("proef@xs2more.example", second).status, 200);
     world->writer->run([](Transaction&) { return true; }); // everything before it is committed
     std::string everything;
@@ -1228,12 +1230,12 @@ TEST_F(Api, AccessMatrix) {
               {"email", "x@quoratio.example"},
               {"roles", "boss"},
               {"password", "een-lang-wachtwoord"}},
-         {403, 403, 403, 403, 403, 403, 403, 422, 404, 401}},
+         {403, 403, 403, 403, 422, 403, 403, 422, 404, 401}},
         {"POST",
          "/api/v1/organisations/:org/staff/:id",
          c + "/staff/" + std::to_string(staff(org, "peter")),
          json{{"roles", "boss"}},
-         {403, 403, 403, 403, 403, 403, 403, 422, 404, 401}},
+         {403, 403, 403, 403, 422, 403, 403, 422, 404, 401}},
         // Anyone may try to log in; the sixth failure for one account in 15 minutes is refused.
         {"POST",
          "/api/v1/session",
@@ -1615,12 +1617,16 @@ TEST_F(Api, AdminManagesAccountsAndEveryChangeIsAudited) {
                   .post("/api/v1/session/password", json{{"current_password", "eerste-wachtwoord"},
                                                          {"new_password", "tweede-wachtwoord"}})
                   .status,
-              204);
+              200);
     HttpClient again(world->base);
     EXPECT_EQ(again.login("nieuw@een-loket-mk.example", "eerste-wachtwoord").status, 401);
     EXPECT_EQ(again.login("nieuw@een-loket-mk.example", "tweede-wachtwoord").status, 200);
 
-    auto changed = admin.post(base + "/" + std::to_string(id), json{{"roles", "coordinator"}});
+    // Issue 10, item 4: a role that opens complaints is management's to grant.
+    EXPECT_EQ(admin.post(base + "/" + std::to_string(id), json{{"roles", "coordinator"}}).status,
+              403);
+    auto changed =
+        as(org, "directie").post(base + "/" + std::to_string(id), json{{"roles", "coordinator"}});
     ASSERT_EQ(changed.status, 200) << changed.body;
     EXPECT_EQ(changed.json()["roles"], "coordinator");
     EXPECT_EQ(admin.post(base + "/" + std::to_string(id), json{{"active", false}}).status, 200);
@@ -1660,7 +1666,7 @@ TEST(ProcedureVersions, EachComplaintRunsUnderItsOwnVersion) {
     ManualClock clock(kd::testing::at("2026-11-02T10:00"));
     auto register_one = [&](Runtime& rt) {
         const OrganisationContext& o = *rt.services().organisations.find("jexo");
-        seed_demo_staff(rt.services().complaints, clock.now());
+        seed_demo_staff(rt.services().complaints, rt.services().accounts, clock.now());
         long long who = 0;
         for (const auto& s : rt.db().staff(o.record.id))
             if (s.roles == "coordinator") who = s.id;
@@ -1705,4 +1711,132 @@ TEST(ProcedureVersions, EachComplaintRunsUnderItsOwnVersion) {
     ASSERT_TRUE(old_complaint);
     EXPECT_EQ(old_complaint->procedure_version, 2);
     if (!::testing::Test::HasFailure()) fs::remove_all(dir);
+}
+
+// Issue 10, item 4 (docs/access.md): the admin sees no content, so it cannot hand itself, or
+// anyone, a role that opens complaints; no one changes their own roles.
+TEST_F(Api, AnAdminCannotGiveItselfAccessToComplaints) {
+    const std::string org = "exactpi";
+    const std::string base = "/api/v1/organisations/exactpi/staff";
+    HttpClient& admin = as(org, "beheer");
+    long long self = staff(org, "beheer");
+    for (const char* roles : {"admin,coordinator", "admin,management", "admin,auditor"}) {
+        auto r = admin.post(base + "/" + std::to_string(self), json{{"roles", roles}});
+        EXPECT_EQ(r.status, 403) << roles << ": " << r.body;
+    }
+    auto r = admin.post(base, json{{"name", "Tweede Ik"},
+                                   {"email", "tweede.ik@exactpi.example"},
+                                   {"roles", "coordinator"},
+                                   {"password", "een-lang-wachtwoord"}});
+    EXPECT_EQ(r.status, 403) << r.body;
+    // Accounts that open nothing are the admin's to make.
+    r = admin.post(base, json{{"name", "Nieuwe Medewerker"},
+                              {"email", "nieuwe.medewerker@exactpi.example"},
+                              {"roles", "employee"},
+                              {"password", "een-lang-wachtwoord"}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    // Management cannot change its own roles either, but grants them to others.
+    HttpClient& boss = as(org, "directie");
+    EXPECT_EQ(boss.post(base + "/" + std::to_string(staff(org, "directie")),
+                        json{{"roles", "management,admin"}})
+                  .status,
+              403);
+    r = boss.post(base + "/" + std::to_string(r.json()["id"].get<long long>()),
+                  json{{"roles", "employee,auditor"}});
+    EXPECT_EQ(r.status, 200) << r.body;
+    // Every attempt changed nothing: the admin still sees no complaint.
+    EXPECT_EQ(admin.get("/api/v1/organisations/exactpi/complaints").json()["items"].size(), 0u);
+}
+
+// Issue 10, item 5: deactivating an account or changing its password ends its sessions at
+// once, and reactivating it does not bring them back.
+TEST_F(Api, DeactivationAndANewPasswordEndEverySession) {
+    const std::string org = "quoratio";
+    const std::string base = "/api/v1/organisations/quoratio/staff";
+    HttpClient& admin = as(org, "beheer");
+    auto made = admin.post(base, json{{"name", "Sessie Test"},
+                                      {"email", "sessie@quoratio.example"},
+                                      {"roles", "employee"},
+                                      {"password", "eerste-wachtwoord"}});
+    ASSERT_EQ(made.status, 201) << made.body;
+    std::string id = std::to_string(made.json()["id"].get<long long>());
+    HttpClient first(world->base), second(world->base);
+    ASSERT_EQ(first.login("sessie@quoratio.example", "eerste-wachtwoord").status, 200);
+    ASSERT_EQ(second.login("sessie@quoratio.example", "eerste-wachtwoord").status, 200);
+    EXPECT_EQ(first.get("/api/v1/session").status, 200);
+    ASSERT_EQ(admin.post(base + "/" + id, json{{"active", false}}).status, 200);
+    EXPECT_EQ(first.get("/api/v1/session").status, 401); // at once, not a second later
+    ASSERT_EQ(admin.post(base + "/" + id, json{{"active", true}}).status, 200);
+    EXPECT_EQ(first.get("/api/v1/session").status, 401); // and not back
+    EXPECT_EQ(second.get("/api/v1/session").status, 401);
+
+    ASSERT_EQ(first.login("sessie@quoratio.example", "eerste-wachtwoord").status, 200);
+    ASSERT_EQ(second.login("sessie@quoratio.example", "eerste-wachtwoord").status, 200);
+    auto changed =
+        first.post("/api/v1/session/password", json{{"current_password", "eerste-wachtwoord"},
+                                                    {"new_password", "tweede-wachtwoord"}});
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    first.cookie = first.set_cookie.substr(0, first.set_cookie.find(';'));
+    first.csrf = changed.json()["csrf_token"];
+    EXPECT_EQ(second.get("/api/v1/session").status, 401); // the other session ended
+    EXPECT_EQ(first.get("/api/v1/session").status, 200);  // the changer goes on in a new one
+}
+
+// Issue 10, item 7: e-mail addresses compare without regard to case, and the answer to a
+// taken address does not tell whether it is taken in this organisation or another.
+TEST_F(Api, EmailAddressesIgnoreCaseAndDoNotRevealOtherOrganisations) {
+    HttpClient& admin = as("jexo", "beheer");
+    auto attempt = [&](const std::string& email) {
+        return admin.post("/api/v1/organisations/jexo/staff",
+                          json{{"name", "Dubbel"},
+                               {"email", email},
+                               {"roles", "employee"},
+                               {"password", "een-lang-wachtwoord"}});
+    };
+    auto own = attempt("PETER@JEXO.EXAMPLE");
+    auto other = attempt("Peter@Xs2more.Example");
+    EXPECT_EQ(own.status, 422);
+    EXPECT_EQ(other.status, 422);
+    EXPECT_EQ(own.body, other.body);
+    EXPECT_EQ(other.body.find("xs2more"), std::string::npos);
+    HttpClient c(world->base);
+    EXPECT_EQ(c.login("Sanne@Jexo.Example", kDemoPassword).status, 200);
+}
+
+// Issue 10, item 6: the failed-login limit holds under concurrent attempts, and guessing the
+// current password to change it is limited the same way.
+TEST_F(Api, FailedAttemptsAreLimitedEvenWhenConcurrent) {
+    const std::string org = "xs2more";
+    auto made = as(org, "beheer")
+                    .post("/api/v1/organisations/xs2more/staff",
+                          json{{"name", "Slot Test"},
+                               {"email", "slot.gelijktijdig@xs2more.example"},
+                               {"roles", "employee"},
+                               {"password", "het-echte-wachtwoord"}});
+    ASSERT_EQ(made.status, 201) << made.body;
+    std::atomic<int> refused{0}, limited{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 30; ++i)
+        threads.emplace_back([&] {
+            HttpClient c(world->base);
+            int status = c.login("slot.gelijktijdig@xs2more.example", "fout").status;
+            if (status == 401) ++refused;
+            if (status == 429) ++limited;
+        });
+    for (auto& t : threads)
+        t.join();
+    EXPECT_LE(refused.load(), 5);
+    EXPECT_EQ(refused.load() + limited.load(), 30);
+
+    HttpClient& peter = as(org, "peter");
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(peter
+                      .post("/api/v1/session/password",
+                            json{{"current_password", "geraden-" + std::to_string(i)},
+                                 {"new_password", "een-nieuw-wachtwoord"}})
+                      .status,
+                  422);
+    auto r = peter.post("/api/v1/session/password", json{{"current_password", kDemoPassword},
+                                                         {"new_password", "een-nieuw-wachtwoord"}});
+    EXPECT_EQ(r.status, 429) << r.body; // even the right one, until the window passes
 }
