@@ -37,7 +37,11 @@ public:
             return {};
         }
         std::string s = v->get<std::string>();
-        if (s.size() > max) {
+        // The limit counts characters, as the message says, not the bytes of their UTF-8.
+        std::size_t characters = 0;
+        for (unsigned char ch : s)
+            characters += (ch & 0xC0) != 0x80;
+        if (characters > max) {
             error(key, "Te lang (hoogstens " + std::to_string(max) + " tekens).",
                   "Too long (at most " + std::to_string(max) + " characters).");
             return {};

@@ -62,9 +62,33 @@ std::optional<long long> parse_id(std::string_view s) {
     return v;
 }
 
+bool is_json_media_type(std::string_view content_type) {
+    // The media type is what comes before any parameter, without surrounding white space,
+    // compared without regard to case (RFC 9110, 8.3.1); a charset, if given, is UTF-8.
+    std::string_view type = content_type.substr(0, content_type.find(';'));
+    while (!type.empty() && (type.front() == ' ' || type.front() == '\t'))
+        type.remove_prefix(1);
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t'))
+        type.remove_suffix(1);
+    auto lower = [](std::string_view v) {
+        std::string out(v);
+        for (char& ch : out)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        return out;
+    };
+    if (lower(type) != "application/json") return false;
+    std::string params = lower(content_type.substr(type.size()));
+    auto charset = params.find("charset=");
+    if (charset == std::string::npos) return true;
+    std::string value = params.substr(charset + 8, params.find(';', charset) - charset - 8);
+    std::erase(value, '"');
+    std::erase(value, ' ');
+    return value == "utf-8";
+}
+
 Body read_json_body(const Request& req) {
     Body b;
-    if (req.header("content-type").find("application/json") == std::string::npos)
+    if (!is_json_media_type(req.header("content-type")))
         b.refused = unsupported_media_type();
     else if (req.body.size() > kMaxBody)
         b.refused = body_too_large(kMaxBody);

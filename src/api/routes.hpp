@@ -27,6 +27,9 @@ struct Body {
     nlohmann::json json;
     std::optional<Response> refused;
 };
+// Whether a Content-Type header names JSON: "application/json", any case, with parameters
+// (a charset only if UTF-8); "text/plain; x=application/json" does not.
+bool is_json_media_type(std::string_view content_type);
 Body read_json_body(const Request& req);
 
 // A request body read by `reader` (api/requests.hpp), or the answer that says why it cannot

@@ -572,6 +572,28 @@ TEST_F(Api, BadInputIsRefusedAndChangesNothing) {
     r = http(org).post(base + "/assign", std::string("handler=2"),
                        "application/x-www-form-urlencoded");
     EXPECT_EQ(r.status, 415);
+    // Issue 10, item 9: the media type is parsed, not searched for.
+    std::string withdraw = json{{"reason", "Ingetrokken"}}.dump();
+    for (const char* type :
+         {"text/plain; x=application/json", "multipart/form-data; boundary=application/json",
+          "application/jsonx", "application/json; charset=latin1"}) {
+        r = http(org).post(base + "/withdraw", withdraw, type);
+        EXPECT_EQ(r.status, 415) << type;
+    }
+    EXPECT_EQ(get(org, id)["state"], "received"); // none of them withdrew it
+    // Issue 10, item 10: a limit in characters counts characters: 7,000 euro signs are
+    // 21,000 bytes but fit in 20,000 characters; 20,001 do not.
+    std::string euros;
+    for (int i = 0; i < 7000; ++i)
+        euros += "\u20ac";
+    std::string other = "/api/v1/organisations/" + org + "/complaints/" +
+                        std::to_string(create(org, intake(org))["id"].get<long long>());
+    r = http(org).post(other + "/acknowledge", std::string("{\"note\": \"") + euros + "\"}",
+                       "Application/JSON; charset=UTF-8");
+    EXPECT_EQ(r.status, 200) << r.body;
+    r = http(org).post(base + "/record-hearing", json{{"note", std::string(20001, 'x')}});
+    EXPECT_EQ(r.status, 422);
+    EXPECT_EQ(r.json()["errors"][0]["field"], "note");
     r = http(org).post(base + "/teleport", json::object());
     EXPECT_EQ(r.status, 404);
     // The actor is whoever is logged in; a body cannot name another.
