@@ -60,6 +60,12 @@ Response problem(const Refusal& r) {
     return problem_reply(500, "internal-error", "Internal error", r.message_nl, r.message_en);
 }
 
+Response malformed_path() {
+    return problem_reply(400, "malformed-path", "Malformed path",
+                         "Het adres bevat een ongeldige %-codering of geen UTF-8.",
+                         "The address holds an invalid %-escape or is not UTF-8.");
+}
+
 Response not_logged_in() {
     return problem_reply(401, "not-logged-in", "Not logged in", "Log eerst in.", "Log in first.");
 }

@@ -26,6 +26,7 @@ Response missing_csrf_token();                  // 403
 Response unsupported_media_type();              // 415
 Response body_too_large(std::size_t max_bytes); // 413
 Response malformed_json();                      // 400
+Response malformed_path();                      // 400: bad percent escapes or not UTF-8
 Response bad_query(const std::vector<FieldError>& fields);    // 400: the query string
 Response too_many_attempts(std::chrono::seconds retry_after); // 429
 Response no_such_address();                                   // 404

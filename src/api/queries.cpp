@@ -10,9 +10,7 @@
 #include <map>
 
 namespace kd {
-namespace {
 
-// True when `s` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
 bool valid_utf8(std::string_view s) {
     static const unsigned long kSmallest[] = {0, 0x80, 0x800, 0x10000}; // no overlong forms
     std::size_t i = 0;
@@ -47,6 +45,25 @@ bool valid_utf8(std::string_view s) {
     }
     return true;
 }
+
+bool valid_path(std::string_view path) {
+    auto hex = [](char ch) {
+        return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+    };
+    std::string decoded;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (path[i] != '%') {
+            decoded += path[i];
+            continue;
+        }
+        if (i + 2 >= path.size() || !hex(path[i + 1]) || !hex(path[i + 2])) return false;
+        decoded += static_cast<char>(std::stoi(std::string(path.substr(i + 1, 2)), nullptr, 16));
+        i += 2;
+    }
+    return valid_utf8(decoded);
+}
+
+namespace {
 
 // The parameters by name, or nullopt when the query string cannot be decoded (bad percent
 // escapes, or text that is not UTF-8: the databases would refuse it).

@@ -5,6 +5,7 @@
 #include "api/server.hpp"
 
 #include "api/problem.hpp"
+#include "api/queries.hpp"
 #include "api/router.hpp"
 #include "service/executor.hpp"
 
@@ -18,8 +19,10 @@ namespace kd {
 namespace {
 
 using router_t = restinio::router::express_router_t<>;
-using traits_t =
-    restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t, router_t>;
+// The handler checks the path before the router decodes it: the router throws on a bad
+// %-escape, and RESTinio then closes the connection without an answer.
+using traits_t = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
+                                    restinio::default_request_handler_t>;
 using req_t = restinio::request_handle_t;
 
 restinio::http_method_id_t method_id(const std::string& m) {
@@ -131,7 +134,14 @@ HttpServer::HttpServer(Services& services, const ServerOptions& options)
         restinio::server_settings_t<traits_t>{}
             .address(options.address)
             .port(options.port)
-            .request_handler(impl_->router())
+            .request_handler(
+                [router = std::shared_ptr<router_t>(impl_->router())](const req_t& req) {
+                    if (!valid_path(req->header().path())) {
+                        send(req, malformed_path());
+                        return restinio::request_accepted();
+                    }
+                    return (*router)(req);
+                })
             // Bodies up to 1 MiB are read so the route can answer 413 with a reason; beyond
             // that the connection is closed unread.
             .incoming_http_msg_limits(

@@ -193,4 +193,19 @@ TEST_F(HttpFraming, PipelinedRequestsAreAnsweredInOrder) {
     EXPECT_TRUE(c.quiet(std::chrono::milliseconds(300)));
 }
 
+// Issue 10, item 8: a path with a bad %-escape, or one that decodes to something that is
+// not UTF-8, gets 400 with a reason (it used to get no answer at all), and the connection
+// goes on.
+TEST_F(HttpFraming, ABadPercentEscapeInThePathIsAnswered400) {
+    Connection c(port_);
+    ASSERT_TRUE(c.connected());
+    for (const char* path : {"/api/v1/organisations/%FF/complaints", "/api/v1/organisations/%ZZ",
+                             "/api/v1/organisations/jexo%", "/api/v1/organisations/%C0%AF"}) {
+        ASSERT_TRUE(c.write(std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\n\r\n"));
+        EXPECT_EQ(c.read_response(), 400) << path;
+    }
+    ASSERT_TRUE(c.write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n"));
+    EXPECT_EQ(c.read_response(), 200);
+}
+
 } // namespace
