@@ -51,18 +51,15 @@ std::string sha256_hex(std::string_view data) {
     return to_hex(sha256(data));
 }
 
-namespace {
-
-void put(std::string& out, std::string_view field) {
+void put_field(std::string& out, std::string_view field) {
     out += std::to_string(field.size());
     out += ':';
     out += field;
     out += ';';
 }
 
-} // namespace
-
 std::string link_hash(const ChainLink& l) {
+    const auto put = put_field;
     std::string enc = "klachtdesk-audit-v2;";
     put(enc, std::to_string(l.organisation_id));
     put(enc, std::to_string(l.seq));

@@ -45,6 +45,9 @@ struct ChainLink {
 // Verification accepts a redacted event only when such a record vouches for what it holds now.
 inline constexpr const char* kRedactedEvents = "redacted_events";
 
+// Appends "<length>:<bytes>;": the encoding that makes every link's fields unambiguous.
+void put_field(std::string& out, std::string_view field);
+
 // sha256 over a length-prefixed encoding of every field, so no two different links can
 // encode alike.
 std::string link_hash(const ChainLink& l);

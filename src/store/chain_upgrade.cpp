@@ -22,13 +22,6 @@ namespace {
 
 const std::string kGenesisHashV1(64, '0');
 
-void put(std::string& out, std::string_view field) {
-    out += std::to_string(field.size());
-    out += ':';
-    out += field;
-    out += ';';
-}
-
 struct LinkV1 {
     long long organisation_id = 0, seq = 0, complaint_id = 0, at = 0, actor_id = 0;
     std::string action, source, content_digest, prev_hash; // digests as hex
@@ -37,6 +30,7 @@ struct LinkV1 {
 };
 
 std::string link_hash_v1(const LinkV1& l) {
+    const auto put = put_field;
     std::string enc = "klachtdesk-audit-v1;";
     put(enc, std::to_string(l.organisation_id));
     put(enc, std::to_string(l.seq));

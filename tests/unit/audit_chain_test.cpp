@@ -15,6 +15,15 @@ TEST(AuditChain, Sha256KnownAnswer) {
     EXPECT_EQ(to_hex(sha256("abc")), sha256_hex("abc"));
 }
 
+// The encoding of chain version 2 is fixed: every stored hash depends on it, so a change to
+// it must be a new chain version with its own migration, never an edit.
+TEST(AuditChain, VersionTwoLinkKnownAnswer) {
+    ChainLink l{4,           17,           1234,         1795000000,  23,   "assign",
+                "127.0.0.1", sha256("{}"), kGenesisHash, "complaint", 1234, sha256("state")};
+    EXPECT_EQ(to_hex(link_hash(l)),
+              "fa9b950ea400310ba459c1826b13e66aea198e5dc92d0a3f4e9db20089d3e2f9");
+}
+
 TEST(AuditChain, HexRoundTripsAndRefusesWhatIsNotHex) {
     std::string raw = sha256("x");
     EXPECT_EQ(from_hex(to_hex(raw)), raw);
