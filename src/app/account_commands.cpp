@@ -1,6 +1,7 @@
 // account_commands.cpp: `klachtdesk user add|reset-password`: staff accounts from the command
 // line, through the same service (and audit trail) as the API.
 #include "app/commands.hpp"
+#include "service/auth.hpp"
 #include "service/passwords.hpp"
 
 #include <iostream>
@@ -32,7 +33,7 @@ int cmd_user_add(Runtime& rt, const std::string& org, const std::string& email,
         std::cerr << "klachtdesk: " << r->message_nl << "\n";
         return 1;
     }
-    if (rt.db().login_by_email(email)) {
+    if (rt.db().login_by_email(fold_email(email))) {
         std::cerr << "klachtdesk: an account with this e-mail address exists\n";
         return 1;
     }
@@ -52,7 +53,7 @@ int cmd_user_add(Runtime& rt, const std::string& org, const std::string& email,
 }
 
 int cmd_user_reset(Runtime& rt, const std::string& email) {
-    auto login = rt.db().login_by_email(email);
+    auto login = rt.db().login_by_email(fold_email(email));
     if (!login) {
         std::cerr << "klachtdesk: no account with this e-mail address\n";
         return 1;

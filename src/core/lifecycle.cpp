@@ -310,7 +310,8 @@ struct Applier {
         Instant base = due_after(cal, c.received_at, r->term);
         // R-HANDLE (004): an extension is decided within the term; a missed term stays missed.
         Instant due_now = c.extension ? due_after(cal, base, *c.extension) : base;
-        if (when > due_now)
+        // Decided now: a claimed earlier moment (`at`) does not reopen a term that has passed.
+        if (now > due_now)
             return refuse("extension_after_term",
                           "De afhandeltermijn is al verstreken (" + format_local_nl(due_now) +
                               "); een verlenging wordt binnen de termijn besloten.",
@@ -593,6 +594,15 @@ Instant last_step_at(const Complaint& c) {
 Outcome<Complaint> apply(const Procedure& p, const WorkingDayCalendar& cal, const Complaint& c,
                          const Command& cmd, Instant now, std::optional<Instant> happened_at) {
     Instant when = happened_at.value_or(now);
+    // Steps that record no moment of their own cannot be dated: `at` would be kept nowhere.
+    if (happened_at &&
+        (std::holds_alternative<Extend>(cmd) || std::holds_alternative<GrantAccess>(cmd) ||
+         std::holds_alternative<RevokeAccess>(cmd) || std::holds_alternative<Correct>(cmd)))
+        return refuse("at_not_applicable",
+                      std::string("Bij '") + command_name(cmd) +
+                          "' wordt geen moment vastgelegd; laat 'at' weg.",
+                      std::string("'") + command_name(cmd) + "' records no moment; leave out 'at'.",
+                      "at");
     // A few minutes of clock difference between a browser and the server are not the future.
     if (happened_at && *happened_at > now + std::chrono::minutes{5})
         return refuse("step_in_future", "Het moment van deze stap ligt in de toekomst.",

@@ -80,7 +80,7 @@ Authenticator::LoginResult Authenticator::login(const std::string& email,
         r.kind = LoginResult::limited;
         return r;
     }
-    auto login = db_.login_by_email(email);
+    auto login = db_.login_by_email(fold_email(email));
     // Unknown accounts cost the same hash check as known ones.
     bool ok = login ? verify_password(login->password_hash, password)
                     : (verify_password(dummy_hash_, password), false);

@@ -16,7 +16,8 @@
 
 namespace kd {
 
-// An e-mail address as it is compared: without regard to (ASCII) case, as SQL's lower().
+// An e-mail address as it is stored and compared: ASCII letters in lower case, the same on
+// SQLite and PostgreSQL (whose lower() would also fold other letters).
 std::string fold_email(std::string_view email);
 
 struct Principal {

@@ -181,8 +181,10 @@ Outcome<Done> ComplaintService::record_view(const OrganisationContext& org,
     std::string error;
     auto status = writer_.run(
         [&](Transaction& t) {
+            // Each case as it is now, inside this write: the event vouches for that state.
             for (const auto& c : cases)
-                t.append_audit(org.record.id, c.id, now, actor, action, &c, c);
+                if (auto current = t.complaint(org.record.id, c.id))
+                    t.append_audit(org.record.id, c.id, now, actor, action, &*current, *current);
             return true;
         },
         &error);

@@ -22,7 +22,7 @@ std::optional<Database::Login> Database::login_by_email(const std::string& email
     int confidant = 0, active = 0;
     soci::indicator hi = soci::i_null;
     s << "SELECT id, organisation_id, name, email, roles, confidant, active, password_hash FROM "
-         "staff WHERE lower(email) = lower(:e)",
+         "staff WHERE email = :e",
         soci::use(email), soci::into(l.staff.id), soci::into(l.staff.organisation_id),
         soci::into(l.staff.name), soci::into(l.staff.email), soci::into(l.staff.roles),
         soci::into(confidant), soci::into(active), soci::into(l.password_hash, hi);

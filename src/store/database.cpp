@@ -18,6 +18,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <charconv>
 #include <deque>
 #include <stdexcept>
 #include <unordered_map>
@@ -238,6 +239,22 @@ void Transaction::append_audit(long long organisation_id, long long complaint_id
                                const Actor& actor, const std::string& action,
                                const Complaint* before, const Complaint& after,
                                bool redact_personal) {
+    // A row changed behind klachtdesk's back must not be vouched for by the next event: the
+    // complaint as read here must be the state its newest event left.
+    if (before) {
+        std::string newest;
+        soci::indicator ind = soci::i_null;
+        sql_ << "SELECT " + digest_column(backend_, "state_digest") +
+                    " FROM audit_events WHERE organisation_id = :o AND complaint_id = :c ORDER "
+                    "BY id DESC LIMIT 1",
+            soci::use(organisation_id), soci::use(complaint_id), soci::into(newest, ind);
+        if (sql_.got_data() && ind == soci::i_ok &&
+            digest_value(backend_, newest) != complaint_state(*before))
+            throw std::runtime_error("complaint " + before->reference +
+                                     " is not as its newest audit event left it: it was changed "
+                                     "outside the audit trail; nothing more is written to it "
+                                     "until that is resolved (klachtdesk audit verify)");
+    }
     append_event(organisation_id, complaint_id, "complaint", complaint_id, at, actor, action,
                  complaint_changes(before, after, redact_personal), complaint_state(after));
 }
@@ -430,6 +447,11 @@ int Database::migrate(int up_to) {
 AuditCheck Database::verify_audit(long long organisation_id,
                                   const std::function<void(long long)>& progress) {
     soci::session s(*pool_);
+    // One snapshot for the chain, its head and the complaints, so that writes going on
+    // meanwhile are neither half seen nor reported as tampering.
+    soci::transaction snapshot(s);
+    if (backend_ == Backend::postgresql)
+        s << "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY";
     AuditCheck out;
     auto broken = [&](long long seq, long long id, std::string why) {
         out.intact = false;
@@ -504,9 +526,11 @@ AuditCheck Database::verify_audit(long long organisation_id,
                                   "written, or the event before it was replaced");
             if (link.action == "chain-upgrade" || link.action == "redact") {
                 auto doc = nlohmann::json::parse(changes, nullptr, false);
-                if (doc.is_object() && doc.contains(kRedactedEvents))
+                if (doc.is_object() && doc.contains(kRedactedEvents) &&
+                    doc[kRedactedEvents].is_object())
                     for (const auto& [key, digest] : doc[kRedactedEvents].items()) {
-                        long long which = std::stoll(key);
+                        long long which = 0;
+                        std::from_chars(key.data(), key.data() + key.size(), which);
                         auto u = unvouched.find(which);
                         if (u == unvouched.end() || !digest.is_string() ||
                             digest.get<std::string>() != u->second.now_holds)
@@ -517,13 +541,17 @@ AuditCheck Database::verify_audit(long long organisation_id,
                                               "was redacted");
                         unvouched.erase(u);
                     }
-                if (doc.is_object() && doc.contains("version_1") &&
-                    doc["version_1"].value("intact", true) == false)
+                const auto* v1 =
+                    doc.is_object() && doc.contains("version_1") ? &doc["version_1"] : nullptr;
+                if (v1 && v1->is_object() && v1->contains("intact") &&
+                    (*v1)["intact"] != nlohmann::json(true))
                     return broken(seq, id,
                                   "the chain was already broken when it was upgraded to version "
                                   "2 (" +
-                                      event(seq) +
-                                      "): " + doc["version_1"].value("problem", std::string()));
+                                      event(seq) + "): " +
+                                      (v1->contains("problem") && (*v1)["problem"].is_string()
+                                           ? (*v1)["problem"].get<std::string>()
+                                           : std::string("?")));
             }
             if (link.subject == "complaint" && link.complaint_id)
                 newest[link.complaint_id] = {seq, link.state_digest};
@@ -613,6 +641,18 @@ OrganisationRecord Transaction::ensure_organisation(const ProcedureAdoption& p, 
         return std::make_pair(text, by);
     };
     auto known = version_text(p.version);
+    // Before 2026-11-24 a file not named <code>-<slug>.toml had its text stored empty: such a
+    // version gets its text now, as an event, instead of refusing to start.
+    if (known && known->first.empty() && !p.text.empty()) {
+        s << "UPDATE procedure_versions SET source_text = :t WHERE organisation_id = :i AND "
+             "version = :v",
+            soci::use(p.text), soci::use(id), soci::use(p.version);
+        Actor system{t.system_actor(id), p.source, std::nullopt};
+        t.append_procedure_event(
+            id, p.version, now, system, "procedure-text-recorded",
+            nlohmann::json{{"text", nlohmann::json::array({"", p.text})}}.dump());
+        known->first = p.text;
+    }
     if (known && known->first != p.text)
         throw ProcedureConflict(
             "procedure " + p.code + " version " + std::to_string(p.version) +

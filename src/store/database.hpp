@@ -156,6 +156,7 @@ public:
         StaffMember staff;
         std::string password_hash; // argon2id string; empty when no password is set
     };
+    // `email` folded as stored (fold_email in service/auth.hpp).
     std::optional<Login> login_by_email(const std::string& email);
     void create_session(const SessionRecord& s);
     std::optional<SessionRecord> session(const std::string& token_hash);

@@ -422,9 +422,11 @@ std::vector<Migration> migrations_for(Backend b) {
     all.push_back({13,
                    "e-mail addresses compare without regard to case: one account per address",
                    {
-                       // Fails, and nothing starts, where two accounts differ only in case:
-                       // the admin must first give one of them another address.
-                       "CREATE UNIQUE INDEX staff_login_folded ON staff (lower(email))",
+                       // Addresses are stored folded (service/auth.hpp fold_email) and the
+                       // unique index staff_login holds them apart. Fails, and nothing
+                       // starts, where two accounts differ only in case: change one of them
+                       // first (UPDATE staff SET email = ... WHERE id = ...).
+                       "UPDATE staff SET email = lower(email) WHERE email <> lower(email)",
                    }});
     for (auto& m : all) {
         for (auto& s : m.statements)

@@ -56,6 +56,7 @@ def log_in(url):
 subprocess.run(base_args + ["seed-demo"], check=True, stdout=subprocess.DEVNULL,
                stderr=subprocess.DEVNULL)
 acknowledged = {}  # complaint id -> description
+reused = []  # ids handed out twice
 lock = threading.Lock()
 for round_ in range(kills):
     proc, url = start_server()
@@ -77,6 +78,10 @@ for round_ in range(kills):
                 return  # the server is gone: this request was never acknowledged
             if status == 201:
                 with lock:
+                    # SQLite hands out the id of a lost row again: an id seen before means an
+                    # acknowledged complaint vanished.
+                    if c["id"] in acknowledged:
+                        reused.append(c["id"])
                     acknowledged[c["id"]] = text
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
@@ -103,6 +108,9 @@ for cid, text in sorted(acknowledged.items()):
         missing.append(cid)
 proc.send_signal(signal.SIGTERM)
 proc.wait()
+if reused:
+    sys.exit(f"kill_test: {len(reused)} ids were handed out twice, so acknowledged complaints "
+             f"were lost, e.g. {reused[:5]}")
 if missing:
     sys.exit(f"kill_test: {len(missing)} of {len(acknowledged)} acknowledged complaints are "
              f"lost or changed, e.g. {missing[:5]}")

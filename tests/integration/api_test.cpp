@@ -854,6 +854,9 @@ TEST_F(Api, AuditChainCatchesChangesMadeDirectlyInTheDatabase) {
     sql << "SELECT handler_id FROM complaints WHERE id = :i", soci::use(id), soci::into(handler);
     sql << "UPDATE complaints SET handler_id = :h WHERE id = :i", soci::use(other), soci::use(id);
     expect_broken_at(newest_seq, "changed outside the audit trail");
+    // The next step does not vouch for the changed row: it is refused, and nothing is written.
+    act(org, id, "record-hearing", {{"note", "Gehoord"}}, 503);
+    expect_broken_at(newest_seq, "changed outside the audit trail");
     sql << "UPDATE complaints SET handler_id = :h WHERE id = :i", soci::use(handler), soci::use(id);
     expect_intact();
     std::string description;
