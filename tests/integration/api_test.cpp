@@ -308,8 +308,9 @@ TEST_F(Api, Jexo000TheHandlerClosesWithDissatisfactionRecorded) {
     for (const auto& x : listed["items"])
         found = found || x["id"] == id;
     EXPECT_TRUE(found);
-    for (const auto& x :
-         http(org).get("/api/v1/organisations/jexo/complaints?state=closed").json()["items"])
+    // Named: a range-for over a member of a temporary would read freed memory.
+    json closed = http(org).get("/api/v1/organisations/jexo/complaints?state=closed").json();
+    for (const auto& x : closed["items"])
         EXPECT_NE(x["id"], id);
 }
 
