@@ -5,26 +5,6 @@
 
 namespace kd {
 
-const char* deadline_status_name(DeadlineStatus s) {
-    switch (s) {
-    case DeadlineStatus::waiting:
-        return "waiting";
-    case DeadlineStatus::due:
-        return "due";
-    case DeadlineStatus::met:
-        return "met";
-    case DeadlineStatus::missed:
-        return "missed";
-    case DeadlineStatus::not_set:
-        return "not_set";
-    case DeadlineStatus::no_term:
-        return "no_term";
-    case DeadlineStatus::not_applicable:
-        return "not_applicable";
-    }
-    return "?";
-}
-
 std::optional<Instant> step_due(const Procedure& p, const WorkingDayCalendar& cal, StepId step,
                                 Instant start, const std::optional<Term>& extension) {
     const StepRule* rule = p.step(step);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/complaint.hpp"
+#include "core/names.hpp"
 #include "core/procedure.hpp"
 
 #include <optional>
@@ -19,7 +20,18 @@ enum class DeadlineStatus {
     no_term,        // the procedure sets no term ("as soon as possible", 003)
     not_applicable, // the case ended before this step mattered
 };
-const char* deadline_status_name(DeadlineStatus s);
+inline constexpr NameOf<DeadlineStatus> kDeadlineStatusNames[] = {
+    {DeadlineStatus::waiting, "waiting", "Nog niet begonnen"},
+    {DeadlineStatus::due, "due", "Loopt"},
+    {DeadlineStatus::met, "met", "Op tijd"},
+    {DeadlineStatus::missed, "missed", "Te laat"},
+    {DeadlineStatus::not_set, "not_set", "Nog niet afgesproken"},
+    {DeadlineStatus::no_term, "no_term", "Geen termijn"},
+    {DeadlineStatus::not_applicable, "not_applicable", "Niet van toepassing"},
+};
+inline const char* deadline_status_name(DeadlineStatus s) {
+    return name_in(kDeadlineStatusNames, s);
+}
 
 struct StepDeadline {
     StepId step = StepId::resolve;

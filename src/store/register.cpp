@@ -1,6 +1,7 @@
 // register.cpp: the register query: filters, what the reader may see, full-text search on the
 // database's own index (SQLite FTS5, PostgreSQL tsvector), and keyset paging, so that any page
 // and any search costs about the same at a million complaints as at a hundred.
+#include "core/names.hpp"
 #include "store/complaint_rows.hpp"
 #include "store/database.hpp"
 #include "store/visibility.hpp"
@@ -12,19 +13,13 @@
 namespace kd {
 namespace {
 
-const char* sort_name(ComplaintSort s) {
-    switch (s) {
-    case ComplaintSort::received_desc:
-        return "received_desc";
-    case ComplaintSort::received_asc:
-        return "received_asc";
-    case ComplaintSort::due_asc:
-        return "due_asc";
-    case ComplaintSort::reference_asc:
-        return "reference_asc";
-    }
-    return "?";
-}
+// How a cursor names its sort order (the API's sort parameter has its own spellings).
+constexpr NameOf<ComplaintSort> kCursorSortNames[] = {
+    {ComplaintSort::received_desc, "received_desc"},
+    {ComplaintSort::received_asc, "received_asc"},
+    {ComplaintSort::due_asc, "due_asc"},
+    {ComplaintSort::reference_asc, "reference_asc"},
+};
 
 std::optional<long long> whole(std::string_view s) {
     long long v = 0;
@@ -82,7 +77,7 @@ std::optional<ComplaintSort> complaint_sort_from_name(const std::string& name) {
 std::string RegisterCursor::to_string() const {
     std::string key =
         sort == ComplaintSort::reference_asc ? text : std::to_string(number.value_or(0));
-    return std::string(sort_name(sort)) + "." + key + "." + std::to_string(id);
+    return std::string(name_in(kCursorSortNames, sort)) + "." + key + "." + std::to_string(id);
 }
 
 std::optional<RegisterCursor> RegisterCursor::parse(const std::string& s) {
@@ -93,10 +88,9 @@ std::optional<RegisterCursor> RegisterCursor::parse(const std::string& s) {
     auto id = whole(std::string_view(s).substr(last + 1));
     if (!id || *id <= 0 || key.empty() || key.size() > 40) return std::nullopt;
     c.id = *id;
-    for (auto so : {ComplaintSort::received_desc, ComplaintSort::received_asc,
-                    ComplaintSort::due_asc, ComplaintSort::reference_asc})
-        if (sort == sort_name(so)) c.sort = so;
-    if (sort != sort_name(c.sort)) return std::nullopt;
+    auto named = value_in(kCursorSortNames, sort);
+    if (!named) return std::nullopt;
+    c.sort = *named;
     if (c.sort == ComplaintSort::reference_asc) {
         c.text = key;
     } else {
