@@ -1,6 +1,7 @@
 // fuzz_queries.cpp: query strings and paths as they arrive in a request line: the register's
-// and the audit log's query readers, and the path check that runs before the router.
+// and the audit log's query readers, and the path splitting that runs before the router.
 #include "api/queries.hpp"
+#include "api/uri.hpp"
 #include "core/amsterdam_time.hpp"
 
 #include <cstddef>
@@ -14,6 +15,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kd::Instant now = kd::from_local(kd::Date{std::chrono::year{2026} / 11 / 24}, 10, 0);
     (void)kd::read_register_query(text, 1, reader, now);
     (void)kd::read_audit_query(text, 1, reader);
-    (void)kd::valid_path(text);
+    (void)kd::path_segments(text);
     return 0;
 }

@@ -66,6 +66,29 @@ Response malformed_path() {
                          "The address holds an invalid %-escape or is not UTF-8.");
 }
 
+Response malformed_request() {
+    return problem_reply(400, "malformed-request", "Malformed request",
+                         "Het verzoek is geen geldig HTTP/1.1-bericht.",
+                         "The request is not a valid HTTP/1.1 message.")
+        .with_header("Connection", "close");
+}
+
+Response headers_too_large(std::size_t max_bytes) {
+    return problem_reply(431, "headers-too-large", "Request header fields too large",
+                         "De kopregels van het verzoek zijn groter dan " +
+                             std::to_string(max_bytes / 1024) + " KB.",
+                         "The request's header fields exceed " + std::to_string(max_bytes / 1024) +
+                             " KB.")
+        .with_header("Connection", "close");
+}
+
+Response expectation_failed() {
+    return problem_reply(417, "expectation-failed", "Expectation failed",
+                         "Alleen 'Expect: 100-continue' wordt ondersteund.",
+                         "Only 'Expect: 100-continue' is supported.")
+        .with_header("Connection", "close");
+}
+
 Response not_logged_in() {
     return problem_reply(401, "not-logged-in", "Not logged in", "Log eerst in.", "Log in first.");
 }

@@ -27,7 +27,10 @@ Response unsupported_media_type();              // 415
 Response body_too_large(std::size_t max_bytes); // 413
 Response malformed_json();                      // 400
 Response malformed_path();                      // 400: bad percent escapes or not UTF-8
-Response bad_query(const std::vector<FieldError>& fields);    // 400: the query string
+Response malformed_request(); // 400: the HTTP framing itself (a bad chunk, CL with TE, ...)
+Response headers_too_large(std::size_t max_bytes);         // 431
+Response expectation_failed();                             // 417: an Expect other than 100-continue
+Response bad_query(const std::vector<FieldError>& fields); // 400: the query string
 Response too_many_attempts(std::chrono::seconds retry_after); // 429
 Response no_such_address();                                   // 404
 Response server_busy(); // 503: stopping, or too many waiting or overloaded

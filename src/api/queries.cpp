@@ -1,9 +1,8 @@
 // queries.cpp: strict query-string reading; an unknown parameter is an error, not ignored.
 #include "api/queries.hpp"
 
+#include "api/uri.hpp"
 #include "core/amsterdam_time.hpp"
-
-#include <restinio/all.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -11,74 +10,7 @@
 
 namespace kd {
 
-bool valid_utf8(std::string_view s) {
-    static const unsigned long kSmallest[] = {0, 0x80, 0x800, 0x10000}; // no overlong forms
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0; // continuation bytes
-        unsigned long cp = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        if ((c & 0xE0) == 0xC0) {
-            n = 1;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 2;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (i + n >= s.size()) return false;
-        for (std::size_t k = 1; k <= n; ++k) {
-            auto d = static_cast<unsigned char>(s[i + k]);
-            if ((d & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (d & 0x3F);
-        }
-        if (cp < kSmallest[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += n + 1;
-    }
-    return true;
-}
-
-bool valid_path(std::string_view path) {
-    auto hex = [](char ch) {
-        return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
-    };
-    std::string decoded;
-    for (std::size_t i = 0; i < path.size(); ++i) {
-        if (path[i] != '%') {
-            decoded += path[i];
-            continue;
-        }
-        if (i + 2 >= path.size() || !hex(path[i + 1]) || !hex(path[i + 2])) return false;
-        decoded += static_cast<char>(std::stoi(std::string(path.substr(i + 1, 2)), nullptr, 16));
-        i += 2;
-    }
-    return valid_utf8(decoded);
-}
-
 namespace {
-
-// The parameters by name, or nullopt when the query string cannot be decoded (bad percent
-// escapes, or text that is not UTF-8: the databases would refuse it).
-std::optional<std::map<std::string, std::string>> decode(const std::string& query) {
-    auto parsed = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(query);
-    if (!parsed) return std::nullopt;
-    std::map<std::string, std::string> out;
-    for (const auto& kv : *parsed) {
-        std::string key(kv.first.data(), kv.first.size()),
-            value(kv.second.data(), kv.second.size());
-        if (!valid_utf8(key) || !valid_utf8(value)) return std::nullopt;
-        out[key] = value;
-    }
-    return out;
-}
 
 std::optional<long long> positive_id(const std::string& s) {
     long long v = 0;
@@ -112,7 +44,7 @@ const FieldError kUnreadable{"", "De zoekopdracht in het adres is onleesbaar.",
 
 Outcome<ComplaintQuery> read_register_query(const std::string& query, long long organisation_id,
                                             const Actor& reader, Instant now) {
-    auto params = decode(query);
+    auto params = query_parameters(query);
     if (!params) return invalid_fields({kUnreadable});
     std::vector<FieldError> errors;
     ComplaintQuery q;
@@ -205,7 +137,7 @@ Outcome<ComplaintQuery> read_register_query(const std::string& query, long long 
 
 Outcome<AuditLogRequest> read_audit_query(const std::string& query, long long organisation_id,
                                           const Actor& reader) {
-    auto params = decode(query);
+    auto params = query_parameters(query);
     if (!params) return invalid_fields({kUnreadable});
     std::vector<FieldError> errors;
     AuditLogRequest r;

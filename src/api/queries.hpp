@@ -10,13 +10,6 @@
 
 namespace kd {
 
-// True when `s` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
-bool valid_utf8(std::string_view s);
-
-// True when a request path's percent escapes are each two hex digits and what they decode
-// to is UTF-8: anything else is answered 400 before any route sees it.
-bool valid_path(std::string_view path);
-
 // "?state=received,assigned&handler=12&overdue=true&q=loon&sort=next_due_at&limit=50".
 // The refusal lists each bad parameter in `fields`.
 Outcome<ComplaintQuery> read_register_query(const std::string& query, long long organisation_id,

@@ -3,11 +3,13 @@
 
 #include "api/problem.hpp"
 #include "api/routes.hpp"
+#include "api/uri.hpp"
 #include "core/access.hpp"
 
 #include <sodium.h>
 
 #include <charconv>
+#include <stdexcept>
 
 namespace kd {
 namespace {
@@ -25,7 +27,33 @@ Actor Call::actor() const {
 }
 
 void RouteTable::add(std::string method, std::string path, Access access, bool changes, Handler h) {
-    routes_.push_back({std::move(method), std::move(path), access, changes, std::move(h)});
+    auto segments = path_segments(path);
+    if (!segments) throw std::invalid_argument("a route path must start with '/': " + path);
+    routes_.push_back(
+        {std::move(method), std::move(path), access, changes, std::move(h), std::move(*segments)});
+}
+
+std::optional<RouteMatch> RouteTable::find(std::string_view method, std::string_view path) const {
+    auto segments = path_segments(path);
+    if (!segments) return std::nullopt;
+    for (const Route& r : routes_) {
+        if (r.method != method || r.segments.size() != segments->size()) continue;
+        RouteMatch m{&r, {}};
+        for (std::size_t i = 0; i < segments->size() && m.route; ++i) {
+            const std::string& want = r.segments[i];
+            const std::string& got = (*segments)[i];
+            if (!want.empty() && want.front() == ':') {
+                if (got.empty())
+                    m.route = nullptr;
+                else
+                    m.params[want.substr(1)] = got;
+            } else if (want != got) {
+                m.route = nullptr;
+            }
+        }
+        if (m.route) return m;
+    }
+    return RouteMatch{};
 }
 
 RouteTable api_routes() {

@@ -7,8 +7,10 @@
 #include "service/services.hpp"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kd {
@@ -39,12 +41,21 @@ struct Route {
     Access access = Access::member;
     bool changes = false;
     Handler handler;
+    std::vector<std::string> segments; // the path split at '/', for matching
+};
+
+// The route a request goes to, with the path's ":name" parts by name (decoded).
+struct RouteMatch {
+    const Route* route = nullptr; // null: no route has this method and path (404)
+    std::map<std::string, std::string> params;
 };
 
 class RouteTable {
 public:
     void add(std::string method, std::string path, Access access, bool changes, Handler h);
     const std::vector<Route>& routes() const { return routes_; }
+    // nullopt when the path cannot be read (bad %-escapes, not UTF-8: 400).
+    std::optional<RouteMatch> find(std::string_view method, std::string_view path) const;
 
 private:
     std::vector<Route> routes_;

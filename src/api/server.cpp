@@ -1,98 +1,303 @@
-// server.cpp: RESTinio on one I/O thread. A handler on the I/O thread only copies the request
-// and posts it to the worker pool; the worker runs the route and hands the response back to
-// RESTinio, which writes it on the I/O thread. Several I/O threads let RESTinio parse a
-// pipelined or split request on two threads at once (a request desync); one does not.
+// server.cpp: HTTP/1.1 on Boost.Beast. One I/O thread reads and writes bytes and reads one
+// request at a time per connection; the worker pool runs the routes and hands the response
+// back to the I/O thread. Every framing fault gets an answer (400, 413, 417, 431) before the
+// connection closes, because the parser reports it to us instead of dropping the connection.
 #include "api/server.hpp"
 
 #include "api/problem.hpp"
-#include "api/queries.hpp"
 #include "api/router.hpp"
 #include "service/executor.hpp"
 
-#include <restinio/all.hpp>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include <pthread.h>
+
+#include <array>
 #include <atomic>
 #include <cctype>
+#include <list>
+#include <optional>
+#include <thread>
 
 namespace kd {
 namespace {
 
-using router_t = restinio::router::express_router_t<>;
-// The handler checks the path before the router decodes it: the router throws on a bad
-// %-escape, and RESTinio then closes the connection without an answer.
-using traits_t = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t,
-                                    restinio::default_request_handler_t>;
-using req_t = restinio::request_handle_t;
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
 
-restinio::http_method_id_t method_id(const std::string& m) {
-    if (m == "GET") return restinio::http_method_get();
-    if (m == "POST") return restinio::http_method_post();
-    if (m == "PUT") return restinio::http_method_put();
-    if (m == "PATCH") return restinio::http_method_patch();
-    if (m == "DELETE") return restinio::http_method_delete();
-    throw std::invalid_argument("no such HTTP method in the route table: " + m);
+// Whoever sends a header, a body or nothing on an idle keep-alive connection gets this
+// long; a slow client costs a socket, never a thread.
+constexpr auto kReadTimeout = std::chrono::seconds(30);
+constexpr auto kWriteTimeout = std::chrono::seconds(30);
+// After an answer that ends the connection, what the client still sends is read and dropped
+// for a while, so that closing with unread data (a TCP reset) does not destroy the answer.
+constexpr auto kLingerTimeout = std::chrono::seconds(2);
+constexpr std::size_t kLingerBytes = std::size_t{8} * 1024 * 1024;
+
+struct Limits {
+    std::size_t header_bytes;
+    std::size_t body_bytes;
+};
+
+std::string lower(beast::string_view s) {
+    std::string out(s.data(), s.size());
+    for (char& ch : out)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
 }
 
-Request copy_request(const req_t& req, const restinio::router::route_params_t& params) {
+// The framing fault as the answer the client gets, or nullopt when there is nobody left to
+// answer (the client went away or timed out).
+std::optional<Response> answer_for(const beast::error_code& ec, const Limits& limits) {
+    if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
+        ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset || ec == asio::error::eof)
+        return std::nullopt;
+    if (ec == http::error::header_limit) return headers_too_large(limits.header_bytes);
+    if (ec == http::error::body_limit)
+        return body_too_large(limits.body_bytes).with_header("Connection", "close");
+    if (ec.category() == http::make_error_code(http::error::bad_target).category())
+        return malformed_request();
+    return std::nullopt; // a socket error: nobody to answer
+}
+
+class Listener;
+
+// One connection: read a request, have a worker answer it, write the answer, read the next.
+// Lives as long as an operation of its own is pending (shared_from_this in each handler).
+class Connection : public std::enable_shared_from_this<Connection> {
+public:
+    Connection(tcp::socket socket, Listener& listener)
+        : stream_(std::move(socket)), listener_(listener) {}
+    void start() { read_header(); }
+    // On stopping: a connection that waits for a request is closed; one that is busy closes
+    // after its answer.
+    void close_if_idle() {
+        if (reading_) close();
+    }
+
+private:
+    void read_header();
+    void on_header(beast::error_code ec);
+    void read_body();
+    void on_request(beast::error_code ec);
+    void respond(Response res, bool keep_alive);
+    void on_written(beast::error_code ec, bool keep_alive);
+    void linger();
+    void linger_read();
+    void close() {
+        beast::error_code ignored;
+        stream_.socket().close(ignored);
+    }
+
+    beast::tcp_stream stream_;
+    Listener& listener_;
+    beast::flat_buffer buffer_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    std::shared_ptr<http::response<http::string_body>> response_;
+    std::string continue_line_;
+    bool reading_ = false;
+    std::unique_ptr<std::array<char, 4096>> dropped_; // only while lingering
+    std::size_t dropped_bytes_ = 0;
+};
+
+// Accepts connections and owns what they share: the route table, the workers, the limits.
+class Listener : public std::enable_shared_from_this<Listener> {
+public:
+    Listener(asio::io_context& io, const RouteTable& table, Executor& workers, Services& services,
+             Limits limits)
+        : io_(io), acceptor_(io), table_(table), workers_(workers), services_(services),
+          limits_(limits) {}
+
+    void listen(const tcp::endpoint& at) {
+        acceptor_.open(at.protocol());
+        acceptor_.set_option(asio::socket_base::reuse_address(true));
+        acceptor_.bind(at);
+        acceptor_.listen(asio::socket_base::max_listen_connections);
+        accept();
+    }
+
+    // On the I/O thread: no new connections, idle ones closed, busy ones close when answered.
+    void stop() {
+        stopping_ = true;
+        beast::error_code ignored;
+        acceptor_.close(ignored);
+        for (auto& weak : connections_)
+            if (auto c = weak.lock()) c->close_if_idle();
+        connections_.clear();
+    }
+
+    bool stopping() const { return stopping_; }
+    const RouteTable& table() const { return table_; }
+    Executor& workers() { return workers_; }
+    Services& services() { return services_; }
+    const Limits& limits() const { return limits_; }
+
+private:
+    void accept() {
+        acceptor_.async_accept(asio::make_strand(io_), [self = shared_from_this()](
+                                                           beast::error_code ec, tcp::socket s) {
+            if (ec) {
+                if (!self->stopping_) {
+                    spdlog::warn("http: accept failed: {}", ec.message());
+                    self->accept();
+                }
+                return;
+            }
+            auto c = std::make_shared<Connection>(std::move(s), *self);
+            self->connections_.remove_if([](const auto& w) { return w.expired(); });
+            self->connections_.push_back(c);
+            c->start();
+            self->accept();
+        });
+    }
+
+    asio::io_context& io_;
+    tcp::acceptor acceptor_;
+    const RouteTable& table_;
+    Executor& workers_;
+    Services& services_;
+    Limits limits_;
+    bool stopping_ = false;
+    std::list<std::weak_ptr<Connection>> connections_;
+};
+
+void Connection::read_header() {
+    if (listener_.stopping()) return linger();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(listener_.limits().header_bytes));
+    parser_->body_limit(listener_.limits().body_bytes);
+    reading_ = true;
+    stream_.expires_after(kReadTimeout);
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
+}
+
+void Connection::on_header(beast::error_code ec) {
+    reading_ = false;
+    if (ec) {
+        if (auto answer = answer_for(ec, listener_.limits())) return respond(*answer, false);
+        return close();
+    }
+    const auto& req = parser_->get();
+    // A Transfer-Encoding other than a final "chunked" leaves the body's length to guesswork
+    // between us and any proxy in front: refuse it (RFC 9112, 6.1).
+    if (req.count(http::field::transfer_encoding) != 0 && !parser_->chunked())
+        return respond(malformed_request(), false);
+    boost::optional<std::uint64_t> length = parser_->content_length();
+    if (length && *length > listener_.limits().body_bytes)
+        return respond(body_too_large(listener_.limits().body_bytes), false);
+    auto expect = req.find(http::field::expect);
+    if (expect != req.end()) {
+        if (lower(expect->value()) != "100-continue") return respond(expectation_failed(), false);
+        // The client waits for this before it sends the body (curl: up to a second).
+        continue_line_ = "HTTP/1.1 100 Continue\r\n\r\n";
+        stream_.expires_after(kWriteTimeout);
+        return asio::async_write(stream_, asio::buffer(continue_line_),
+                                 [self = shared_from_this()](beast::error_code e, std::size_t) {
+                                     if (e) return self->close();
+                                     self->read_body();
+                                 });
+    }
+    read_body();
+}
+
+void Connection::read_body() {
+    reading_ = !parser_->is_done();
+    stream_.expires_after(kReadTimeout);
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_request(ec); });
+}
+
+void Connection::on_request(beast::error_code ec) {
+    reading_ = false;
+    if (ec) {
+        if (auto answer = answer_for(ec, listener_.limits())) return respond(*answer, false);
+        return close();
+    }
+    http::request<http::string_body> msg = parser_->release();
+    bool keep_alive = msg.keep_alive();
+    if (listener_.stopping()) return respond(server_busy(), false);
+
+    std::string_view target(msg.target().data(), msg.target().size());
+    std::size_t question = target.find('?');
+    std::string_view path = target.substr(0, question);
+    std::string method(msg.method_string().data(), msg.method_string().size());
+    auto match = listener_.table().find(method, path);
+    if (!match) return respond(malformed_path(), keep_alive);
+    if (!match->route) return respond(no_such_address(), keep_alive);
+
     Request r;
-    r.method = req->header().method().c_str();
-    r.path = std::string(req->header().path());
-    r.query = std::string(req->header().query());
-    r.body = req->body();
-    for (const auto& f : req->header()) {
-        std::string name = f.name();
-        for (char& ch : name)
-            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        r.headers[name] = f.value();
-    }
-    // RESTinio does not list the named parameters; these are all the route table uses.
-    for (const char* name : {"org", "id", "action"})
-        if (auto v = params.get_param(name)) r.params[name] = std::string(v->data(), v->size());
-    r.remote_address = req->remote_endpoint().address().to_string();
-    return r;
+    r.method = std::move(method);
+    r.path = std::string(path);
+    if (question != std::string_view::npos) r.query = std::string(target.substr(question + 1));
+    r.body = std::move(msg.body());
+    for (const auto& f : msg)
+        r.headers[lower(f.name_string())] = std::string(f.value().data(), f.value().size());
+    r.params = std::move(match->params);
+    beast::error_code ignored;
+    r.remote_address = stream_.socket().remote_endpoint(ignored).address().to_string();
+
+    const Route* route = match->route;
+    auto self = shared_from_this();
+    bool queued = listener_.workers().post([self, route, keep_alive, req = std::move(r)] {
+        Response res = dispatch(*route, req, self->listener_.services());
+        asio::post(self->stream_.get_executor(),
+                   [self, keep_alive, res = std::move(res)]() mutable {
+                       self->respond(std::move(res), keep_alive);
+                   });
+    });
+    if (!queued) respond(server_busy(), keep_alive);
 }
 
-const char* reason_phrase(int status) {
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 204:
-        return "No Content";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 409:
-        return "Conflict";
-    case 413:
-        return "Content Too Large";
-    case 415:
-        return "Unsupported Media Type";
-    case 422:
-        return "Unprocessable Content";
-    case 429:
-        return "Too Many Requests";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return status < 500 ? "Client Error" : "Server Error";
-    }
-}
-
-void send(const req_t& req, const Response& res) {
-    auto out = req->create_response(restinio::http_status_line_t{
-        restinio::http_status_code_t{static_cast<std::uint16_t>(res.status)},
-        reason_phrase(res.status)});
+void Connection::respond(Response res, bool keep_alive) {
     for (const auto& [name, value] : res.headers)
-        out.append_header(name, value);
-    out.set_body(res.body).done();
+        if (lower(name) == "connection" && lower(value) == "close") keep_alive = false;
+    if (listener_.stopping()) keep_alive = false;
+    response_ = std::make_shared<http::response<http::string_body>>();
+    response_->version(11);
+    response_->result(static_cast<unsigned>(res.status));
+    for (auto& [name, value] : res.headers)
+        if (lower(name) != "connection") response_->set(name, value);
+    response_->body() = std::move(res.body);
+    response_->keep_alive(keep_alive);
+    response_->prepare_payload();
+    stream_.expires_after(kWriteTimeout);
+    http::async_write(stream_, *response_,
+                      [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+                          self->on_written(ec, keep_alive);
+                      });
+}
+
+void Connection::on_written(beast::error_code ec, bool keep_alive) {
+    response_.reset();
+    if (ec) return close();
+    if (keep_alive) return read_header();
+    linger();
+}
+
+void Connection::linger() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(kLingerTimeout);
+    dropped_ = std::make_unique<std::array<char, 4096>>();
+    linger_read();
+}
+
+void Connection::linger_read() {
+    stream_.async_read_some(asio::buffer(*dropped_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                                self->dropped_bytes_ += n;
+                                if (ec || self->dropped_bytes_ > kLingerBytes) return self->close();
+                                self->linger_read();
+                            });
 }
 
 } // namespace
@@ -101,60 +306,42 @@ struct HttpServer::Impl {
     Services& services;
     RouteTable table = api_routes();
     Executor workers;
-    restinio::running_server_handle_t<traits_t> server;
+    asio::io_context io{1};
+    std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
+    std::shared_ptr<Listener> listener;
+    std::thread io_thread;
     std::atomic<bool> stopped{false};
 
-    Impl(Services& s, std::size_t worker_count) : services(s), workers("kd-http", worker_count) {}
-
-    std::unique_ptr<router_t> router() {
-        auto r = std::make_unique<router_t>();
-        for (const Route& route : table.routes()) {
-            const Route* rt = &route; // the table lives as long as the server
-            r->add_handler(method_id(route.method), route.path,
-                           [this, rt](const req_t& req, restinio::router::route_params_t params) {
-                               Request copy = copy_request(req, params);
-                               bool queued = workers.post([this, rt, req, c = std::move(copy)] {
-                                   send(req, dispatch(*rt, c, services));
-                               });
-                               if (!queued) send(req, server_busy());
-                               return restinio::request_accepted();
-                           });
-        }
-        r->non_matched_request_handler([](const req_t& req) {
-            send(req, no_such_address());
-            return restinio::request_accepted();
-        });
-        return r;
-    }
+    Impl(Services& s, const ServerOptions& o)
+        : services(s), workers("kd-http", o.workers), guard(asio::make_work_guard(io)),
+          listener(std::make_shared<Listener>(io, table, workers, services,
+                                              Limits{o.max_header_bytes, o.max_body_bytes})) {}
 };
 
 HttpServer::HttpServer(Services& services, const ServerOptions& options)
-    : impl_(std::make_unique<Impl>(services, options.workers)) {
-    auto settings =
-        restinio::server_settings_t<traits_t>{}
-            .address(options.address)
-            .port(options.port)
-            .request_handler(
-                [router = std::shared_ptr<router_t>(impl_->router())](const req_t& req) {
-                    if (!valid_path(req->header().path())) {
-                        send(req, malformed_path());
-                        return restinio::request_accepted();
-                    }
-                    return (*router)(req);
-                })
-            // Bodies up to 1 MiB are read so the route can answer 413 with a reason; beyond
-            // that the connection is closed unread.
-            .incoming_http_msg_limits(
-                restinio::incoming_http_msg_limits_t{}.max_body_size(std::uint64_t{1024} * 1024))
-            .handle_request_timeout(std::chrono::seconds(30));
-    impl_->server = restinio::run_async(restinio::own_io_context(), std::move(settings), 1);
+    : impl_(std::make_unique<Impl>(services, options)) {
+    impl_->listener->listen(tcp::endpoint(asio::ip::make_address(options.address), options.port));
+    impl_->io_thread = std::thread([this] {
+        pthread_setname_np(pthread_self(), "kd-http-io");
+        for (;;) {
+            try {
+                impl_->io.run();
+                return;
+            } catch (const std::exception& e) {
+                // A handler that throws must not end the I/O of every other connection.
+                spdlog::error("http: I/O handler failed: {}", e.what());
+            }
+        }
+    });
 }
 
 void HttpServer::stop() {
     if (impl_->stopped.exchange(true)) return;
-    impl_->workers.shutdown(); // answers what is queued; new requests get 503 meanwhile
-    impl_->server->stop();
-    impl_->server->wait();
+    asio::post(impl_->io, [listener = impl_->listener] { listener->stop(); });
+    // Answers what is queued; each connection closes after its answer.
+    impl_->workers.shutdown();
+    impl_->guard.reset(); // run() returns once every connection has closed
+    if (impl_->io_thread.joinable()) impl_->io_thread.join();
 }
 
 std::vector<std::pair<std::string, std::string>> HttpServer::routes() const {

@@ -17,6 +17,10 @@ struct ServerOptions {
     // Workers for the routes: each may wait on the database, argon2 or the writer. The
     // number of writes waiting at once bounds the group commit's batch.
     std::size_t workers = 16;
+    // A request whose header section is larger gets 431; whose body is larger, 413 (the
+    // routes set tighter limits of their own).
+    std::size_t max_header_bytes = std::size_t{16} * 1024;
+    std::size_t max_body_bytes = std::size_t{1024} * 1024;
 };
 
 class HttpServer {

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <map>
 #include <thread>
+#include <vector>
 
 using namespace kd;
 
@@ -81,9 +82,16 @@ public:
         while (buffer_.size() < end + 4 + length)
             if (!fill()) return 0;
         int status = std::stoi(head.substr(9, 3));
+        body_ = buffer_.substr(end + 4, length);
         buffer_.erase(0, end + 4 + length);
         return status;
     }
+
+    // The body of the response read last.
+    const std::string& body() const { return body_; }
+
+    // Tells the server nothing more comes (a half-close), so it closes without waiting.
+    void finish_writing() { ::shutdown(fd_, SHUT_WR); }
 
     // True when nothing more arrives within `wait`: no answer to a request nobody sent.
     bool quiet(std::chrono::milliseconds wait) {
@@ -107,6 +115,7 @@ private:
     int fd_ = -1;
     bool connected_ = false;
     std::string buffer_;
+    std::string body_;
 };
 
 class HttpFraming : public ::testing::Test {
@@ -206,6 +215,76 @@ TEST_F(HttpFraming, ABadPercentEscapeInThePathIsAnswered400) {
     }
     ASSERT_TRUE(c.write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n"));
     EXPECT_EQ(c.read_response(), 200);
+}
+
+// Issue 10, item 8: every framing fault gets a status with problem JSON, then the connection
+// closes (what follows a broken message cannot be trusted to be a request).
+struct FramingFault {
+    const char* what;
+    std::string request;
+    int status;
+};
+
+TEST_F(HttpFraming, EachFramingFaultIsAnsweredThenTheConnectionCloses) {
+    const std::string post = "POST /api/v1/session HTTP/1.1\r\nHost: x\r\n"
+                             "Content-Type: application/json\r\n";
+    std::vector<FramingFault> faults{
+        {"a body over 1 MiB, announced", post + "Content-Length: 2000000\r\n\r\n{", 413},
+        {"a body over 1 MiB, chunked",
+         post + "Transfer-Encoding: chunked\r\n\r\n100000\r\n" + std::string(0x100000, 'x') +
+             "\r\n10\r\n" + std::string(16, 'x') + "\r\n0\r\n\r\n",
+         413},
+        {"a bad chunk size", post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", 400},
+        {"Content-Length with Transfer-Encoding",
+         post + "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n", 400},
+        {"Transfer-Encoding with Content-Length",
+         post + "Transfer-Encoding: chunked\r\nContent-Length: 2\r\n\r\n2\r\n{}\r\n0\r\n\r\n", 400},
+        {"a Transfer-Encoding that is not chunked", post + "Transfer-Encoding: gzip\r\n\r\n{}",
+         400},
+        {"two different Content-Lengths",
+         post + "Content-Length: 2\r\nContent-Length: 3\r\n\r\n{} ", 400},
+        {"a 100 KB header",
+         "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100 * 1024, 'a') +
+             "\r\n\r\n",
+         431},
+        {"an unknown expectation", post + "Content-Length: 2\r\nExpect: 200-ok\r\n\r\n", 417},
+        {"not HTTP at all", "HELLO\r\n\r\n", 400},
+    };
+    for (const FramingFault& f : faults) {
+        Connection c(port_);
+        ASSERT_TRUE(c.connected());
+        c.write(f.request); // may fail half-way once the server has answered and closed
+        EXPECT_EQ(c.read_response(), f.status) << f.what;
+        EXPECT_NE(c.body().find("\"title\""), std::string::npos) << f.what << ": " << c.body();
+        c.finish_writing();
+        EXPECT_EQ(c.read_response(), 0) << f.what << ": the connection stays open";
+    }
+}
+
+// curl sends "Expect: 100-continue" before a body and waits up to a second for the interim
+// answer; it gets it at once, then the real answer. A body that is too large is refused
+// before it is sent.
+TEST_F(HttpFraming, ExpectContinueIsAnsweredBeforeTheBody) {
+    Connection c(port_);
+    ASSERT_TRUE(c.connected());
+    std::string body = R"({"email":"nobody@example.org","password":"wrong"})";
+    ASSERT_TRUE(c.write("POST /api/v1/session HTTP/1.1\r\nHost: x\r\n"
+                        "Content-Type: application/json\r\nExpect: 100-continue\r\n"
+                        "Content-Length: " +
+                        std::to_string(body.size()) + "\r\n\r\n"));
+    EXPECT_EQ(c.read_response(), 100);
+    ASSERT_TRUE(c.write(body));
+    EXPECT_EQ(c.read_response(), 401);
+    // The connection goes on.
+    ASSERT_TRUE(c.write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n"));
+    EXPECT_EQ(c.read_response(), 200);
+
+    Connection big(port_);
+    ASSERT_TRUE(big.connected());
+    ASSERT_TRUE(big.write("POST /api/v1/session HTTP/1.1\r\nHost: x\r\n"
+                          "Content-Type: application/json\r\nExpect: 100-continue\r\n"
+                          "Content-Length: 5000000\r\n\r\n"));
+    EXPECT_EQ(big.read_response(), 413);
 }
 
 } // namespace
