@@ -325,6 +325,14 @@ void update_complaint_row(StatementCache& cache, const Complaint& before, const 
         write_summaries(cache, after, false);
 }
 
+namespace {
+// The register event's own moment and actor are when and by whom the complaint was
+// registered (core/lifecycle.cpp), so its changes need not repeat them: 58 bytes an event.
+bool is_the_events_own(std::string_view field) {
+    return field == "registered_at" || field == "registered_by";
+}
+} // namespace
+
 std::string complaint_changes(const Complaint* before, const Complaint& after,
                               bool redact_personal) {
     json out = json::object();
@@ -333,7 +341,7 @@ std::string complaint_changes(const Complaint* before, const Complaint& after,
         if (before) {
             FieldValue b = f.get(*before);
             if (a != b) out[f.name] = json::array({to_json(b, f.kind), to_json(a, f.kind)});
-        } else if (!is_empty_value(a)) {
+        } else if (!is_empty_value(a) && !is_the_events_own(f.name)) {
             // A new complaint: what it was registered with, leaving out what is empty.
             out[f.name] = json::array({nullptr, to_json(a, f.kind)});
         }

@@ -230,6 +230,14 @@ TEST_F(Api, Jexo000FromIntakeToClose) {
     auto full = get(org, id);
     ASSERT_EQ(full["timeline"].size(), 6u);
     EXPECT_EQ(full["timeline"][0]["action"], "register");
+    // The register event holds what the complaint was registered with; when and by whom are
+    // the event's own moment and actor, not repeated in its changes (issue 8: under 1 KB).
+    const json& registered = full["timeline"][0];
+    EXPECT_EQ(registered["changes"]["channel"][1], "phone");
+    EXPECT_FALSE(registered["changes"].contains("registered_at")) << registered;
+    EXPECT_FALSE(registered["changes"].contains("registered_by")) << registered;
+    EXPECT_EQ(registered["at"], full["registered_at"]);
+    EXPECT_EQ(registered["actor_id"], full["registered_by"]);
     EXPECT_EQ(full["timeline"][5]["action"], "close");
     EXPECT_EQ(full["timeline"][5]["changes"]["state"][0], "resolved");
     EXPECT_EQ(full["timeline"][5]["changes"]["state"][1], "closed");
