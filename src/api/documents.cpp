@@ -166,7 +166,11 @@ json complaint_json(const Complaint& c) {
     };
 }
 
-json complaint_summary_json(const Complaint& c, std::optional<Instant> next_due, Instant now) {
+json complaint_summary_json(const Complaint& c, const std::optional<StepDeadline>& next,
+                            Instant now) {
+    const std::optional<Instant> none;
+    const std::optional<Instant>& next_due = next ? next->due : none;
+    bool overdue = next_due.has_value() && next_due.value() < now;
     // Cut on a UTF-8 character boundary so the excerpt stays valid text.
     std::string excerpt = c.description;
     if (excerpt.size() > 160) {
@@ -188,7 +192,17 @@ json complaint_summary_json(const Complaint& c, std::optional<Instant> next_due,
             {"confidential", c.confidential},
             {"handler_id", c.handler_id ? json(*c.handler_id) : json(nullptr)},
             {"next_due_at", next_due ? json(format_iso_local(*next_due)) : json(nullptr)},
-            {"overdue", next_due && *next_due < now}};
+            {"overdue", overdue},
+            {"next_deadline", next ? deadline_json(*next) : json(nullptr)}};
+}
+
+json offered_action_json(const OfferedAction& a) {
+    json blocked = nullptr;
+    if (a.blocked)
+        blocked = {{"code", a.blocked->code},
+                   {"detail", a.blocked->message_nl},
+                   {"detail_en", a.blocked->message_en}};
+    return {{"action", a.action}, {"blocked", blocked}};
 }
 
 json deadline_json(const StepDeadline& d) {

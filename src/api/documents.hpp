@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/deadlines.hpp"
+#include "core/offered_actions.hpp"
 #include "service/hearings.hpp"
 #include "service/organisations.hpp"
 #include "store/records.hpp"
@@ -18,8 +19,11 @@ nlohmann::json staff_json(const StaffMember& s);
 nlohmann::json hearing_summary_json(const HearingSummary& h);
 nlohmann::json complaint_json(const Complaint& c);
 // A register row: what a list shows, without notes and handling details.
-nlohmann::json complaint_summary_json(const Complaint& c, std::optional<Instant> next_due,
+// `next` is its earliest running deadline: step, due moment, working days left or late.
+nlohmann::json complaint_summary_json(const Complaint& c, const std::optional<StepDeadline>& next,
                                       Instant now);
+// A step the reader may take now; `blocked` says why it cannot be taken yet.
+nlohmann::json offered_action_json(const OfferedAction& a);
 nlohmann::json deadline_json(const StepDeadline& d);
 nlohmann::json audit_json(const AuditEvent& e);
 

@@ -26,7 +26,7 @@ Response list(Call& c) {
     RegisterPage page = c.services.complaints.register_page(*c.org, query);
     json items = json::array();
     for (const auto& row : page.rows)
-        items.push_back(complaint_summary_json(row.complaint, row.next_due, query.now));
+        items.push_back(complaint_summary_json(row.complaint, row.next, query.now));
     return json_reply(200,
                       {{"items", items},
                        {"limit", query.limit},
@@ -58,6 +58,10 @@ Response show(Call& c) {
         for (const auto& e : f.timeline)
             t.push_back(audit_json(e));
         body["timeline"] = t;
+        json actions = json::array();
+        for (const auto& a : f.actions)
+            actions.push_back(offered_action_json(a));
+        body["actions"] = actions;
         return json_reply(200, body);
     });
 }

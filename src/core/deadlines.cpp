@@ -136,14 +136,20 @@ std::vector<StepDeadline> deadlines_of(const Procedure& p, const WorkingDayCalen
     return out;
 }
 
-std::optional<Instant> next_due(const std::vector<StepDeadline>& deadlines) {
-    std::optional<Instant> best;
+std::optional<StepDeadline> next_deadline(const std::vector<StepDeadline>& deadlines) {
+    const StepDeadline* best = nullptr;
     for (const auto& d : deadlines) {
         if (d.done_at || !d.due) continue;
         if (d.status != DeadlineStatus::due && d.status != DeadlineStatus::missed) continue;
-        if (!best || *d.due < *best) best = d.due;
+        if (!best || *d.due < *best->due) best = &d;
     }
-    return best;
+    if (!best) return std::nullopt;
+    return *best;
+}
+
+std::optional<Instant> next_due(const std::vector<StepDeadline>& deadlines) {
+    auto d = next_deadline(deadlines);
+    return d ? d->due : std::nullopt;
 }
 
 } // namespace kd

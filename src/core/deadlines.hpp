@@ -61,6 +61,8 @@ std::vector<StepDeadline> deadlines_of(const Procedure& p, const WorkingDayCalen
 // "dissatisfaction" (the latest "not satisfied").
 const char* step_clock_start(StepId step);
 
+// The running deadline that comes first (due, or already missed and not done), or none.
+std::optional<StepDeadline> next_deadline(const std::vector<StepDeadline>& deadlines);
 std::optional<Instant> next_due(const std::vector<StepDeadline>& deadlines);
 
 } // namespace kd

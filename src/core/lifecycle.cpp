@@ -55,8 +55,9 @@ constexpr StateRule kStateRules[] = {
     {kOpen, "de klacht niet in behandeling nemen", "decline the complaint"},
     {bit(State::declined), "het afwijzingsbericht vastleggen", "record the decline notice"},
     {bit(State::resolved), "de tevredenheid vastleggen", "record satisfaction"},
-    {kAnyState, "doorverwijzen", "escalate"}, // needs "not satisfied": its own refusal
-    {kAnyState, "afsluiten", "close"},        // satisfied, referred or dissatisfied
+    // Both need the satisfaction (or its absence) recorded: their own refusals say so.
+    {bit(State::in_handling) | bit(State::resolved), "doorverwijzen", "escalate"},
+    {bit(State::in_handling) | bit(State::resolved) | bit(State::escalated), "afsluiten", "close"},
     {kNotFinal, "de klacht intrekken", "withdraw"},
     {kAnyState, "toegang geven", "grant access"}, // any time the case is confidential
     {kAnyState, "toegang intrekken", "revoke access"},
@@ -300,12 +301,6 @@ struct Applier {
                               std::to_string(p.extension.times) + " keer.",
                           "The term has already been extended; that is allowed " +
                               std::to_string(p.extension.times) + " time(s).");
-        if (auto t = check_text(a.reason, "reason", "Een reden voor de verlenging",
-                                "A reason for the extension"))
-            return *t;
-        if (a.term.amount <= 0)
-            return refuse("extension_empty", "Een verlenging moet langer dan nul zijn.",
-                          "An extension must be longer than zero.", "term");
         // Compare the terms by what they do to this case's due moment.
         Instant base = due_after(cal, c.received_at, r->term);
         // R-HANDLE (004): an extension is decided within the term; a missed term stays missed.
@@ -319,6 +314,13 @@ struct Applier {
                               "); an extension is decided within the term.",
                           "term")
                 .with_kind(RefusalKind::conflict);
+        // Too late is said before what the form lacks: no use filling it in.
+        if (auto t = check_text(a.reason, "reason", "Een reden voor de verlenging",
+                                "A reason for the extension"))
+            return *t;
+        if (a.term.amount <= 0)
+            return refuse("extension_empty", "Een verlenging moet langer dan nul zijn.",
+                          "An extension must be longer than zero.", "term");
         if (due_after(cal, base, a.term) > due_after(cal, base, p.extension.max))
             return refuse(
                 "extension_too_long",

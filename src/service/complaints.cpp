@@ -209,7 +209,10 @@ Outcome<CaseFile> ComplaintService::read_case(const OrganisationContext& org,
         if (auto logged = record_view(org, {*c}, "view", actor, now); !logged)
             return logged.refusal();
     CaseFile file{*c, deadlines_of(org.procedure_of(*c), org.calendar_of(*c), *c, now),
-                  db_.timeline(org.record.id, complaint_id), std::nullopt};
+                  db_.timeline(org.record.id, complaint_id), std::nullopt, {}};
+    if (actor.viewer)
+        file.actions = offered_actions(org.procedure_of(*c), org.calendar_of(*c), *c,
+                                       *actor.viewer, now);
     if (c->handler_id)
         for (auto& s : staff_of(org.record.id))
             if (s.id == *c->handler_id) file.handler = s;
@@ -223,8 +226,8 @@ RegisterPage ComplaintService::register_page(const OrganisationContext& org,
     out.has_more = page.has_more;
     out.next = page.next;
     for (auto& c : page.items) {
-        auto due = next_due(deadlines_of(org.procedure_of(c), org.calendar_of(c), c, q.now));
-        out.rows.push_back({std::move(c), due});
+        auto next = next_deadline(deadlines_of(org.procedure_of(c), org.calendar_of(c), c, q.now));
+        out.rows.push_back({std::move(c), next});
     }
     return out;
 }

@@ -6,6 +6,7 @@
 #include "core/access.hpp"
 #include "core/deadlines.hpp"
 #include "core/lifecycle.hpp"
+#include "core/offered_actions.hpp"
 #include "core/outcome.hpp"
 #include "service/organisations.hpp"
 #include "store/database.hpp"
@@ -25,6 +26,7 @@ struct CaseFile {
     std::vector<StepDeadline> deadlines;
     std::vector<AuditEvent> timeline;
     std::optional<StaffMember> handler; // R-ASSIGN (001, 004): name and function shown
+    std::vector<OfferedAction> actions; // what the reader may do now (core/offered_actions)
 };
 
 // A complaint after a write, with its deadlines at the moment of the write.
@@ -36,7 +38,7 @@ struct SavedComplaint {
 // A register row: the complaint and its next deadline at the query's `now`.
 struct RegisterRow {
     Complaint complaint;
-    std::optional<Instant> next_due; // the earliest running deadline
+    std::optional<StepDeadline> next; // the earliest running deadline
 };
 struct RegisterPage {
     std::vector<RegisterRow> rows;
