@@ -6,6 +6,7 @@
 
 #include "api/problem.hpp"
 #include "api/router.hpp"
+#include "api/web_files.hpp"
 #include "service/executor.hpp"
 
 #include <boost/asio.hpp>
@@ -109,9 +110,9 @@ private:
 // Accepts connections and owns what they share: the route table, the workers, the limits.
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
-    Listener(asio::io_context& io, const RouteTable& table, Executor& workers, Services& services,
-             Limits limits)
-        : io_(io), acceptor_(io), table_(table), workers_(workers), services_(services),
+    Listener(asio::io_context& io, const RouteTable& table, const WebFiles& web, Executor& workers,
+             Services& services, Limits limits)
+        : io_(io), acceptor_(io), table_(table), web_(web), workers_(workers), services_(services),
           limits_(limits) {}
 
     void listen(const tcp::endpoint& at) {
@@ -134,6 +135,7 @@ public:
 
     bool stopping() const { return stopping_; }
     const RouteTable& table() const { return table_; }
+    const WebFiles& web() const { return web_; }
     Executor& workers() { return workers_; }
     Services& services() { return services_; }
     const Limits& limits() const { return limits_; }
@@ -160,6 +162,7 @@ private:
     asio::io_context& io_;
     tcp::acceptor acceptor_;
     const RouteTable& table_;
+    const WebFiles& web_;
     Executor& workers_;
     Services& services_;
     Limits limits_;
@@ -230,6 +233,10 @@ void Connection::on_request(beast::error_code ec) {
     std::size_t question = target.find('?');
     std::string_view path = target.substr(0, question);
     std::string method(msg.method_string().data(), msg.method_string().size());
+    // Everything outside /api/ is the web UI, answered from memory on this thread.
+    bool api = path == "/api" || path.rfind("/api/", 0) == 0;
+    if (!api && method == "GET" && !listener_.web().empty())
+        return respond(listener_.web().answer(path), keep_alive);
     auto match = listener_.table().find(method, path);
     if (!match) return respond(malformed_path(), keep_alive);
     if (!match->route) return respond(no_such_address(), keep_alive);
@@ -305,6 +312,7 @@ void Connection::linger_read() {
 struct HttpServer::Impl {
     Services& services;
     RouteTable table = api_routes();
+    WebFiles web;
     Executor workers;
     asio::io_context io{1};
     std::optional<asio::executor_work_guard<asio::io_context::executor_type>> guard;
@@ -313,8 +321,9 @@ struct HttpServer::Impl {
     std::atomic<bool> stopped{false};
 
     Impl(Services& s, const ServerOptions& o)
-        : services(s), workers("kd-http", o.workers), guard(asio::make_work_guard(io)),
-          listener(std::make_shared<Listener>(io, table, workers, services,
+        : services(s), web(WebFiles::load(o.web_root)), workers("kd-http", o.workers),
+          guard(asio::make_work_guard(io)),
+          listener(std::make_shared<Listener>(io, table, web, workers, services,
                                               Limits{o.max_header_bytes, o.max_body_bytes})) {}
 };
 
@@ -342,6 +351,10 @@ void HttpServer::stop() {
     impl_->workers.shutdown();
     impl_->guard.reset(); // run() returns once every connection has closed
     if (impl_->io_thread.joinable()) impl_->io_thread.join();
+}
+
+bool HttpServer::serves_web() const {
+    return !impl_->web.empty();
 }
 
 std::vector<std::pair<std::string, std::string>> HttpServer::routes() const {

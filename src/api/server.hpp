@@ -21,6 +21,9 @@ struct ServerOptions {
     // routes set tighter limits of their own).
     std::size_t max_header_bytes = std::size_t{16} * 1024;
     std::size_t max_body_bytes = std::size_t{1024} * 1024;
+    // The built web UI (web/dist); every GET outside /api/ is answered from it. Empty or
+    // missing: the API alone.
+    std::string web_root{};
 };
 
 class HttpServer {
@@ -34,6 +37,9 @@ public:
     // Refuses new requests (503), lets the running and queued ones finish and answer, then
     // closes the I/O. Idempotent.
     void stop();
+
+    // Whether the web UI was found in ServerOptions::web_root.
+    bool serves_web() const;
 
     // Every route as (method, path pattern), e.g. ("GET", "/api/v1/organisations/:org").
     std::vector<std::pair<std::string, std::string>> routes() const;

@@ -71,6 +71,10 @@ int main(int argc, char** argv) {
                      "threads that run requests (database, password checks); one more does "
                      "the network I/O")
         ->check(CLI::Range(1, 256));
+    std::string web_root = env_or("KLACHTDESK_WEB", "web/dist");
+    serve->add_option("--web", web_root,
+                      "the built web UI, served at / (env KLACHTDESK_WEB; build it with "
+                      "`npm run build` in web/)");
 
     auto* migrate = cli.add_subcommand("migrate", "bring the database schema up to date");
 
@@ -167,7 +171,7 @@ int main(int argc, char** argv) {
         if (*user_reset) return cmd_user_reset(*rt, ur_email);
         if (*purge) return cmd_purge(*rt, purge_apply);
         if (*seed) return cmd_seed_demo(*rt, complaints, years, rng_seed);
-        if (*serve) return cmd_serve(*rt, static_cast<unsigned short>(port), workers);
+        if (*serve) return cmd_serve(*rt, static_cast<unsigned short>(port), workers, web_root);
     } catch (const std::exception& e) {
         std::cerr << "klachtdesk: " << e.what() << "\n";
         return 1;

@@ -8,7 +8,7 @@
 
 namespace kd {
 
-int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers) {
+int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::string& web_root) {
     // main() blocked SIGINT and SIGTERM before any thread started (the writer starts with the
     // runtime), so every thread inherits the mask and only this sigwait receives them.
     sigset_t set;
@@ -16,9 +16,16 @@ int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers) {
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
     RetentionJob retention(rt.services().complaints, rt.writer(), rt.services().clock);
-    HttpServer server(rt.services(), ServerOptions{"127.0.0.1", port, workers});
+    ServerOptions options;
+    options.port = port;
+    options.workers = workers;
+    options.web_root = web_root;
+    HttpServer server(rt.services(), options);
     std::cout << "klachtdesk " << KLACHTDESK_VERSION << " listening on http://127.0.0.1:" << port
               << " (database: " << rt.services().storage_name << ")" << std::endl;
+    if (!server.serves_web())
+        std::cout << "klachtdesk: no web UI in " << web_root
+                  << " (run `npm ci && npm run build` in web/); serving the API only" << std::endl;
     int sig = 0;
     sigwait(&set, &sig);
     std::cout << "klachtdesk: stopping" << std::endl;

@@ -12,9 +12,9 @@ namespace {
 // Refusals that say a step is no part of this case (the procedure has no such step, or it
 // was done once and for all): such a step is not offered at all.
 constexpr std::string_view kNotForThisCase[] = {
-    "invalid_transition", "extension_not_allowed", "extension_used", "no_confidant_route",
-    "not_confidential",   "already_acknowledged",  "already_notified", "no_access_granted",
-    "anonymised"};
+    "invalid_transition", "extension_not_allowed", "extension_used",
+    "no_confidant_route", "not_confidential",      "already_acknowledged",
+    "already_notified",   "no_access_granted",     "anonymised"};
 // Refusals that only say the form is still empty.
 constexpr std::string_view kEmptyForm[] = {"nothing_to_correct"};
 
@@ -22,8 +22,7 @@ bool one_of(const std::string& code, const auto& codes) {
     return std::find(std::begin(codes), std::end(codes), code) != std::end(codes);
 }
 
-template <std::size_t... I>
-std::vector<Command> every_command(std::index_sequence<I...>) {
+template <std::size_t... I> std::vector<Command> every_command(std::index_sequence<I...>) {
     return {Command(std::in_place_index<I>)...};
 }
 
@@ -43,9 +42,10 @@ std::vector<OfferedAction> offered_actions(const Procedure& p, const WorkingDayC
         const Refusal& r = tried.refusal();
         if (one_of(r.code, kNotForThisCase)) continue;
         // A missing field is what the step's form asks for; anything else must happen first.
-        bool needs_input = one_of(r.code, kEmptyForm) ||
-                           (r.kind == RefusalKind::invalid && (!r.field.empty() || !r.fields.empty()));
-        if (needs_input) out.push_back({command_name(cmd), std::nullopt});
+        bool needs_input = one_of(r.code, kEmptyForm) || (r.kind == RefusalKind::invalid &&
+                                                          (!r.field.empty() || !r.fields.empty()));
+        if (needs_input)
+            out.push_back({command_name(cmd), std::nullopt});
         else if (r.kind == RefusalKind::invalid || r.kind == RefusalKind::conflict)
             out.push_back({command_name(cmd), r});
     }

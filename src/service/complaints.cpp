@@ -208,11 +208,14 @@ Outcome<CaseFile> ComplaintService::read_case(const OrganisationContext& org,
     if (c->confidential)
         if (auto logged = record_view(org, {*c}, "view", actor, now); !logged)
             return logged.refusal();
-    CaseFile file{*c, deadlines_of(org.procedure_of(*c), org.calendar_of(*c), *c, now),
-                  db_.timeline(org.record.id, complaint_id), std::nullopt, {}};
+    CaseFile file{*c,
+                  deadlines_of(org.procedure_of(*c), org.calendar_of(*c), *c, now),
+                  db_.timeline(org.record.id, complaint_id),
+                  std::nullopt,
+                  {}};
     if (actor.viewer)
-        file.actions = offered_actions(org.procedure_of(*c), org.calendar_of(*c), *c,
-                                       *actor.viewer, now);
+        file.actions =
+            offered_actions(org.procedure_of(*c), org.calendar_of(*c), *c, *actor.viewer, now);
     if (c->handler_id)
         for (auto& s : staff_of(org.record.id))
             if (s.id == *c->handler_id) file.handler = s;

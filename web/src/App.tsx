@@ -1,0 +1,87 @@
+// App.tsx: the session (log in first), the frame with its navigation, and the page the
+// address asks for.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Center, Loader } from '@mantine/core';
+import { api, orgPath, setCsrfToken, ApiError } from './api';
+import type { Session, Staff } from './types';
+import { SessionContext, rolesOf, type SessionState } from './session';
+import { useLocation } from './router';
+import { Layout } from './components/Layout';
+import { LoginPage } from './pages/LoginPage';
+import { MyWorkPage } from './pages/MyWorkPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { IntakePage } from './pages/IntakePage';
+import { CasePage } from './pages/CasePage';
+import { ProcedurePage } from './pages/ProcedurePage';
+import { PasswordPage } from './pages/PasswordPage';
+import { useT } from './i18n';
+
+export function App() {
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [staff, setStaff] = useState<Staff[]>([]);
+
+  const begin = useCallback(async (s: Session) => {
+    setCsrfToken(s.csrf_token);
+    const list = await api<{ items: Staff[] }>('GET', `${orgPath(s.organisation.slug)}/staff`);
+    setStaff(list.items);
+    setSession(s);
+  }, []);
+
+  useEffect(() => {
+    api<Session>('GET', '/api/v1/session')
+      .then(begin)
+      .catch(() => setSession(null));
+  }, [begin]);
+
+  const state = useMemo<SessionState | null>(() => {
+    if (!session) return null;
+    const roles = rolesOf(session.staff.roles);
+    return {
+      session,
+      staff,
+      hasRole: (r) => roles.includes(r),
+      staffName: (id) => staff.find((s) => s.id === id)?.name ?? (id ? `#${id}` : ''),
+      org: orgPath(session.organisation.slug),
+      logout: () => {
+        api('DELETE', '/api/v1/session').finally(() => setSession(null));
+      },
+    };
+  }, [session, staff]);
+
+  if (session === undefined)
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Laden" />
+      </Center>
+    );
+  if (!state) return <LoginPage onLoggedIn={begin} />;
+  return (
+    <SessionContext.Provider value={state}>
+      <Layout>
+        <Page onSessionEnded={() => setSession(null)} />
+      </Layout>
+    </SessionContext.Provider>
+  );
+}
+
+function Page({ onSessionEnded }: { onSessionEnded: () => void }) {
+  const { path } = useLocation();
+  const { t } = useT();
+  // A session that ended (idle for 30 minutes) sends every call to 401: back to logging in.
+  useEffect(() => {
+    const ended = (e: PromiseRejectionEvent) => {
+      if (e.reason instanceof ApiError && e.reason.status === 401) onSessionEnded();
+    };
+    window.addEventListener('unhandledrejection', ended);
+    return () => window.removeEventListener('unhandledrejection', ended);
+  }, [onSessionEnded]);
+
+  const complaint = path.match(/^\/klachten\/(\d+)$/);
+  if (path === '/' || path === '/werk') return <MyWorkPage />;
+  if (path === '/register') return <RegisterPage />;
+  if (path === '/klachten/nieuw') return <IntakePage />;
+  if (complaint) return <CasePage id={Number(complaint[1])} />;
+  if (path === '/procedure') return <ProcedurePage />;
+  if (path === '/wachtwoord') return <PasswordPage />;
+  return <p>{t('notFound')}</p>;
+}

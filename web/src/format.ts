@@ -1,0 +1,93 @@
+// format.ts: dates as people in the Netherlands write them (dd-mm-jjjj, Amsterdam time) and
+// deadlines in working days, in words that also read without colour.
+import type { Deadline } from './types';
+import type { Lang } from './i18n';
+
+const zone = 'Europe/Amsterdam';
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (isNaN(d.getTime())) return iso;
+  const p = new Intl.DateTimeFormat('nl-NL', {
+    timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric',
+  }).formatToParts(d);
+  const get = (t: string) => p.find((x) => x.type === t)?.value ?? '';
+  return `${get('day')}-${get('month')}-${get('year')}`;
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (isNaN(d.getTime())) return iso;
+  const time = new Intl.DateTimeFormat('nl-NL', {
+    timeZone: zone, hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(d);
+  return `${formatDate(iso)} ${time}`;
+}
+
+// Seconds since 1970, as the audit trail stores moments.
+export function formatEpoch(seconds: number): string {
+  return formatDateTime(new Date(seconds * 1000).toISOString());
+}
+
+// "24-11-2026 14:05" (Amsterdam time) as the API's local form "2026-11-24T14:05"; null when
+// it is not a date and time. A date alone means the start of that day.
+export function parseDutchDateTime(text: string): string | null {
+  const m = text.trim().match(/^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2})[:.](\d{2}))?$/);
+  if (!m) return null;
+  const [, d, mo, y, h = '0', mi = '00'] = m;
+  const day = Number(d), month = Number(mo), hour = Number(h), minute = Number(mi);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${y}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`;
+}
+
+// Now in Amsterdam, as "24-11-2026 14:05".
+export function nowDutch(): string {
+  return formatDateTime(new Date().toISOString());
+}
+
+export type Urgency = 'late' | 'soon' | 'ok' | 'done' | 'none';
+
+export function urgencyOf(d: Deadline | null): Urgency {
+  if (!d) return 'none';
+  if (d.status === 'missed') return d.done_at ? 'done' : 'late';
+  if (d.status === 'due') return (d.working_days_left ?? 99) <= 2 ? 'soon' : 'ok';
+  if (d.status === 'met') return 'done';
+  return 'none';
+}
+
+// "nog 2 werkdagen", "vandaag", "1 werkdag te laat", "op tijd".
+export function deadlineText(d: Deadline | null, lang: Lang): string {
+  const nl = lang === 'nl';
+  if (!d) return nl ? 'geen lopende termijn' : 'no running deadline';
+  const days = (n: number) =>
+    nl ? `${n} werkdag${n === 1 ? '' : 'en'}` : `${n} working day${n === 1 ? '' : 's'}`;
+  switch (d.status) {
+    case 'due': {
+      const n = d.working_days_left ?? 0;
+      if (n <= 0) return nl ? 'vandaag' : 'today';
+      return nl ? `nog ${days(n)}` : `${days(n)} left`;
+    }
+    case 'missed': {
+      const n = d.working_days_late ?? 0;
+      const late = n <= 0 ? (nl ? 'te laat' : 'late') : nl ? `${days(n)} te laat` : `${days(n)} late`;
+      return d.done_at ? (nl ? `gedaan, ${late}` : `done, ${late}`) : late;
+    }
+    case 'met': return nl ? 'op tijd gedaan' : 'done in time';
+    case 'waiting': return nl ? 'nog niet begonnen' : 'not started yet';
+    case 'not_set': return nl ? 'nog niet afgesproken' : 'not agreed yet';
+    case 'no_term': return nl ? 'geen vaste termijn' : 'no fixed term';
+    default: return nl ? 'niet van toepassing' : 'not applicable';
+  }
+}
+
+// The symbol before a deadline's words, so that it reads without colour.
+export const urgencySymbol: Record<Urgency, string> = {
+  late: '⚠', soon: '⏳', ok: '•', done: '✓', none: '–',
+};
+// Shades dark or light enough for AA contrast with their text (checked by axe-core).
+export const urgencyColour: Record<Urgency, string> = {
+  late: 'red.9', soon: 'yellow.4', ok: 'blue.8', done: 'teal.9', none: 'gray.7',
+};

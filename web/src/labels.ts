@@ -1,0 +1,155 @@
+// labels.ts: the names people read for the API's words: states, channels, steps, actions
+// and the fields of the audit trail, in Dutch and English.
+type Pair = readonly [string, string];
+
+export const stateLabels: Record<string, Pair> = {
+  received: ['Ontvangen', 'Received'],
+  acknowledged: ['Ontvangst bevestigd', 'Acknowledged'],
+  assigned: ['Toegewezen', 'Assigned'],
+  in_handling: ['In behandeling', 'In handling'],
+  resolved: ['Afgehandeld', 'Resolved'],
+  escalated: ['Doorverwezen', 'Referred'],
+  closed: ['Gesloten', 'Closed'],
+  closed_unsatisfied: ['Gesloten, niet tevreden', 'Closed, not satisfied'],
+  declined: ['Niet in behandeling genomen', 'Declined'],
+  withdrawn: ['Ingetrokken', 'Withdrawn'],
+};
+export const openStates = ['received', 'acknowledged', 'assigned', 'in_handling', 'resolved', 'escalated'];
+
+export const channelLabels: Record<string, Pair> = {
+  phone: ['Telefoon', 'Phone'],
+  letter: ['Brief', 'Letter'],
+  email: ['E-mail', 'E-mail'],
+  web_form: ['Webformulier', 'Web form'],
+  in_person: ['Persoonlijk', 'In person'],
+};
+
+export const stepLabels: Record<string, Pair> = {
+  acknowledge: ['Ontvangstbevestiging', 'Acknowledgement'],
+  assign: ['Toewijzen', 'Assignment'],
+  take_into_handling: ['In behandeling nemen', 'Taking into handling'],
+  first_contact: ['Eerste contact', 'First contact'],
+  resolve: ['Afhandeling', 'Resolution'],
+  redo: ['Opnieuw behandelen', 'Handling again'],
+  verify: ['Tevredenheid nagaan', 'Checking satisfaction'],
+  notify_decline: ['Afwijzing melden', 'Notifying the decline'],
+};
+
+export interface ActionField {
+  name: string;
+  kind: 'text' | 'long' | 'bool' | 'staff' | 'involved' | 'select' | 'date';
+  label: Pair;
+  options?: { value: string; label: Pair }[];
+}
+
+const note: ActionField = { name: 'note', kind: 'long', label: ['Notitie', 'Note'] };
+const reason: ActionField = { name: 'reason', kind: 'long', label: ['Reden', 'Reason'] };
+
+// Each step of docs/api.md with the fields its form asks for.
+export const actionForms: Record<string, { label: Pair; fields: ActionField[] }> = {
+  acknowledge: { label: ['Ontvangst bevestigen', 'Acknowledge receipt'], fields: [note] },
+  assign: {
+    label: ['Behandelaar toewijzen', 'Assign a handler'],
+    fields: [{ name: 'handler_id', kind: 'staff', label: ['Behandelaar', 'Handler'] }],
+  },
+  'start-handling': { label: ['Behandeling starten', 'Start handling'], fields: [] },
+  'record-contact': {
+    label: ['Contact vastleggen', 'Record contact'],
+    fields: [
+      note,
+      { name: 'agreed_resolve_by', kind: 'date', label: ['Afgesproken afhandeltermijn (001)', 'Agreed resolution date (001)'] },
+    ],
+  },
+  'record-hearing': { label: ['Hoor en wederhoor vastleggen', 'Record the hearing'], fields: [note] },
+  assess: {
+    label: ['Klacht beoordelen', 'Assess the complaint'],
+    fields: [{ name: 'well_founded', kind: 'bool', label: ['De klacht is gegrond', 'The complaint is well-founded'] }, note],
+  },
+  extend: {
+    label: ['Termijn verlengen', 'Extend the term'],
+    fields: [{ name: 'term', kind: 'text', label: ['Verlenging (bijv. 6 weeks)', 'Extension (e.g. 6 weeks)'] }, reason],
+  },
+  resolve: {
+    label: ['Klacht afhandelen', 'Resolve the complaint'],
+    fields: [
+      { name: 'solution', kind: 'long', label: ['Oplossing', 'Solution'] },
+      {
+        name: 'resolution', kind: 'select', label: ['Uitkomst', 'Outcome'],
+        options: [
+          { value: 'solved', label: ['Opgelost', 'Solved'] },
+          { value: 'not_responsible_helped', label: ['Niet verantwoordelijk, wel geholpen', 'Not responsible, but helped'] },
+          { value: 'not_solved', label: ['Niet opgelost', 'Not solved'] },
+        ],
+      },
+    ],
+  },
+  decline: { label: ['Niet in behandeling nemen', 'Decline'], fields: [reason] },
+  'notify-decline': { label: ['Afwijzing gemeld', 'Decline notified'], fields: [] },
+  verify: {
+    label: ['Tevredenheid vastleggen', 'Record satisfaction'],
+    fields: [
+      { name: 'satisfied', kind: 'bool', label: ['De indiener is tevreden', 'The complainant is satisfied'] },
+      note,
+      { name: 'evidence', kind: 'text', label: ['Bewijs van tevredenheid (002, 003)', 'Evidence of satisfaction (002, 003)'] },
+    ],
+  },
+  escalate: {
+    label: ['Doorverwijzen', 'Refer'],
+    fields: [{ name: 'body', kind: 'text', label: ['Externe instantie (leeg: die van de procedure)', 'External body (empty: the procedure\'s)'] }],
+  },
+  close: { label: ['Afsluiten', 'Close'], fields: [{ ...reason, label: ['Reden (bij sluiten zonder tevredenheid)', 'Reason (when closing without satisfaction)'] }] },
+  withdraw: { label: ['Intrekken', 'Withdraw'], fields: [reason] },
+  'grant-access': {
+    label: ['Toegang geven', 'Grant access'],
+    fields: [{ name: 'staff_id', kind: 'staff', label: ['Medewerker', 'Employee'] }],
+  },
+  'revoke-access': {
+    label: ['Toegang intrekken', 'Revoke access'],
+    fields: [{ name: 'staff_id', kind: 'staff', label: ['Medewerker', 'Employee'] }],
+  },
+  'share-summary': {
+    label: ['Samenvatting delen', 'Share a summary'],
+    fields: [
+      { name: 'employee_id', kind: 'involved', label: ['Betrokken medewerker', 'Employee involved'] },
+      { name: 'text', kind: 'long', label: ['Samenvatting', 'Summary'] },
+    ],
+  },
+  correct: {
+    label: ['Intake corrigeren', 'Correct the intake'],
+    fields: [
+      { name: 'description', kind: 'long', label: ['Omschrijving', 'Description'] },
+      { name: 'category', kind: 'text', label: ['Categorie', 'Category'] },
+    ],
+  },
+};
+
+export const actionLabels: Record<string, Pair> = {
+  register: ['Geregistreerd', 'Registered'],
+  view: ['Ingezien', 'Viewed'],
+  'view-summary': ['Samenvatting ingezien', 'Summary viewed'],
+  anonymise: ['Geanonimiseerd', 'Anonymised'],
+  redact: ['Persoonsgegevens verwijderd', 'Personal data removed'],
+  ...Object.fromEntries(Object.entries(actionForms).map(([k, v]) => [k, v.label])),
+};
+
+export const fieldLabels: Record<string, Pair> = {
+  state: ['Status', 'State'],
+  channel: ['Kanaal', 'Channel'],
+  received_at: ['Ontvangen', 'Received'],
+  complainant_name: ['Naam indiener', 'Complainant name'],
+  complainant_email: ['E-mail indiener', 'Complainant e-mail'],
+  complainant_phone: ['Telefoon indiener', 'Complainant phone'],
+  complainant_type: ['Soort indiener', 'Complainant type'],
+  complainant_relation: ['Relatie', 'Relation'],
+  description: ['Omschrijving', 'Description'],
+  category: ['Categorie', 'Category'],
+  handler_id: ['Behandelaar', 'Handler'],
+  involved_staff: ['Betrokken medewerkers', 'Employees involved'],
+  reference: ['Kenmerk', 'Reference'],
+  satisfaction: ['Tevredenheid', 'Satisfaction'],
+  solution: ['Oplossing', 'Solution'],
+  resolution: ['Uitkomst', 'Outcome'],
+  close_reason: ['Reden van sluiten', 'Reason for closing'],
+  contact_note: ['Notitie contact', 'Contact note'],
+  procedure_version: ['Procedureversie', 'Procedure version'],
+};

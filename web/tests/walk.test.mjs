@@ -1,0 +1,142 @@
+// walk.test.mjs: the web UI as its users work with it, in Debian's Chromium against a real
+// klachtdesk: a phone complaint registered with the keyboard alone and walked through Jexo's
+// procedure (000) to closed by the roles it names; errors next to the field; no serious
+// accessibility finding on any page; screenshots of the main pages for docs/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { accessibilityProblems, launch, logIn, newPage, screenshot } from './browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(page, what) {
+  const problems = await accessibilityProblems(page);
+  assert.deepEqual(problems, [], `${what}: ${problems.join('\n')}`);
+}
+
+async function step(page, button, fill = async () => {}) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const form = page.getByRole('form', { name: button });
+  await fill(form);
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('status').filter({ hasText: `${button}: opgeslagen` }).waitFor();
+}
+
+test('a phone complaint at Jexo (000), from intake to closed, as coordinator and handler', async () => {
+  const coordinator = await newPage(browser);
+  await coordinator.goto(server.url + '/');
+  await expectAccessible(coordinator, 'login page');
+  await screenshot(coordinator, 'login');
+  await logIn(coordinator, server.url, 'kwaliteit@jexo.example');
+  await expectAccessible(coordinator, 'my work');
+
+  // Intake with the keyboard alone: the form opens on "received at" (now), Tab moves on.
+  await coordinator.getByRole('link', { name: 'Nieuwe klacht' }).click();
+  const receivedAt = coordinator.getByLabel('Ontvangen op');
+  await receivedAt.waitFor();
+  assert.match(await receivedAt.inputValue(), /^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
+  await expectAccessible(coordinator, 'intake form');
+  // Saving an empty form keeps what was typed and says what to fix next to the field.
+  await coordinator.getByRole('button', { name: 'Opslaan' }).click();
+  await coordinator.getByRole('alert').filter({ hasText: 'naam van de indiener is verplicht' }).waitFor();
+  const nameField = coordinator.getByLabel('Naam', { exact: false }).first();
+  assert.equal(await nameField.getAttribute('aria-invalid'), 'true');
+
+  await receivedAt.focus();
+  const kb = coordinator.keyboard;
+  await kb.press('Tab'); // channel: phone is the default
+  await kb.press('Tab');
+  await kb.type('Jan de Boer');
+  await kb.press('Tab');
+  await kb.type('0612345678');
+  await kb.press('Tab');
+  await kb.type('jan@example.org');
+  await kb.press('Tab'); // external is the default
+  await kb.press('Tab');
+  await kb.type('uitzendkracht');
+  await kb.press('Tab');
+  await kb.type('Mijn loonstrook van week 12 klopt niet: de overuren ontbreken.');
+  await screenshot(coordinator, 'intake');
+  await coordinator.getByRole('button', { name: 'Opslaan' }).focus();
+  await kb.press('Enter');
+
+  await coordinator.getByRole('heading', { name: /^Klacht 000-/ }).waitFor();
+  const reference = (await coordinator.getByRole('heading', { name: /^Klacht 000-/ }).textContent()).replace('Klacht ', '');
+  assert.ok(await coordinator.getByText('Ontvangen', { exact: true }).first().isVisible());
+  await expectAccessible(coordinator, 'case page');
+
+  await step(coordinator, 'Behandelaar toewijzen', async (form) => {
+    const select = form.getByLabel('Behandelaar');
+    await select.selectOption(await select.locator('option', { hasText: 'Sanne de Vries' }).getAttribute('value'));
+  });
+  await coordinator.getByText('Toegewezen', { exact: true }).first().waitFor();
+
+  // The handler finds it under her own work, with its deadline in working days.
+  const handler = await newPage(browser);
+  await logIn(handler, server.url, 'sanne@jexo.example');
+  const mine = handler.getByRole('region', { name: 'Mijn klachten in behandeling' });
+  const row = mine.getByRole('row').filter({ hasText: reference });
+  await row.waitFor();
+  assert.match(await row.textContent(), /nog \d+ werkdag|vandaag/);
+  await screenshot(handler, 'my-work');
+  await row.getByRole('link', { name: reference }).click();
+  await handler.getByRole('heading', { name: `Klacht ${reference}` }).waitFor();
+
+  await step(handler, 'Behandeling starten');
+  await step(handler, 'Klacht afhandelen', async (form) => {
+    await form.getByLabel('Oplossing').fill('Overuren nabetaald met de volgende verloning.');
+    await form.getByLabel('Uitkomst').selectOption('solved');
+  });
+  // Closing waits for the complainant's satisfaction, and the page says so.
+  await handler.getByText(/Afsluiten: Een klacht wordt pas afgesloten/).waitFor();
+  await step(handler, 'Tevredenheid vastleggen', async (form) => {
+    await form.getByLabel('De indiener is tevreden').check();
+    await form.getByLabel('Notitie').fill('Telefonisch bevestigd');
+  });
+  await step(handler, 'Afsluiten');
+  await handler.getByText('Gesloten', { exact: true }).first().waitFor();
+  await screenshot(handler, 'case');
+
+  // The timeline says who did what, in words: six steps.
+  const timeline = handler.getByRole('region', { name: 'Tijdlijn' });
+  assert.equal(await timeline.getByRole('row').count(), 1 + 6);
+  assert.match(await timeline.textContent(), /Sanne de Vries/);
+  assert.doesNotMatch(await timeline.textContent(), /\b1[0-9]{9}\b/, 'no epoch seconds');
+
+  // The register finds it by the complainant's name, and keeps the filter in the address.
+  await handler.getByRole('link', { name: 'Register' }).click();
+  await handler.getByRole('textbox', { name: 'Zoeken' }).fill('Boer loonstrook');
+  await handler.getByRole('button', { name: 'Zoeken' }).click();
+  await handler.waitForURL(/q=Boer\+loonstrook/);
+  await handler.getByRole('row').filter({ hasText: reference }).waitFor();
+  await expectAccessible(handler, 'register');
+  await screenshot(handler, 'register');
+
+  await handler.getByRole('link', { name: 'Procedure' }).click();
+  await handler.getByRole('heading', { name: /Klachtenprocedure|procedure/i }).first().waitFor();
+  await expectAccessible(handler, 'procedure page');
+});
+
+test('a page of the app loads from its own address, and the server keeps out inline scripts', async () => {
+  const res = await fetch(server.url + '/klachten/1');
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /text\/html/);
+  const csp = res.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal((await fetch(server.url + '/assets/nothing.js')).status, 404);
+  assert.equal((await fetch(server.url + '/api/v1/nothing')).status, 404);
+});
