@@ -41,3 +41,17 @@ export async function screenshot(page, name) {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: false });
 }
+
+// Clicks a step on the case page, fills its form, saves, and waits for the confirmation.
+export async function step(page, button, fill = async () => {}) {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const form = page.getByRole('form', { name: button });
+  await fill(form);
+  await form.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('status').filter({ hasText: `${button}: opgeslagen` }).waitFor();
+}
+
+// Picks the option whose text starts with `name` (a person's name, job title after it).
+export async function choose(select, name) {
+  await select.selectOption(await select.locator('option', { hasText: name }).first().getAttribute('value'));
+}

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { accessibilityProblems, launch, logIn, newPage, screenshot } from './browser.mjs';
+import { accessibilityProblems, choose, launch, logIn, newPage, screenshot, step } from './browser.mjs';
 
 let server;
 let browser;
@@ -23,14 +23,6 @@ after(async () => {
 async function expectAccessible(page, what) {
   const problems = await accessibilityProblems(page);
   assert.deepEqual(problems, [], `${what}: ${problems.join('\n')}`);
-}
-
-async function step(page, button, fill = async () => {}) {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const form = page.getByRole('form', { name: button });
-  await fill(form);
-  await form.getByRole('button', { name: 'Opslaan' }).click();
-  await page.getByRole('status').filter({ hasText: `${button}: opgeslagen` }).waitFor();
 }
 
 test('a phone complaint at Jexo (000), from intake to closed, as coordinator and handler', async () => {
@@ -77,8 +69,7 @@ test('a phone complaint at Jexo (000), from intake to closed, as coordinator and
   await expectAccessible(coordinator, 'case page');
 
   await step(coordinator, 'Behandelaar toewijzen', async (form) => {
-    const select = form.getByLabel('Behandelaar');
-    await select.selectOption(await select.locator('option', { hasText: 'Sanne de Vries' }).getAttribute('value'));
+    await choose(form.getByLabel('Behandelaar'), 'Sanne de Vries');
   });
   await coordinator.getByText('Toegewezen', { exact: true }).first().waitFor();
 

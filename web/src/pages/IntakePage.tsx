@@ -15,7 +15,8 @@ import { nowDutch, parseDutchDateTime } from '../format';
 
 export function IntakePage() {
   const { t, pick, lang } = useT();
-  const { org, staff } = useSession();
+  const { org, staff, session } = useSession();
+  const [registered, setRegistered] = useState<string | null>(null);
   const { data: procedure } = useApi<Procedure>(`${org}/procedure`);
   const [f, setF] = useState({
     received_at: nowDutch(), channel: 'phone', name: '', phone: '', email: '', type: 'external',
@@ -61,6 +62,13 @@ export function IntakePage() {
     setBusy(true);
     try {
       const c = await api<Complaint>('POST', `${org}/complaints`, body);
+      // A confidential complaint is the confidant's alone: whoever registered it for them
+      // does not see it afterwards (R-ASSIGN, 003), so it is confirmed here.
+      if (c.confidential && c.handler_id !== session.staff.id) {
+        setRegistered(c.reference);
+        setError(null);
+        return;
+      }
       navigate(`/klachten/${c.id}`);
     } catch (x) {
       setError(x instanceof ApiError ? x : new ApiError(0, String(x), String(x)));
@@ -80,6 +88,12 @@ export function IntakePage() {
       <Title order={1} size="h2">{t('newComplaint')}</Title>
       <form onSubmit={submit} noValidate>
         <Stack>
+          {registered && (
+            <Alert color="green" role="status">
+              {pick(`Klacht ${registered} is geregistreerd en ligt nu alleen bij de vertrouwenspersoon.`,
+                `Complaint ${registered} is registered and is now with the confidant alone.`)}
+            </Alert>
+          )}
           {general && <Alert color="red" role="alert">{general}</Alert>}
           {error && error.errors.length > 0 && (
             <Alert color="red" role="alert">{pick(error.detail || 'Niet alle velden zijn goed ingevuld.', error.detailEn || 'Not all fields are filled in correctly.')}</Alert>
