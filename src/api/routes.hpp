@@ -19,6 +19,7 @@ void add_staff_routes(RouteTable& t);        // routes_staff.cpp
 void add_complaint_routes(RouteTable& t);    // routes_complaints.cpp
 void add_hearing_routes(RouteTable& t);      // routes_hearings.cpp
 void add_audit_log_routes(RouteTable& t);    // routes_audit_log.cpp
+void add_public_routes(RouteTable& t);       // routes_public.cpp: the public form
 
 inline constexpr std::size_t kMaxBody = std::size_t{64} * 1024; // larger bodies get 413
 

@@ -233,12 +233,12 @@ void Connection::on_request(beast::error_code ec) {
     std::size_t question = target.find('?');
     std::string_view path = target.substr(0, question);
     std::string method(msg.method_string().data(), msg.method_string().size());
-    // Everything outside /api/ is the web UI, answered from memory on this thread.
-    bool api = path == "/api" || path.rfind("/api/", 0) == 0;
-    if (!api && method == "GET" && !listener_.web().empty())
-        return respond(listener_.web().answer(path), keep_alive);
     auto match = listener_.table().find(method, path);
     if (!match) return respond(malformed_path(), keep_alive);
+    // Every other GET outside /api/ is the web UI, answered from memory on this thread.
+    bool api = path == "/api" || path.rfind("/api/", 0) == 0;
+    if (!match->route && !api && method == "GET" && !listener_.web().empty())
+        return respond(listener_.web().answer(path), keep_alive);
     if (!match->route) return respond(no_such_address(), keep_alive);
 
     Request r;

@@ -9,6 +9,7 @@
 #include "service/complaints.hpp"
 #include "service/hearings.hpp"
 #include "service/organisations.hpp"
+#include "service/public_form.hpp"
 
 namespace kd {
 
@@ -16,7 +17,7 @@ struct Services {
     Services(Database& db, Writer& writer, const Clock& clock)
         : clock(clock), storage_name(db.backend_name()), organisations(db, writer),
           complaints(db, writer, organisations), hearings(complaints), audit_log(db), auth(db),
-          accounts(db, writer, auth) {}
+          accounts(db, writer, auth), public_form(db, writer) {}
 
     const Clock& clock;
     std::string storage_name;    // "sqlite" or "postgresql", for the health check
@@ -27,6 +28,7 @@ struct Services {
     AuditLogService audit_log;
     Authenticator auth; // before accounts, which ends sessions through it
     AccountService accounts;
+    PublicFormService public_form;
 };
 
 } // namespace kd

@@ -342,6 +342,13 @@ long long Transaction::system_actor(long long organisation_id) {
     return id;
 }
 
+void Transaction::insert_public_link(long long organisation_id, long long complaint_id,
+                                     const std::string& token_digest) {
+    sql_ << "INSERT INTO public_links (token_digest, organisation_id, complaint_id) VALUES "
+            "(:t, :o, :c)",
+        soci::use(token_digest), soci::use(organisation_id), soci::use(complaint_id);
+}
+
 // ---- Database ----------------------------------------------------------------------------
 
 std::unique_ptr<Database> Database::open(const std::string& url, int pool_size) {
@@ -736,6 +743,19 @@ std::optional<Complaint> Database::complaint(long long organisation_id, long lon
     StatementCache unused(s);
     Transaction t(s, backend_, unused); // read-only use of the same query
     return t.complaint(organisation_id, id);
+}
+
+std::optional<Complaint> Database::complaint_by_public_link(long long organisation_id,
+                                                            const std::string& token_digest) {
+    long long id = 0;
+    {
+        soci::session s(*pool_);
+        s << "SELECT complaint_id FROM public_links WHERE token_digest = :t AND "
+             "organisation_id = :o",
+            soci::use(token_digest), soci::use(organisation_id), soci::into(id);
+        if (!s.got_data()) return std::nullopt;
+    }
+    return complaint(organisation_id, id);
 }
 
 std::vector<Complaint> Database::complaints_about(long long organisation_id, long long staff_id) {

@@ -77,6 +77,9 @@ public:
                              const Actor& actor);
     // The organisation's own actor for automatic changes (retention), made on first use.
     long long system_actor(long long organisation_id);
+    // The public form's private link to a complaint, by the SHA-256 (hex) of its token.
+    void insert_public_link(long long organisation_id, long long complaint_id,
+                            const std::string& token_digest);
 
     soci::session& session() { return sql_; }
 
@@ -131,6 +134,9 @@ public:
     std::optional<StaffMember> staff_member(long long organisation_id, long long id);
 
     std::optional<Complaint> complaint(long long organisation_id, long long id);
+    // The complaint a public link leads to, by the SHA-256 (hex) of its token.
+    std::optional<Complaint> complaint_by_public_link(long long organisation_id,
+                                                      const std::string& token_digest);
     ComplaintPage list(const ComplaintQuery& q);
     // The complaints about a staff member (they are among its involved employees), newest
     // first: only for what may be shared with them, never to show them the case.

@@ -428,6 +428,15 @@ std::vector<Migration> migrations_for(Backend b) {
                        // first (UPDATE staff SET email = ... WHERE id = ...).
                        "UPDATE staff SET email = lower(email) WHERE email <> lower(email)",
                    }});
+    all.push_back({14,
+                   "issue 11: the private link of a complaint sent with the public form; only "
+                   "the SHA-256 of its token is kept, so the table alone opens nothing",
+                   {
+                       R"(CREATE TABLE public_links (
+                  token_digest TEXT PRIMARY KEY,
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  complaint_id BIGINT NOT NULL REFERENCES complaints(id)))",
+                   }});
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

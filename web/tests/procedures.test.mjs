@@ -53,7 +53,7 @@ const inDays = (n) => {
   return `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`;
 };
 
-test('Exact PI (001): approved description, acknowledged at intake, agreed term, satisfied', async () => {
+test('Exact PI (001): approved description, acknowledged at intake, agreed term, satisfied', { timeout: 180000 }, async () => {
   const coordinator = await newPage(browser);
   const ref = await register(coordinator, 'exactpi', async (p) => {
     await p.getByLabel('De indiener heeft de omschrijving goedgekeurd').check();
@@ -74,7 +74,7 @@ test('Exact PI (001): approved description, acknowledged at intake, agreed term,
   await expectState(handler, 'Gesloten');
 });
 
-test('Een Loket MK (002): acknowledged, handled, satisfaction with evidence', async () => {
+test('Een Loket MK (002): acknowledged, handled, satisfaction with evidence', { timeout: 180000 }, async () => {
   const coordinator = await newPage(browser);
   const ref = await register(coordinator, 'een-loket-mk');
   await step(coordinator, 'Behandelaar toewijzen', (f) => choose(f.getByLabel('Behandelaar'), 'Mohamed'));
@@ -100,7 +100,7 @@ test('Een Loket MK (002): acknowledged, handled, satisfaction with evidence', as
   await expectState(handler, 'Gesloten');
 });
 
-test('Quoratio (003): confidential through the confidant, who alone works it', async () => {
+test('Quoratio (003): confidential through the confidant, who alone works it', { timeout: 180000 }, async () => {
   const coordinator = await newPage(browser);
   const ref = await register(coordinator, 'quoratio', async (p) => {
     await p.getByLabel('Vertrouwelijk (via een vertrouwenspersoon)').check();
@@ -123,7 +123,7 @@ test('Quoratio (003): confidential through the confidant, who alone works it', a
   await expectState(confidant, 'Gesloten');
 });
 
-test('Xs2more (004): category, hearing, assessment, not satisfied, referred, closed', async () => {
+test('Xs2more (004): category, hearing, assessment, not satisfied, referred, closed', { timeout: 180000 }, async () => {
   const coordinator = await newPage(browser);
   const ref = await register(coordinator, 'xs2more', (p) => p.getByLabel('Categorie').selectOption('bejegening'));
   await step(coordinator, 'Ontvangst bevestigen');

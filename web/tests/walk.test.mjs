@@ -25,7 +25,7 @@ async function expectAccessible(page, what) {
   assert.deepEqual(problems, [], `${what}: ${problems.join('\n')}`);
 }
 
-test('a phone complaint at Jexo (000), from intake to closed, as coordinator and handler', async () => {
+test('a phone complaint at Jexo (000), from intake to closed, as coordinator and handler', { timeout: 180000 }, async () => {
   const coordinator = await newPage(browser);
   await coordinator.goto(server.url + '/');
   await expectAccessible(coordinator, 'login page');
@@ -119,7 +119,7 @@ test('a phone complaint at Jexo (000), from intake to closed, as coordinator and
   await expectAccessible(handler, 'procedure page');
 });
 
-test('a page of the app loads from its own address, and the server keeps out inline scripts', async () => {
+test('a page of the app loads from its own address, and the server keeps out inline scripts', { timeout: 180000 }, async () => {
   const res = await fetch(server.url + '/klachten/1');
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type'), /text\/html/);

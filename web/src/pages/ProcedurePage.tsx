@@ -1,6 +1,6 @@
 // ProcedurePage.tsx: the organisation's procedure as a page to read: steps and terms in the
 // seed's own words, the rules, and who authorised which version.
-import { Alert, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Code, List, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import type { Procedure } from '../types';
 import { useApi } from '../useApi';
 import { useSession } from '../session';
@@ -9,7 +9,9 @@ import { stepLabels } from '../labels';
 
 export function ProcedurePage() {
   const { t, pick } = useT();
-  const { org } = useSession();
+  const { org, session } = useSession();
+  const formUrl = `${location.origin}/klacht/${session.organisation.slug}`;
+  const snippet = `<iframe src="${formUrl}" title="Klacht indienen" style="width:100%;min-height:900px;border:0"></iframe>`;
   const { data: p, error } = useApi<Procedure>(`${org}/procedure`);
   if (error) return <Alert color="red">{pick(error.detail, error.detailEn)}</Alert>;
   if (!p) return <Loader aria-label={t('loading')} />;
@@ -43,6 +45,14 @@ export function ProcedurePage() {
       </Table>
       <Title order={2} size="h3">{t('rules')}</Title>
       <List>{rules.map((r) => <List.Item key={r}>{r}</List.Item>)}</List>
+      <Title order={2} size="h3">{pick('Klachtenformulier voor uw website', 'Complaint form for your website')}</Title>
+      <Text>
+        {pick('Iedereen kan via dit formulier een klacht indienen, ook zonder JavaScript: ',
+          'Anyone can make a complaint through this form, also without JavaScript: ')}
+        <Anchor href={formUrl} target="_blank" rel="noopener">{formUrl}</Anchor>
+      </Text>
+      <Text size="sm">{pick('Om het in uw eigen website op te nemen:', 'To embed it in your own website:')}</Text>
+      <Code block tabIndex={0} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{snippet}</Code>
     </Stack>
   );
 }

@@ -1,0 +1,95 @@
+// routes_public.cpp: the public complaint form and its status page, for anyone, without an
+// account: HTML in, HTML out (public_pages.cpp), so they work with JavaScript off.
+#include "api/public_pages.hpp"
+#include "api/routes.hpp"
+#include "api/uri.hpp"
+
+namespace kd {
+namespace {
+
+const OrganisationContext* organisation_of(Call& c) {
+    return c.services.organisations.find(c.req.param("org"));
+}
+
+bool english(const Request& req) {
+    auto q = query_parameters(req.query);
+    return q && q->count("lang") && q->at("lang") == "en";
+}
+
+Response unknown_organisation() {
+    Response r;
+    r.status = 404;
+    r.body = "Onbekende organisatie. / Unknown organisation.";
+    r.with_header("Content-Type", "text/plain; charset=utf-8");
+    return r;
+}
+
+Response show_form(Call& c) {
+    const OrganisationContext* org = organisation_of(c);
+    if (!org) return unknown_organisation();
+    return public_form_page({*org, english(c.req)}, {}, {}, "", 200);
+}
+
+Response send_form(Call& c) {
+    const OrganisationContext* org = organisation_of(c);
+    if (!org) return unknown_organisation();
+    PublicPage page{*org, english(c.req)};
+    if (c.req.body.size() > kMaxBody)
+        return public_message_page(page, 413, "Uw bericht is te lang.",
+                                   "Your message is too long.");
+    auto fields = query_parameters(c.req.body); // application/x-www-form-urlencoded
+    if (!fields)
+        return public_message_page(page, 400, "Het formulier kwam onleesbaar aan.",
+                                   "The form arrived unreadable.");
+    auto get = [&](const char* name) {
+        auto it = fields->find(name);
+        return it == fields->end() ? std::string() : it->second;
+    };
+    PublicSubmission typed{get("name"),        get("email"),    get("phone"),
+                           get("description"), get("category"), get("website")};
+    std::vector<FieldError> errors;
+    if (typed.email.empty() && typed.phone.empty())
+        errors.push_back({"complainant.email", "Geef een e-mailadres of telefoonnummer op.",
+                          "Give an e-mail address or a phone number."});
+    if (!typed.email.empty() && typed.email.find('@') == std::string::npos)
+        errors.push_back(
+            {"complainant.email", "Dit is geen e-mailadres.", "This is not an e-mail address."});
+    for (const auto& [name, value] : *fields)
+        if (value.size() > 20000)
+            errors.push_back({name, "Dit veld is te lang.", "This field is too long."});
+    if (!errors.empty()) return public_form_page(page, typed, errors, "", 422);
+    auto receipt = c.services.public_form.submit(*org, typed, c.req.remote_address, c.now);
+    if (!receipt) {
+        const Refusal& r = receipt.refusal();
+        std::vector<FieldError> field_errors = r.fields;
+        if (!r.field.empty()) field_errors.push_back({r.field, r.message_nl, r.message_en});
+        if (!field_errors.empty()) return public_form_page(page, typed, field_errors, "", 422);
+        int status = r.kind == RefusalKind::limited       ? 429
+                     : r.kind == RefusalKind::unavailable ? 503
+                                                          : 422;
+        return public_form_page(page, typed, {}, page.english ? r.message_en : r.message_nl,
+                                status);
+    }
+    return public_thanks_page(page, receipt.value());
+}
+
+Response show_status(Call& c) {
+    const OrganisationContext* org = organisation_of(c);
+    if (!org) return unknown_organisation();
+    PublicPage page{*org, english(c.req)};
+    auto status = c.services.public_form.status(*org, c.req.param("token"), c.now);
+    if (!status)
+        return public_message_page(page, 404, status.refusal().message_nl,
+                                   status.refusal().message_en);
+    return public_status_page(page, status.value());
+}
+
+} // namespace
+
+void add_public_routes(RouteTable& t) {
+    t.add("GET", "/klacht/:org", Access::anyone, false, show_form);
+    t.add("POST", "/klacht/:org", Access::anyone, false, send_form);
+    t.add("GET", "/klacht/:org/status/:token", Access::anyone, false, show_status);
+}
+
+} // namespace kd

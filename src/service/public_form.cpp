@@ -1,0 +1,117 @@
+// public_form.cpp: the public form's submissions and status pages.
+#include "service/public_form.hpp"
+
+#include "core/lifecycle.hpp"
+#include "service/incident.hpp"
+#include "service/passwords.hpp"
+#include "store/audit_chain.hpp"
+
+namespace kd {
+namespace {
+
+Refusal refusal(RefusalKind kind, std::string code, std::string nl, std::string en) {
+    return Refusal(std::move(code), std::move(nl), std::move(en), "", kind);
+}
+
+} // namespace
+
+bool PublicFormService::over_limit(const std::string& address, Instant now) {
+    std::lock_guard lock(mu_);
+    auto it = recent_.find(address);
+    if (it == recent_.end()) return false;
+    auto& times = it->second;
+    while (!times.empty() && now - times.front() >= std::chrono::hours{1})
+        times.pop_front();
+    return times.size() >= static_cast<std::size_t>(kPerHour);
+}
+
+void PublicFormService::remember(const std::string& address, Instant now) {
+    std::lock_guard lock(mu_);
+    // Addresses that went quiet are forgotten, so the map stays small.
+    if (recent_.size() > 10000)
+        for (auto it = recent_.begin(); it != recent_.end();)
+            it = (it->second.empty() || now - it->second.back() >= std::chrono::hours{1})
+                     ? recent_.erase(it)
+                     : std::next(it);
+    recent_[address].push_back(now);
+}
+
+Outcome<PublicReceipt> PublicFormService::submit(const OrganisationContext& org,
+                                                 const PublicSubmission& s,
+                                                 const std::string& address, Instant now) {
+    // A robot that filled the hidden field is thanked like a person, and nothing is kept.
+    if (!s.website.empty()) return PublicReceipt{true, "", ""};
+    if (over_limit(address, now))
+        return refusal(RefusalKind::limited, "too_many_submissions",
+                       "Vanaf dit adres zijn het afgelopen uur al " + std::to_string(kPerHour) +
+                           " klachten gestuurd; probeer het later opnieuw of bel ons.",
+                       "Already " + std::to_string(kPerHour) +
+                           " complaints were sent from this address in the past hour; try "
+                           "again later or call us.");
+    Intake in;
+    in.received_at = now;
+    in.channel = Channel::web_form;
+    in.complainant.name = s.name;
+    in.complainant.email = s.email;
+    in.complainant.phone = s.phone;
+    in.complainant.type = ComplainantType::external;
+    in.description = s.description;
+    in.category = s.category;
+    // The form shows the procedure in plain words before it is sent (public_pages.cpp).
+    in.procedure_explained = true;
+    in.description_approved = true; // the complainant wrote it themselves
+    // The rules of the intake are checked before anything is written; the registrar is
+    // filled in inside the write, where the system actor is known.
+    auto checked = register_complaint(org.procedure, in, 0, now);
+    if (!checked) return checked.refusal();
+    PublicReceipt receipt{false, "", random_hex(32)};
+    std::string error;
+    auto status = writer_.run(
+        [&](Transaction& t) {
+            Actor system{t.system_actor(org.record.id), "webformulier " + address, std::nullopt};
+            Complaint c = checked.value();
+            c.organisation_id = org.record.id;
+            c.registered_by = system.staff_id;
+            auto deadlines = deadlines_of(org.procedure, org.calendar, c, now);
+            t.insert_complaint(c, next_due(deadlines), now);
+            t.append_audit(org.record.id, c.id, now, system, "register", nullptr, c);
+            t.insert_public_link(org.record.id, c.id, sha256_hex(receipt.token));
+            receipt.reference = c.reference;
+            return true;
+        },
+        &error);
+    if (status == WriteStatus::committed) remember(address, now);
+    if (status != WriteStatus::committed) {
+        std::string id = log_incident("public form", error);
+        return refusal(RefusalKind::unavailable, "storage_failed",
+                       "Uw klacht kon niet worden opgeslagen; probeer het opnieuw (melding " + id +
+                           ").",
+                       "Your complaint could not be stored; try again (incident " + id + ").");
+    }
+    return receipt;
+}
+
+Outcome<PublicStatus> PublicFormService::status(const OrganisationContext& org,
+                                                const std::string& token, Instant now) {
+    auto unknown = [] {
+        return refusal(RefusalKind::not_found, "unknown_link", "Deze link is onbekend of verlopen.",
+                       "This link is unknown or has expired.");
+    };
+    if (token.size() != 64) return unknown();
+    auto c = db_.complaint_by_public_link(org.record.id, sha256_hex(token));
+    if (!c) return unknown();
+    PublicStatus out;
+    out.reference = c->reference;
+    out.state = c->state;
+    out.received_at = c->received_at;
+    out.next = next_deadline(deadlines_of(org.procedure_of(*c), org.calendar_of(*c), *c, now));
+    if (c->closed_at)
+        out.finished_at = c->closed_at;
+    else if (c->declined_at)
+        out.finished_at = c->declined_at;
+    else if (c->withdrawn_at)
+        out.finished_at = c->withdrawn_at;
+    return out;
+}
+
+} // namespace kd

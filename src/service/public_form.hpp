@@ -1,0 +1,65 @@
+// public_form.hpp: complaints sent by anyone through an organisation's public form, and the
+// status page its private link opens: the state, the next step and when it is due, nothing
+// internal (R-PRIV).
+#pragma once
+
+#include "core/deadlines.hpp"
+#include "core/outcome.hpp"
+#include "service/organisations.hpp"
+#include "store/database.hpp"
+#include "store/writer.hpp"
+
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace kd {
+
+// What the form asks; `website` is the honeypot: hidden from people, filled by robots.
+struct PublicSubmission {
+    std::string name, email, phone, description, category, website;
+};
+
+struct PublicReceipt {
+    bool discarded = false; // the honeypot was filled: nothing was stored
+    std::string reference;
+    std::string token; // the private link's secret; shown once, only its digest is kept
+};
+
+struct PublicStatus {
+    std::string reference;
+    State state = State::received;
+    Instant received_at{};
+    std::optional<StepDeadline> next; // the next step and when it is due
+    std::optional<Instant> finished_at;
+};
+
+class PublicFormService {
+public:
+    PublicFormService(Database& db, Writer& writer) : db_(db), writer_(writer) {}
+
+    // At most kPerHour complaints registered an hour from one address (429 after; a refused
+    // or discarded one does not count), so that the form
+    // cannot be used to flood the register; registered by the organisation's system actor
+    // with the channel web_form and the sender's address as the event's source.
+    Outcome<PublicReceipt> submit(const OrganisationContext& org, const PublicSubmission& s,
+                                  const std::string& address, Instant now);
+    // The status a private link shows; not_found for any token that is not one.
+    Outcome<PublicStatus> status(const OrganisationContext& org, const std::string& token,
+                                 Instant now);
+
+    static constexpr int kPerHour = 5;
+
+private:
+    bool over_limit(const std::string& address, Instant now);
+    void remember(const std::string& address, Instant now);
+
+    Database& db_;
+    Writer& writer_;
+    std::mutex mu_;
+    std::map<std::string, std::deque<Instant>> recent_; // per address, the last hour
+};
+
+} // namespace kd
