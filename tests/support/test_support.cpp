@@ -34,4 +34,20 @@ std::string iso(Instant t) {
     return format_iso_local(t);
 }
 
+Intake intake_for(const Procedure& p, long long involved) {
+    Intake in;
+    in.received_at = at("2026-11-20T10:00");
+    in.channel = Channel::phone;
+    in.complainant.name = "Jan de Boer";
+    in.description = "Loonstrook klopt niet.";
+    in.category = p.categories.empty() ? "" : p.categories.front();
+    in.involved_staff = {involved};
+    in.description_approved = p.require_description_approval;
+    in.procedure_explained = p.require_procedure_explained;
+    // 001 acknowledges at intake, as its procedure says.
+    in.acknowledged_at_intake =
+        p.requires_step(StepId::acknowledge) && p.step(StepId::acknowledge)->term.amount == 0;
+    return in;
+}
+
 } // namespace kd::testing

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/amsterdam_time.hpp"
+#include "core/lifecycle.hpp"
 #include "core/procedure.hpp"
 
 #include <string>
@@ -12,5 +13,9 @@ std::string source_path(const std::string& relative); // inside the repository
 Procedure seed_procedure(const std::string& slug);    // "xs2more" -> procedures/004-xs2more.toml
 Instant at(const std::string& local_iso);             // "2026-12-24T17:30" Amsterdam time
 std::string iso(Instant t);                           // "2026-12-24T23:59:59+01:00"
+
+// A phone intake that `p` accepts: Jan de Boer about employee `involved`, with what the
+// procedure demands (category, approval, explanation; 001 acknowledges at intake).
+Intake intake_for(const Procedure& p, long long involved);
 
 } // namespace kd::testing

@@ -7,27 +7,12 @@
 
 using namespace kd;
 using kd::testing::at;
+using kd::testing::intake_for;
 using kd::testing::seed_procedure;
 
 namespace {
 
 constexpr long long kCoordinator = 1, kHandler = 2, kInvolved = 5, kConfidant = 6;
-
-Intake intake_for(const Procedure& p) {
-    Intake in;
-    in.received_at = at("2026-11-20T10:00");
-    in.channel = Channel::phone;
-    in.complainant.name = "Jan de Boer";
-    in.description = "Loonstrook klopt niet.";
-    in.category = p.categories.empty() ? "" : p.categories.front();
-    in.involved_staff = {kInvolved};
-    in.description_approved = p.require_description_approval;
-    in.procedure_explained = p.require_procedure_explained;
-    // 001 acknowledges at intake, as its procedure says.
-    in.acknowledged_at_intake =
-        p.requires_step(StepId::acknowledge) && p.step(StepId::acknowledge)->term.amount == 0;
-    return in;
-}
 
 struct Case {
     Procedure p;
@@ -36,7 +21,7 @@ struct Case {
     Instant now = at("2026-11-20T11:00");
 
     explicit Case(const std::string& slug) : p(seed_procedure(slug)), cal(p.calendar) {
-        auto r = register_complaint(p, intake_for(p), kCoordinator, now);
+        auto r = register_complaint(p, intake_for(p, kInvolved), kCoordinator, now);
         EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.refusal().message_en);
         if (r) c = r.value();
     }
@@ -61,7 +46,7 @@ std::string refusal_of(const Outcome<Complaint>& r) {
 
 TEST(Intake, RefusesAFutureOrAncientDateOfReceipt) {
     Procedure p = seed_procedure("jexo");
-    Intake in = intake_for(p);
+    Intake in = intake_for(p, kInvolved);
     in.received_at = at("2026-11-21T10:00");
     EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T10:00"))),
               "received_in_future");
@@ -73,32 +58,33 @@ TEST(Intake, RefusesAFutureOrAncientDateOfReceipt) {
 TEST(Intake, RefusesAChannelTheProcedureDoesNotUse) {
     Procedure p = seed_procedure("jexo");
     p.channels = {Channel::email};
-    EXPECT_EQ(refusal_of(register_complaint(p, intake_for(p), 1, at("2026-11-20T11:00"))),
-              "channel_not_accepted");
+    EXPECT_EQ(
+        refusal_of(register_complaint(p, intake_for(p, kInvolved), 1, at("2026-11-20T11:00"))),
+        "channel_not_accepted");
 }
 
 TEST(Intake, NeedsNameAndDescription) {
     Procedure p = seed_procedure("jexo");
-    Intake in = intake_for(p);
+    Intake in = intake_for(p, kInvolved);
     in.complainant.name = "  ";
     auto r = register_complaint(p, in, 1, at("2026-11-20T11:00"));
     ASSERT_FALSE(r);
     EXPECT_EQ(r.refusal().field, "complainant.name");
-    in = intake_for(p);
+    in = intake_for(p, kInvolved);
     in.description = "";
     EXPECT_EQ(register_complaint(p, in, 1, at("2026-11-20T11:00")).refusal().field, "description");
 }
 
 TEST(Intake, Xs2moreClassifiesInItsOwnCategories) {
     Procedure p = seed_procedure("xs2more");
-    Intake in = intake_for(p);
+    Intake in = intake_for(p, kInvolved);
     in.category = "weer";
     EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T11:00"))), "unknown_category");
 }
 
 TEST(Intake, ExactpiNeedsApprovalThenTheProcedureExplained) {
     Procedure p = seed_procedure("exactpi");
-    Intake in = intake_for(p);
+    Intake in = intake_for(p, kInvolved);
     in.description_approved = false;
     EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T11:00"))),
               "description_not_approved");
@@ -108,20 +94,20 @@ TEST(Intake, ExactpiNeedsApprovalThenTheProcedureExplained) {
               "procedure_not_explained");
     // Jexo asks neither.
     Procedure j = seed_procedure("jexo");
-    Intake plain = intake_for(j);
+    Intake plain = intake_for(j, kInvolved);
     EXPECT_TRUE(register_complaint(j, plain, 1, at("2026-11-20T11:00")).ok());
 }
 
 TEST(Intake, ConfidentialOnlyWithAConfidantRoute) {
     Procedure j = seed_procedure("jexo");
-    Intake in = intake_for(j);
+    Intake in = intake_for(j, kInvolved);
     in.confidential = true;
     in.handler_id = kHandler;
     EXPECT_EQ(refusal_of(register_complaint(j, in, 1, at("2026-11-20T11:00"))),
               "no_confidant_route");
 
     Procedure q = seed_procedure("quoratio");
-    Intake qi = intake_for(q);
+    Intake qi = intake_for(q, kInvolved);
     qi.confidential = true;
     EXPECT_EQ(refusal_of(register_complaint(q, qi, 1, at("2026-11-20T11:00"))),
               "confidant_required");
@@ -138,7 +124,7 @@ TEST(Intake, ConfidentialOnlyWithAConfidantRoute) {
 
 TEST(Intake, TheHandlerIsNeverAnInvolvedEmployee) {
     Procedure p = seed_procedure("xs2more");
-    Intake in = intake_for(p);
+    Intake in = intake_for(p, kInvolved);
     in.handler_id = kInvolved;
     EXPECT_EQ(refusal_of(register_complaint(p, in, 1, at("2026-11-20T11:00"))), "handler_involved");
 }
@@ -327,7 +313,7 @@ TEST(Guards, ARefusalLeavesTheComplaintAsItWas) {
 
 TEST(Lifecycle, ExactpiFromIntakeToCloseWithARedo) {
     Procedure p = seed_procedure("exactpi");
-    Intake in = intake_for(p);
+    Intake in = intake_for(p, kInvolved);
     in.acknowledged_at_intake = true;
     auto r = register_complaint(p, in, kCoordinator, at("2026-11-20T11:00"));
     ASSERT_TRUE(r);

@@ -22,15 +22,7 @@ struct Offer {
     Instant now = at("2026-11-20T11:00");
 
     explicit Offer(const std::string& slug) : p(seed_procedure(slug)), cal(p.calendar) {
-        Intake in;
-        in.received_at = at("2026-11-20T10:00");
-        in.complainant.name = "Jan de Boer";
-        in.description = "Loonstrook klopt niet.";
-        in.category = p.categories.empty() ? "" : p.categories.front();
-        in.involved_staff = {kEmployee};
-        in.description_approved = p.require_description_approval;
-        in.procedure_explained = p.require_procedure_explained;
-        c = register_complaint(p, in, kCoordinator, now).value();
+        c = register_complaint(p, kd::testing::intake_for(p, kEmployee), kCoordinator, now).value();
     }
     void step(const Command& cmd) {
         now += std::chrono::hours{1};

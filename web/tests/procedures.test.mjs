@@ -1,25 +1,16 @@
 // procedures.test.mjs: for each of the other four organisations, a complaint through every
 // step of its own procedure to closed in the browser, by the roles that procedure names
 // (Jexo's is walk.test.mjs, typed with the keyboard).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
+import { serverAndBrowser } from './server.mjs';
 import { choose, launch, logIn, newPage, step } from './browser.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser(launch);
 
 // A phone intake by the coordinator; `extra` fills what this procedure asks for besides.
 async function register(page, slug, extra = async () => {}) {
-  await logIn(page, server.url, `kwaliteit@${slug}.example`);
+  await logIn(page, env.server.url, `kwaliteit@${slug}.example`);
   await page.getByRole('link', { name: 'Nieuwe klacht' }).click();
   await page.getByRole('textbox', { name: /^Naam/ }).fill('Jan de Boer');
   await page.getByLabel('Telefoon', { exact: true }).fill('0612345678');
@@ -35,8 +26,8 @@ async function register(page, slug, extra = async () => {}) {
 }
 
 async function openAs(slug, who, reference) {
-  const page = await newPage(browser);
-  await logIn(page, server.url, `${who}@${slug}.example`);
+  const page = await newPage(env.browser);
+  await logIn(page, env.server.url, `${who}@${slug}.example`);
   await page.getByRole('link', { name: 'Register' }).click();
   await page.getByRole('link', { name: reference }).click();
   await page.getByRole('heading', { name: `Klacht ${reference}` }).waitFor();
@@ -54,7 +45,7 @@ const inDays = (n) => {
 };
 
 test('Exact PI (001): approved description, acknowledged at intake, agreed term, satisfied', { timeout: 180000 }, async () => {
-  const coordinator = await newPage(browser);
+  const coordinator = await newPage(env.browser);
   const ref = await register(coordinator, 'exactpi', async (p) => {
     await p.getByLabel('De indiener heeft de omschrijving goedgekeurd').check();
     await p.getByLabel('De procedure is aan de indiener uitgelegd').check();
@@ -75,7 +66,7 @@ test('Exact PI (001): approved description, acknowledged at intake, agreed term,
 });
 
 test('Een Loket MK (002): acknowledged, handled, satisfaction with evidence', { timeout: 180000 }, async () => {
-  const coordinator = await newPage(browser);
+  const coordinator = await newPage(env.browser);
   const ref = await register(coordinator, 'een-loket-mk');
   await step(coordinator, 'Behandelaar toewijzen', (f) => choose(f.getByLabel('Behandelaar'), 'Mohamed'));
   await step(coordinator, 'Ontvangst bevestigen');
@@ -101,7 +92,7 @@ test('Een Loket MK (002): acknowledged, handled, satisfaction with evidence', { 
 });
 
 test('Quoratio (003): confidential through the confidant, who alone works it', { timeout: 180000 }, async () => {
-  const coordinator = await newPage(browser);
+  const coordinator = await newPage(env.browser);
   const ref = await register(coordinator, 'quoratio', async (p) => {
     await p.getByLabel('Vertrouwelijk (via een vertrouwenspersoon)').check();
     await choose(p.getByLabel('Vertrouwenspersoon', { exact: true }), 'Fatima');
@@ -124,7 +115,7 @@ test('Quoratio (003): confidential through the confidant, who alone works it', {
 });
 
 test('Xs2more (004): category, hearing, assessment, not satisfied, referred, closed', { timeout: 180000 }, async () => {
-  const coordinator = await newPage(browser);
+  const coordinator = await newPage(env.browser);
   const ref = await register(coordinator, 'xs2more', (p) => p.getByLabel('Categorie').selectOption('bejegening'));
   await step(coordinator, 'Ontvangst bevestigen');
   await step(coordinator, 'Behandelaar toewijzen', (f) => choose(f.getByLabel('Behandelaar'), 'Sanne de Vries'));

@@ -2,25 +2,16 @@
 // visitor may have it: the procedure in plain words, bad input kept and explained, a
 // reference and a private status link, the honeypot, the limit per address, and the status
 // page showing nothing internal (R-PRIV).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
+import { serverAndBrowser } from './server.mjs';
 import { accessibilityProblems, launch, logIn, newPage, screenshot } from './browser.mjs';
 
-let server;
-let browser;
 let sentFromHere = 0; // complaints registered from 127.0.0.1 so far
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser(launch);
 
 const post = (slug, fields) =>
-  fetch(`${server.url}/klacht/${slug}`, {
+  fetch(`${env.server.url}/klacht/${slug}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields).toString(),
@@ -28,9 +19,9 @@ const post = (slug, fields) =>
   });
 
 test('a visitor without JavaScript sends a complaint to Xs2more and follows it', { timeout: 120000 }, async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'nl-NL' });
+  const context = await env.browser.newContext({ javaScriptEnabled: false, locale: 'nl-NL' });
   const page = await context.newPage();
-  const form = await page.goto(`${server.url}/klacht/xs2more`);
+  const form = await page.goto(`${env.server.url}/klacht/xs2more`);
   assert.equal(form.status(), 200);
   assert.match(form.headers()['content-security-policy'], /frame-ancestors \*/);
   assert.doesNotMatch(form.headers()['content-security-policy'], /script-src/);
@@ -38,8 +29,8 @@ test('a visitor without JavaScript sends a complaint to Xs2more and follows it',
   await page.getByText('Afhandeling').first().waitFor();
   assert.match(await page.textContent('main'), /binnen 6 weken/);
   // axe-core runs as a script, so it checks the same page in a browser with JavaScript on.
-  const checked = await newPage(browser);
-  await checked.goto(`${server.url}/klacht/xs2more`);
+  const checked = await newPage(env.browser);
+  await checked.goto(`${env.server.url}/klacht/xs2more`);
   assert.deepEqual(await accessibilityProblems(checked), []);
 
   // Without a category (004 has a list) it comes back with what was typed and why.
@@ -65,7 +56,7 @@ test('a visitor without JavaScript sends a complaint to Xs2more and follows it',
   assert.match(link, /^\/klacht\/xs2more\/status\/[0-9a-f]{64}$/);
 
   // The status page: the state, the next step and when; no names, no notes.
-  const status = await page.goto(server.url + link);
+  const status = await page.goto(env.server.url + link);
   assert.equal(status.status(), 200);
   assert.match(status.headers()['content-security-policy'], /frame-ancestors 'none'/);
   const text = await page.textContent('main');
@@ -75,27 +66,27 @@ test('a visitor without JavaScript sends a complaint to Xs2more and follows it',
   assert.doesNotMatch(text, /Anna|anna@example|uren van week 40/);
   await screenshot(page, 'public-status');
   // A link that is not one says so, and tells nothing else.
-  assert.equal((await fetch(`${server.url}/klacht/xs2more/status/${'0'.repeat(64)}`)).status, 404);
-  assert.equal((await fetch(`${server.url}/klacht/jexo${link.slice('/klacht/xs2more'.length)}`)).status, 404);
+  assert.equal((await fetch(`${env.server.url}/klacht/xs2more/status/${'0'.repeat(64)}`)).status, 404);
+  assert.equal((await fetch(`${env.server.url}/klacht/jexo${link.slice('/klacht/xs2more'.length)}`)).status, 404);
 
   // The coordinator finds it in the register, sent through the web form.
-  const staff = await newPage(browser);
-  await logIn(staff, server.url, 'kwaliteit@xs2more.example');
-  await staff.goto(`${server.url}/register?q=${reference}`);
+  const staff = await newPage(env.browser);
+  await logIn(staff, env.server.url, 'kwaliteit@xs2more.example');
+  await staff.goto(`${env.server.url}/register?q=${reference}`);
   await staff.getByRole('link', { name: reference }).click();
   await staff.getByText('Webformulier').first().waitFor();
   await context.close();
 });
 
 test('the honeypot keeps robots out and an address sends at most five an hour', { timeout: 60000 }, async () => {
-  const before = await (await post('jexo', { name: 'Robot', email: 'r@example.org', description: 'Koop nu', website: 'http://spam.example' })).text();
-  assert.match(before, /We hebben uw bericht ontvangen/);
-  assert.doesNotMatch(before, /\d{3}-\d{5}/, 'a robot gets no reference: nothing was stored');
+  const robot = await (await post('jexo', { name: 'Robot', email: 'r@example.org', description: 'Koop nu', website: 'http://spam.example' })).text();
+  assert.match(robot, /We hebben uw bericht ontvangen/);
+  assert.doesNotMatch(robot, /\d{3}-\d{5}/, 'a robot gets no reference: nothing was stored');
   const statuses = [];
   for (let i = sentFromHere; i <= 5; i++)
     statuses.push((await post('jexo', { name: `Klant ${i}`, phone: '0612345678', description: 'Factuur klopt niet' })).status);
   // Five registered an hour from one address; the sixth is told to wait.
   assert.deepEqual(statuses, [...Array(5 - sentFromHere).fill(201), 429]);
-  const unknown = await fetch(`${server.url}/klacht/niemand`);
+  const unknown = await fetch(`${env.server.url}/klacht/niemand`);
   assert.equal(unknown.status, 404);
 });

@@ -1,5 +1,6 @@
 // server.mjs: a real klachtdesk for the browser tests: a fresh SQLite database with the
 // demo organisations, on a free port of 127.0.0.1, stopped after.
+import { before, after } from 'node:test';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -52,4 +53,19 @@ export async function startServer() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// One server and one browser for a test file: started before its tests, stopped after.
+// `launch` comes from browser.mjs (passed in, so that this file needs no browser).
+export function serverAndBrowser(launch) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

@@ -2,23 +2,13 @@
 // klachtdesk: a phone complaint registered with the keyboard alone and walked through Jexo's
 // procedure (000) to closed by the roles it names; errors next to the field; no serious
 // accessibility finding on any page; screenshots of the main pages for docs/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './server.mjs';
+import { serverAndBrowser } from './server.mjs';
 import { accessibilityProblems, choose, launch, logIn, newPage, screenshot, step } from './browser.mjs';
 
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser(launch);
 
 async function expectAccessible(page, what) {
   const problems = await accessibilityProblems(page);
@@ -26,11 +16,11 @@ async function expectAccessible(page, what) {
 }
 
 test('a phone complaint at Jexo (000), from intake to closed, as coordinator and handler', { timeout: 180000 }, async () => {
-  const coordinator = await newPage(browser);
-  await coordinator.goto(server.url + '/');
+  const coordinator = await newPage(env.browser);
+  await coordinator.goto(env.server.url + '/');
   await expectAccessible(coordinator, 'login page');
   await screenshot(coordinator, 'login');
-  await logIn(coordinator, server.url, 'kwaliteit@jexo.example');
+  await logIn(coordinator, env.server.url, 'kwaliteit@jexo.example');
   await expectAccessible(coordinator, 'my work');
 
   // Intake with the keyboard alone: the form opens on "received at" (now), Tab moves on.
@@ -74,8 +64,8 @@ test('a phone complaint at Jexo (000), from intake to closed, as coordinator and
   await coordinator.getByText('Toegewezen', { exact: true }).first().waitFor();
 
   // The handler finds it under her own work, with its deadline in working days.
-  const handler = await newPage(browser);
-  await logIn(handler, server.url, 'sanne@jexo.example');
+  const handler = await newPage(env.browser);
+  await logIn(handler, env.server.url, 'sanne@jexo.example');
   const mine = handler.getByRole('region', { name: 'Mijn klachten in behandeling' });
   const row = mine.getByRole('row').filter({ hasText: reference });
   await row.waitFor();
@@ -120,7 +110,7 @@ test('a phone complaint at Jexo (000), from intake to closed, as coordinator and
 });
 
 test('a page of the app loads from its own address, and the server keeps out inline scripts', { timeout: 180000 }, async () => {
-  const res = await fetch(server.url + '/klachten/1');
+  const res = await fetch(env.server.url + '/klachten/1');
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type'), /text\/html/);
   const csp = res.headers.get('content-security-policy');
@@ -128,6 +118,6 @@ test('a page of the app loads from its own address, and the server keeps out inl
   assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
   assert.match(csp, /frame-ancestors 'none'/);
   assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-  assert.equal((await fetch(server.url + '/assets/nothing.js')).status, 404);
-  assert.equal((await fetch(server.url + '/api/v1/nothing')).status, 404);
+  assert.equal((await fetch(env.server.url + '/assets/nothing.js')).status, 404);
+  assert.equal((await fetch(env.server.url + '/api/v1/nothing')).status, 404);
 });
