@@ -14,6 +14,7 @@ import { IntakePage } from './pages/IntakePage';
 import { CasePage } from './pages/CasePage';
 import { ProcedurePage } from './pages/ProcedurePage';
 import { PasswordPage } from './pages/PasswordPage';
+import { AccountsPage } from './pages/AccountsPage';
 import { useT } from './i18n';
 
 export function App() {
@@ -83,5 +84,6 @@ function Page({ onSessionEnded }: { onSessionEnded: () => void }) {
   if (complaint) return <CasePage id={Number(complaint[1])} />;
   if (path === '/procedure') return <ProcedurePage />;
   if (path === '/wachtwoord') return <PasswordPage />;
+  if (path === '/accounts') return <AccountsPage />;
   return <p>{t('notFound')}</p>;
 }

@@ -14,6 +14,7 @@ const words = {
   newComplaint: ['Nieuwe klacht', 'New complaint'],
   procedure: ['Procedure', 'Procedure'],
   changePassword: ['Wachtwoord wijzigen', 'Change password'],
+  accounts: ['Accounts', 'Accounts'],
   language: ['Taal', 'Language'],
   reference: ['Kenmerk', 'Reference'],
   complainant: ['Indiener', 'Complainant'],

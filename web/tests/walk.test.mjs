@@ -121,3 +121,36 @@ test('a page of the app loads from its own address, and the server keeps out inl
   assert.equal((await fetch(env.server.url + '/assets/nothing.js')).status, 404);
   assert.equal((await fetch(env.server.url + '/api/v1/nothing')).status, 404);
 });
+
+test('the admin adds an account, may not grant a role that opens complaints, and deactivates it', { timeout: 120000 }, async () => {
+  const admin = await newPage(env.browser);
+  await logIn(admin, env.server.url, 'beheer@jexo.example');
+  await admin.getByRole('link', { name: 'Accounts' }).click();
+  const add = admin.getByRole('form', { name: 'Account toevoegen' });
+  await add.getByLabel('Naam').fill('Karin Smit');
+  await add.getByLabel('E-mailadres').fill('karin@jexo.example');
+  await add.getByLabel('Functie').fill('Intercedent');
+  await add.getByLabel('Eerste wachtwoord').fill('lang-genoeg-wachtwoord');
+  await add.getByLabel('kwaliteitscoördinator').check();
+  await add.getByRole('button', { name: 'Toevoegen' }).click();
+  // Only management grants the coordinator's role; the refusal is said in words.
+  await add.getByRole('alert').filter({ hasText: /directie|management/i }).waitFor();
+  await add.getByLabel('kwaliteitscoördinator').uncheck();
+  await add.getByLabel('behandelaar').check();
+  await add.getByRole('button', { name: 'Toevoegen' }).click();
+  await add.getByRole('status').filter({ hasText: 'Karin Smit' }).waitFor();
+  const row = admin.getByRole('row').filter({ hasText: 'karin@jexo.example' });
+  await row.waitFor();
+  assert.match(await row.textContent(), /behandelaar/);
+  await expectAccessible(admin, 'accounts page');
+  // The switch shows what the server stored: it turns off once the change is saved.
+  await row.getByRole('switch', { name: 'Karin Smit actief' }).click({ force: true });
+  for (let i = 0; i < 50 && (await row.getByRole('switch').isChecked()); i++) await admin.waitForTimeout(100);
+  assert.equal(await row.getByRole('switch').isChecked(), false);
+  // A deactivated account cannot log in.
+  const res = await fetch(env.server.url + '/api/v1/session', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'karin@jexo.example', password: 'lang-genoeg-wachtwoord' }),
+  });
+  assert.equal(res.status, 401);
+});

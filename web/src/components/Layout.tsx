@@ -18,6 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/register', label: t('register'), show: true },
     { to: '/klachten/nieuw', label: t('newComplaint'), show: mayRegister },
     { to: '/procedure', label: t('procedure'), show: true },
+    { to: '/accounts', label: t('accounts'), show: hasRole('admin') || hasRole('management') },
     { to: '/wachtwoord', label: t('changePassword'), show: true },
   ];
   return (
