@@ -57,7 +57,7 @@ const char* state_label_en(State s) {
     case State::closed:
         return "Closed";
     case State::closed_unsatisfied:
-        return "Closed";
+        return "Closed, not satisfied";
     case State::declined:
         return "Not taken into handling";
     case State::withdrawn:
