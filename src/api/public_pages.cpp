@@ -220,7 +220,8 @@ Response public_thanks_page(const PublicPage& p, const PublicReceipt& receipt) {
     if (receipt.discarded) {
         b += std::string("<p>") +
              t("We hebben uw bericht ontvangen.", "We have received your message.") + "</p>";
-        return page(200, t("Bedankt", "Thank you"), b, p.english, true);
+        // The same status as a real one, so that a robot cannot tell it was caught.
+        return page(201, t("Bedankt", "Thank you"), b, p.english, true);
     }
     std::string link = base(p) + "/status/" + receipt.token + lang_query(p);
     b += "<div class=\"box ok\" role=\"status\"><p>" +

@@ -103,6 +103,7 @@ private:
     std::shared_ptr<http::response<http::string_body>> response_;
     std::string continue_line_;
     bool reading_ = false;
+    bool head_ = false;                               // the request being answered is a HEAD
     std::unique_ptr<std::array<char, 4096>> dropped_; // only while lingering
     std::size_t dropped_bytes_ = 0;
 };
@@ -147,7 +148,10 @@ private:
             if (ec) {
                 if (!self->stopping_) {
                     spdlog::warn("http: accept failed: {}", ec.message());
-                    self->accept();
+                    // Out of descriptors, say: try again shortly instead of spinning.
+                    auto timer = std::make_shared<asio::steady_timer>(self->io_);
+                    timer->expires_after(std::chrono::milliseconds(100));
+                    timer->async_wait([self, timer](beast::error_code) { self->accept(); });
                 }
                 return;
             }
@@ -233,6 +237,10 @@ void Connection::on_request(beast::error_code ec) {
     std::size_t question = target.find('?');
     std::string_view path = target.substr(0, question);
     std::string method(msg.method_string().data(), msg.method_string().size());
+    // HEAD is answered as GET without the body (RFC 9110, 9.3.2): a body after a HEAD
+    // answer would be read by a proxy as the start of the next response.
+    head_ = method == "HEAD";
+    if (head_) method = "GET";
     auto match = listener_.table().find(method, path);
     if (!match) return respond(malformed_path(), keep_alive);
     // Every other GET outside /api/ is the web UI, answered from memory on this thread.
@@ -272,10 +280,15 @@ void Connection::respond(Response res, bool keep_alive) {
     response_->version(11);
     response_->result(static_cast<unsigned>(res.status));
     for (auto& [name, value] : res.headers)
-        if (lower(name) != "connection") response_->set(name, value);
+        if (lower(name) != "connection") response_->insert(name, value);
     response_->body() = std::move(res.body);
     response_->keep_alive(keep_alive);
     response_->prepare_payload();
+    if (head_) {
+        auto length = response_->body().size();
+        response_->body().clear();
+        response_->content_length(length);
+    }
     stream_.expires_after(kWriteTimeout);
     http::async_write(stream_, *response_,
                       [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {

@@ -6,6 +6,8 @@
 #include "service/passwords.hpp"
 #include "store/audit_chain.hpp"
 
+#include <algorithm>
+
 namespace kd {
 namespace {
 
@@ -15,17 +17,7 @@ Refusal refusal(RefusalKind kind, std::string code, std::string nl, std::string 
 
 } // namespace
 
-bool PublicFormService::over_limit(const std::string& address, Instant now) {
-    std::lock_guard lock(mu_);
-    auto it = recent_.find(address);
-    if (it == recent_.end()) return false;
-    auto& times = it->second;
-    while (!times.empty() && now - times.front() >= std::chrono::hours{1})
-        times.pop_front();
-    return times.size() >= static_cast<std::size_t>(kPerHour);
-}
-
-void PublicFormService::remember(const std::string& address, Instant now) {
+bool PublicFormService::reserve(const std::string& key, Instant now) {
     std::lock_guard lock(mu_);
     // Addresses that went quiet are forgotten, so the map stays small.
     if (recent_.size() > 10000)
@@ -33,7 +25,20 @@ void PublicFormService::remember(const std::string& address, Instant now) {
             it = (it->second.empty() || now - it->second.back() >= std::chrono::hours{1})
                      ? recent_.erase(it)
                      : std::next(it);
-    recent_[address].push_back(now);
+    auto& times = recent_[key];
+    while (!times.empty() && now - times.front() >= std::chrono::hours{1})
+        times.pop_front();
+    // Checked and taken under one lock, so concurrent posts cannot all slip through.
+    if (times.size() >= static_cast<std::size_t>(kPerHour)) return false;
+    times.push_back(now);
+    return true;
+}
+
+void PublicFormService::release(const std::string& key, Instant now) {
+    std::lock_guard lock(mu_);
+    auto& times = recent_[key];
+    auto it = std::find(times.rbegin(), times.rend(), now);
+    if (it != times.rend()) times.erase(std::next(it).base());
 }
 
 Outcome<PublicReceipt> PublicFormService::submit(const OrganisationContext& org,
@@ -41,7 +46,8 @@ Outcome<PublicReceipt> PublicFormService::submit(const OrganisationContext& org,
                                                  const std::string& address, Instant now) {
     // A robot that filled the hidden field is thanked like a person, and nothing is kept.
     if (!s.website.empty()) return PublicReceipt{true, "", ""};
-    if (over_limit(address, now))
+    const std::string key = std::to_string(org.record.id) + " " + address;
+    if (!reserve(key, now))
         return refusal(RefusalKind::limited, "too_many_submissions",
                        "Vanaf dit adres zijn het afgelopen uur al " + std::to_string(kPerHour) +
                            " klachten gestuurd; probeer het later opnieuw of bel ons.",
@@ -63,7 +69,10 @@ Outcome<PublicReceipt> PublicFormService::submit(const OrganisationContext& org,
     // The rules of the intake are checked before anything is written; the registrar is
     // filled in inside the write, where the system actor is known.
     auto checked = register_complaint(org.procedure, in, 0, now);
-    if (!checked) return checked.refusal();
+    if (!checked) {
+        release(key, now); // a refused form does not count
+        return checked.refusal();
+    }
     PublicReceipt receipt{false, "", random_hex(32)};
     std::string error;
     auto status = writer_.run(
@@ -80,8 +89,8 @@ Outcome<PublicReceipt> PublicFormService::submit(const OrganisationContext& org,
             return true;
         },
         &error);
-    if (status == WriteStatus::committed) remember(address, now);
     if (status != WriteStatus::committed) {
+        release(key, now);
         std::string id = log_incident("public form", error);
         return refusal(RefusalKind::unavailable, "storage_failed",
                        "Uw klacht kon niet worden opgeslagen; probeer het opnieuw (melding " + id +

@@ -40,7 +40,8 @@ class PublicFormService {
 public:
     PublicFormService(Database& db, Writer& writer) : db_(db), writer_(writer) {}
 
-    // At most kPerHour complaints registered an hour from one address (429 after; a refused
+    // At most kPerHour complaints registered an hour from one address at one organisation
+    // (429 after; a refused
     // or discarded one does not count), so that the form
     // cannot be used to flood the register; registered by the organisation's system actor
     // with the channel web_form and the sender's address as the event's source.
@@ -53,13 +54,14 @@ public:
     static constexpr int kPerHour = 5;
 
 private:
-    bool over_limit(const std::string& address, Instant now);
-    void remember(const std::string& address, Instant now);
+    // Takes one of the hour's places of `key` (organisation and address), or false.
+    bool reserve(const std::string& key, Instant now);
+    void release(const std::string& key, Instant now);
 
     Database& db_;
     Writer& writer_;
     std::mutex mu_;
-    std::map<std::string, std::deque<Instant>> recent_; // per address, the last hour
+    std::map<std::string, std::deque<Instant>> recent_; // per organisation and address
 };
 
 } // namespace kd

@@ -87,6 +87,16 @@ public:
         return status;
     }
 
+    // The status of the answer to a HEAD: its headers only, whatever Content-Length says.
+    int read_head_response() {
+        std::size_t end;
+        while ((end = buffer_.find("\r\n\r\n")) == std::string::npos)
+            if (!fill()) return 0;
+        int status = std::stoi(buffer_.substr(9, 3));
+        buffer_.erase(0, end + 4);
+        return status;
+    }
+
     // The body of the response read last.
     const std::string& body() const { return body_; }
 
@@ -285,6 +295,19 @@ TEST_F(HttpFraming, ExpectContinueIsAnsweredBeforeTheBody) {
                           "Content-Type: application/json\r\nExpect: 100-continue\r\n"
                           "Content-Length: 5000000\r\n\r\n"));
     EXPECT_EQ(big.read_response(), 413);
+}
+
+// A HEAD is answered like a GET without its body: were the body sent, a proxy would read it
+// as the start of the next response.
+TEST_F(HttpFraming, HeadIsAnsweredWithoutABody) {
+    Connection c(port_);
+    ASSERT_TRUE(c.connected());
+    ASSERT_TRUE(c.write("HEAD /api/health HTTP/1.1\r\nHost: x\r\n\r\n"
+                        "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n"));
+    EXPECT_EQ(c.read_head_response(), 200);
+    EXPECT_EQ(c.read_response(), 200); // the next bytes are the GET's answer, not a body
+    EXPECT_NE(c.body().find("\"status\""), std::string::npos);
+    EXPECT_TRUE(c.quiet(std::chrono::milliseconds(300)));
 }
 
 } // namespace

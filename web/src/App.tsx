@@ -2,7 +2,7 @@
 // address asks for.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Center, Loader } from '@mantine/core';
-import { api, orgPath, setCsrfToken, ApiError } from './api';
+import { api, orgPath, setCsrfToken } from './api';
 import type { Session, Staff } from './types';
 import { SessionContext, rolesOf, type SessionState } from './session';
 import { useLocation } from './router';
@@ -70,18 +70,15 @@ function Page({ onSessionEnded }: { onSessionEnded: () => void }) {
   const { t } = useT();
   // A session that ended (idle for 30 minutes) sends every call to 401: back to logging in.
   useEffect(() => {
-    const ended = (e: PromiseRejectionEvent) => {
-      if (e.reason instanceof ApiError && e.reason.status === 401) onSessionEnded();
-    };
-    window.addEventListener('unhandledrejection', ended);
-    return () => window.removeEventListener('unhandledrejection', ended);
+    window.addEventListener('klachtdesk:session-ended', onSessionEnded);
+    return () => window.removeEventListener('klachtdesk:session-ended', onSessionEnded);
   }, [onSessionEnded]);
 
   const complaint = path.match(/^\/klachten\/(\d+)$/);
   if (path === '/' || path === '/werk') return <MyWorkPage />;
   if (path === '/register') return <RegisterPage />;
   if (path === '/klachten/nieuw') return <IntakePage />;
-  if (complaint) return <CasePage id={Number(complaint[1])} />;
+  if (complaint) return <CasePage key={complaint[1]} id={Number(complaint[1])} />;
   if (path === '/procedure') return <ProcedurePage />;
   if (path === '/wachtwoord') return <PasswordPage />;
   if (path === '/accounts') return <AccountsPage />;

@@ -43,6 +43,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     throw new ApiError(0, 'De server is niet bereikbaar.', 'The server cannot be reached.');
   }
   if (res.status === 204) return undefined as T;
+  // A session that ended (idle for 30 minutes) sends the app back to logging in.
+  if (res.status === 401 && path !== '/api/v1/session') window.dispatchEvent(new Event('klachtdesk:session-ended'));
   const data = await res.json().catch(() => ({}));
   if (!res.ok)
     throw new ApiError(

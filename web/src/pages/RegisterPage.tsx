@@ -61,7 +61,9 @@ export function RegisterPage() {
 
   const csv = () => {
     if (!data) return;
-    const cell = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    // A cell that starts like a formula gets a quote first: a complainant's name from the
+    // public form must never run as a formula in Excel.
+    const cell = (s: string) => `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
     const head = ['kenmerk', 'ontvangen', 'indiener', 'categorie', 'status', 'behandelaar', 'uiterlijk', 'te_laat'];
     const rows = data.items.map((c) =>
       [c.reference, formatDate(c.received_at), c.complainant.name, c.category, c.state_nl,
