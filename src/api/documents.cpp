@@ -237,4 +237,17 @@ json audit_json(const AuditEvent& e) {
             {"changes", changes.is_discarded() ? json(e.changes_json) : changes}};
 }
 
+json attachment_json(const Attachment& a) {
+    return {{"id", a.id},
+            {"complaint_id", a.complaint_id},
+            {"file_name", a.file_name},
+            {"kind", to_string(a.kind)},
+            {"media_type", a.media_type},
+            {"size", a.size},
+            {"sha256", a.sha256},
+            {"uploaded_at", format_iso_local(a.uploaded_at)},
+            {"uploaded_by", a.uploaded_by},
+            {"removed_at", opt_time(a.removed_at)}};
+}
+
 } // namespace kd

@@ -26,5 +26,7 @@ nlohmann::json complaint_summary_json(const Complaint& c, const std::optional<St
 nlohmann::json offered_action_json(const OfferedAction& a);
 nlohmann::json deadline_json(const StepDeadline& d);
 nlohmann::json audit_json(const AuditEvent& e);
+// A file of the case file, with the address it downloads from.
+nlohmann::json attachment_json(const Attachment& a);
 
 } // namespace kd

@@ -1,6 +1,7 @@
 // problem.cpp: problem documents. No database or exception text ever reaches a reply.
 #include "api/problem.hpp"
 
+#include "core/attachment.hpp"
 #include "service/incident.hpp"
 
 namespace kd {
@@ -113,7 +114,7 @@ Response unsupported_media_type() {
 }
 
 Response body_too_large(std::size_t max_bytes) {
-    std::string kib = std::to_string(max_bytes / 1024) + " KiB";
+    std::string kib = size_text(max_bytes);
     return problem_reply(413, "too-large", "Body too large",
                          "Het verzoek is te groot (hoogstens " + kib + ").",
                          "The request is too large (at most " + kib + ").");

@@ -33,6 +33,11 @@ void RouteTable::add(std::string method, std::string path, Access access, bool c
         {std::move(method), std::move(path), access, changes, std::move(h), std::move(*segments)});
 }
 
+void RouteTable::add_upload(std::string method, std::string path, Access access, Handler h) {
+    add(std::move(method), std::move(path), access, true, std::move(h));
+    routes_.back().upload = true;
+}
+
 std::optional<RouteMatch> RouteTable::find(std::string_view method, std::string_view path) const {
     auto segments = path_segments(path);
     if (!segments) return std::nullopt;
@@ -61,6 +66,8 @@ RouteTable api_routes() {
     add_session_routes(t);
     add_organisation_routes(t);
     add_staff_routes(t);
+    // Before the complaint routes, whose "/complaints/:id/:action" would take "attachments".
+    add_attachment_routes(t);
     add_complaint_routes(t);
     add_hearing_routes(t);
     add_audit_log_routes(t);

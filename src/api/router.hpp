@@ -42,6 +42,9 @@ struct Route {
     bool changes = false;
     Handler handler;
     std::vector<std::string> segments; // the path split at '/', for matching
+    // Takes a file as its body: the server allows it the case file's size limit
+    // (AttachmentService::max_bytes) and more time, instead of the 1 MiB of every other route.
+    bool upload = false;
 };
 
 // The route a request goes to, with the path's ":name" parts by name (decoded).
@@ -53,6 +56,8 @@ struct RouteMatch {
 class RouteTable {
 public:
     void add(std::string method, std::string path, Access access, bool changes, Handler h);
+    // A route that changes something and takes a file as its body (Route::upload).
+    void add_upload(std::string method, std::string path, Access access, Handler h);
     const std::vector<Route>& routes() const { return routes_; }
     // nullopt when the path cannot be read (bad %-escapes, not UTF-8: 400).
     std::optional<RouteMatch> find(std::string_view method, std::string_view path) const;

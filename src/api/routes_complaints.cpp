@@ -62,6 +62,10 @@ Response show(Call& c) {
         for (const auto& a : f.actions)
             actions.push_back(offered_action_json(a));
         body["actions"] = actions;
+        json files = json::array();
+        for (const auto& a : f.attachments)
+            files.push_back(attachment_json(a));
+        body["attachments"] = files;
         return json_reply(200, body);
     });
 }

@@ -16,6 +16,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cctype>
@@ -35,6 +36,8 @@ using tcp = asio::ip::tcp;
 // long; a slow client costs a socket, never a thread.
 constexpr auto kReadTimeout = std::chrono::seconds(30);
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
+// A file of 20 MB at 1 Mbit/s takes under three minutes.
+constexpr auto kUploadTimeout = std::chrono::minutes(5);
 // After an answer that ends the connection, what the client still sends is read and dropped
 // for a while, so that closing with unread data (a TCP reset) does not destroy the answer.
 constexpr auto kLingerTimeout = std::chrono::seconds(2);
@@ -54,14 +57,15 @@ std::string lower(beast::string_view s) {
 
 // The framing fault as the answer the client gets, or nullopt when there is nobody left to
 // answer (the client went away or timed out).
-std::optional<Response> answer_for(const beast::error_code& ec, const Limits& limits) {
+std::optional<Response> answer_for(const beast::error_code& ec, const Limits& limits,
+                                   std::size_t body_limit) {
     if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
         ec == beast::error::timeout || ec == asio::error::operation_aborted ||
         ec == asio::error::connection_reset || ec == asio::error::eof)
         return std::nullopt;
     if (ec == http::error::header_limit) return headers_too_large(limits.header_bytes);
     if (ec == http::error::body_limit)
-        return body_too_large(limits.body_bytes).with_header("Connection", "close");
+        return body_too_large(body_limit).with_header("Connection", "close");
     if (ec.category() == http::make_error_code(http::error::bad_target).category())
         return malformed_request();
     return std::nullopt; // a socket error: nobody to answer
@@ -106,6 +110,8 @@ private:
     bool head_ = false;                               // the request being answered is a HEAD
     std::unique_ptr<std::array<char, 4096>> dropped_; // only while lingering
     std::size_t dropped_bytes_ = 0;
+    std::size_t body_limit_ = 0; // of the request being read
+    bool upload_ = false;        // it goes to a route that takes a file
 };
 
 // Accepts connections and owns what they share: the route table, the workers, the limits.
@@ -189,7 +195,8 @@ void Connection::read_header() {
 void Connection::on_header(beast::error_code ec) {
     reading_ = false;
     if (ec) {
-        if (auto answer = answer_for(ec, listener_.limits())) return respond(*answer, false);
+        if (auto answer = answer_for(ec, listener_.limits(), listener_.limits().body_bytes))
+            return respond(*answer, false);
         return close();
     }
     const auto& req = parser_->get();
@@ -197,9 +204,19 @@ void Connection::on_header(beast::error_code ec) {
     // between us and any proxy in front: refuse it (RFC 9112, 6.1).
     if (req.count(http::field::transfer_encoding) != 0 && !parser_->chunked())
         return respond(malformed_request(), false);
+    // A route that takes a file may have a larger body, and more time to send it.
+    body_limit_ = listener_.limits().body_bytes;
+    upload_ = false;
+    std::string_view target(req.target().data(), req.target().size());
+    std::string_view method(req.method_string().data(), req.method_string().size());
+    if (auto match = listener_.table().find(method, target.substr(0, target.find('?')));
+        match && match->route && match->route->upload) {
+        upload_ = true;
+        body_limit_ = listener_.services().attachments.max_bytes;
+    }
+    parser_->body_limit(body_limit_);
     boost::optional<std::uint64_t> length = parser_->content_length();
-    if (length && *length > listener_.limits().body_bytes)
-        return respond(body_too_large(listener_.limits().body_bytes), false);
+    if (length && *length > body_limit_) return respond(body_too_large(body_limit_), false);
     auto expect = req.find(http::field::expect);
     if (expect != req.end()) {
         if (lower(expect->value()) != "100-continue") return respond(expectation_failed(), false);
@@ -217,7 +234,7 @@ void Connection::on_header(beast::error_code ec) {
 
 void Connection::read_body() {
     reading_ = !parser_->is_done();
-    stream_.expires_after(kReadTimeout);
+    stream_.expires_after(upload_ ? kUploadTimeout : kReadTimeout);
     http::async_read(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_request(ec); });
@@ -226,7 +243,8 @@ void Connection::read_body() {
 void Connection::on_request(beast::error_code ec) {
     reading_ = false;
     if (ec) {
-        if (auto answer = answer_for(ec, listener_.limits())) return respond(*answer, false);
+        if (auto answer = answer_for(ec, listener_.limits(), body_limit_))
+            return respond(*answer, false);
         return close();
     }
     http::request<http::string_body> msg = parser_->release();

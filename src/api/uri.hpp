@@ -2,6 +2,8 @@
 // parameters. Anything malformed is refused here, before a route sees it.
 #pragma once
 
+#include "core/utf8.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -9,9 +11,6 @@
 #include <vector>
 
 namespace kd {
-
-// True when `s` is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
-bool valid_utf8(std::string_view s);
 
 // `s` with its %XX escapes decoded ('+' as a space when `plus_is_space`, as in query
 // strings); nullopt for a bad escape or a result that is not UTF-8 (the databases would

@@ -76,6 +76,12 @@ int main(int argc, char** argv) {
                       "the built web UI, served at / (env KLACHTDESK_WEB; build it with "
                       "`npm run build` in web/)");
 
+    int max_file_mb = std::atoi(env_or("KLACHTDESK_MAX_FILE_MB", "20").c_str());
+    serve
+        ->add_option("--max-file-mb", max_file_mb,
+                     "largest file a case file takes, in MB (env KLACHTDESK_MAX_FILE_MB)")
+        ->check(CLI::Range(1, 1024));
+
     auto* migrate = cli.add_subcommand("migrate", "bring the database schema up to date");
 
     auto* seed = cli.add_subcommand("seed-demo", "add demo staff and demo complaints");
@@ -171,7 +177,11 @@ int main(int argc, char** argv) {
         if (*user_reset) return cmd_user_reset(*rt, ur_email);
         if (*purge) return cmd_purge(*rt, purge_apply);
         if (*seed) return cmd_seed_demo(*rt, complaints, years, rng_seed);
-        if (*serve) return cmd_serve(*rt, static_cast<unsigned short>(port), workers, web_root);
+        if (*serve) {
+            rt->services().attachments.max_bytes =
+                static_cast<std::size_t>(max_file_mb) * 1024 * 1024;
+            return cmd_serve(*rt, static_cast<unsigned short>(port), workers, web_root);
+        }
     } catch (const std::exception& e) {
         std::cerr << "klachtdesk: " << e.what() << "\n";
         return 1;

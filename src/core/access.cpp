@@ -59,6 +59,21 @@ bool can_register(const Viewer& v) {
     return v.employee || v.handler || v.coordinator || v.management || v.confidant;
 }
 
+std::optional<Refusal> may_add_file(const Viewer& v, const Complaint& c) {
+    // Checked first: it holds for everyone, whatever their roles.
+    if (c.anonymised_at)
+        return Refusal("personal_data_removed",
+                       "De persoonsgegevens van deze klacht zijn verwijderd (bewaartermijn); er "
+                       "kunnen geen bestanden meer bij.",
+                       "The personal data of this complaint have been removed (retention); no "
+                       "files can be added any more.",
+                       "", RefusalKind::conflict);
+    if (!can_register(v))
+        return forbidden("U kunt dit dossier inzien, maar er geen stukken aan toevoegen.",
+                         "You can read this case file but not add to it.");
+    return std::nullopt;
+}
+
 bool can_handle(const Viewer& candidate, bool confidential) {
     if (confidential) return candidate.confidant;
     return candidate.handler || candidate.coordinator || candidate.management;

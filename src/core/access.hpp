@@ -52,6 +52,10 @@ bool can_see(const Viewer& v, const Complaint& c);
 
 bool can_register(const Viewer& v);
 
+// The case file: whoever sees the case and takes part in complaint work adds to it (not an
+// auditor, who changes nothing); nobody once its personal data are removed (R-PRIV).
+std::optional<Refusal> may_add_file(const Viewer& v, const Complaint& c);
+
 // R-ASSIGN: who can be made handler. Of an ordinary case: a handler, the coordinator or
 // management (who may delegate but also handle); of a confidential case: a confidant (the
 // lifecycle checks that). Never an employee, an auditor or an admin only.

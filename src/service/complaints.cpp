@@ -21,12 +21,12 @@ Refusal not_a_handler() {
                    "handler_id"};
 }
 
+} // namespace
+
 Refusal case_not_found() {
     return not_found("Deze klacht bestaat niet bij deze organisatie.",
                      "This complaint does not exist in this organisation.");
 }
-
-} // namespace
 
 std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& org,
                                                      long long actor,
@@ -212,7 +212,8 @@ Outcome<CaseFile> ComplaintService::read_case(const OrganisationContext& org,
                   deadlines_of(org.procedure_of(*c), org.calendar_of(*c), *c, now),
                   db_.timeline(org.record.id, complaint_id),
                   std::nullopt,
-                  {}};
+                  {},
+                  db_.attachments(org.record.id, complaint_id)};
     if (actor.viewer)
         file.actions =
             offered_actions(org.procedure_of(*c), org.calendar_of(*c), *c, *actor.viewer, now);

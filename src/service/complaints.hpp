@@ -25,9 +25,14 @@ struct CaseFile {
     Complaint complaint;
     std::vector<StepDeadline> deadlines;
     std::vector<AuditEvent> timeline;
-    std::optional<StaffMember> handler; // R-ASSIGN (001, 004): name and function shown
-    std::vector<OfferedAction> actions; // what the reader may do now (core/offered_actions)
+    std::optional<StaffMember> handler;  // R-ASSIGN (001, 004): name and function shown
+    std::vector<OfferedAction> actions;  // what the reader may do now (core/offered_actions)
+    std::vector<Attachment> attachments; // the case file, without the bytes
 };
+
+// What a person is told about a case that does not exist or that they may not see: the
+// same words for both, so that nobody learns a confidential case exists.
+Refusal case_not_found();
 
 // A complaint after a write, with its deadlines at the moment of the write.
 struct SavedComplaint {

@@ -41,9 +41,8 @@ public:
     PublicFormService(Database& db, Writer& writer) : db_(db), writer_(writer) {}
 
     // At most kPerHour complaints registered an hour from one address at one organisation
-    // (429 after; a refused
-    // or discarded one does not count), so that the form
-    // cannot be used to flood the register; registered by the organisation's system actor
+    // (429 after; a refused or discarded one does not count), so that the form cannot be
+    // used to flood the register; registered by the organisation's system actor
     // with the channel web_form and the sender's address as the event's source.
     Outcome<PublicReceipt> submit(const OrganisationContext& org, const PublicSubmission& s,
                                   const std::string& address, Instant now);

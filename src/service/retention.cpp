@@ -4,6 +4,7 @@
 
 #include "core/retention.hpp"
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -51,6 +52,11 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
                                       std::nullopt};
                          t.append_audit(org->record.id, id, now, system, "anonymise", &*before,
                                         after, /*redact_personal=*/true);
+                         // The case file goes with the personal data (R-PRIV).
+                         if (int n = t.remove_attachments(org->record.id, id, now); n > 0)
+                             t.append_attachment_event(
+                                 org->record.id, after, 0, now, system, "attachments-removed",
+                                 nlohmann::json{{"removed_files", {nullptr, n}}}.dump());
                          t.redact_audit_events(org->record.id, after, now, system);
                          return true;
                      },

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "service/accounts.hpp"
+#include "service/attachments.hpp"
 #include "service/audit_log.hpp"
 #include "service/auth.hpp"
 #include "service/clock.hpp"
@@ -17,7 +18,7 @@ struct Services {
     Services(Database& db, Writer& writer, const Clock& clock)
         : clock(clock), storage_name(db.backend_name()), organisations(db, writer),
           complaints(db, writer, organisations), hearings(complaints), audit_log(db), auth(db),
-          accounts(db, writer, auth), public_form(db, writer) {}
+          accounts(db, writer, auth), public_form(db, writer), attachments(db, writer) {}
 
     const Clock& clock;
     std::string storage_name;    // "sqlite" or "postgresql", for the health check
@@ -29,6 +30,7 @@ struct Services {
     Authenticator auth; // before accounts, which ends sessions through it
     AccountService accounts;
     PublicFormService public_form;
+    AttachmentService attachments;
 };
 
 } // namespace kd

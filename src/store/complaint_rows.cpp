@@ -152,8 +152,9 @@ bool personal_key(const std::string& key) {
         if (key == f.name) return f.anonymised_as != nullptr;
     for (const char* list : kPersonalLists)
         if (key == list) return true;
-    // Events written before schema 8 held the complainant as one object.
-    return key == "complainant";
+    // Events written before schema 8 held the complainant as one object; a file's name
+    // (attachment events) may name the complainant.
+    return key == "complainant" || key == "file_name";
 }
 
 void redact(json& changes) {

@@ -81,6 +81,16 @@ public:
     void insert_public_link(long long organisation_id, long long complaint_id,
                             const std::string& token_digest);
 
+    // The case file (store/attachments.cpp). Gives `a` its id.
+    void insert_attachment(long long organisation_id, Attachment& a, const std::string& bytes);
+    // An event about a file of complaint `c` ("attachment-added", "attachment-downloaded").
+    void append_attachment_event(long long organisation_id, const Complaint& c,
+                                 long long attachment_id, Instant at, const Actor& actor,
+                                 const std::string& action, const std::string& changes_json);
+    // Retention: the bytes and names of the complaint's files are removed; what remains says
+    // that there was a file, of which kind and size, and when it was removed.
+    int remove_attachments(long long organisation_id, long long complaint_id, Instant at);
+
     soci::session& session() { return sql_; }
 
 private:
@@ -142,6 +152,11 @@ public:
     // first: only for what may be shared with them, never to show them the case.
     std::vector<Complaint> complaints_about(long long organisation_id, long long staff_id);
     std::vector<AuditEvent> timeline(long long organisation_id, long long complaint_id);
+    // The files of a complaint's case file, oldest first, without their bytes.
+    std::vector<Attachment> attachments(long long organisation_id, long long complaint_id);
+    // One file with its bytes; nullopt when the complaint has no such file.
+    std::optional<AttachmentFile> attachment_file(long long organisation_id, long long complaint_id,
+                                                  long long id);
     // The organisation's audit log in chain order, filtered; limit + 1 rows tell "more".
     std::vector<AuditLogEntry> audit_log(const AuditQuery& q);
     long long count_complaints(long long organisation_id);

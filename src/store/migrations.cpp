@@ -10,7 +10,8 @@ std::string for_backend(std::string sql, Backend b) {
     for (const auto& [key, value] :
          {std::pair<std::string, std::string>{"{ID}", lite ? "INTEGER PRIMARY KEY"
                                                            : "BIGSERIAL PRIMARY KEY"},
-          {"{DIGEST}", lite ? "BLOB" : "BYTEA"}})
+          {"{DIGEST}", lite ? "BLOB" : "BYTEA"},
+          {"{BYTES}", lite ? "BLOB" : "BYTEA"}})
         for (auto pos = sql.find(key); pos != std::string::npos; pos = sql.find(key))
             sql.replace(pos, key.size(), value);
     return sql;
@@ -436,6 +437,28 @@ std::vector<Migration> migrations_for(Backend b) {
                   token_digest TEXT PRIMARY KEY,
                   organisation_id BIGINT NOT NULL REFERENCES organisations(id),
                   complaint_id BIGINT NOT NULL REFERENCES complaints(id)))",
+                   }});
+    all.push_back({15,
+                   "issue 11: the case file: attachments with their bytes; retention empties "
+                   "content and file_name and sets removed_at",
+                   {
+                       // content last: SQLite reads the other columns without walking the
+                       // pages of a large file.
+                       R"(CREATE TABLE attachments (
+                  id {ID},
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  complaint_id BIGINT NOT NULL REFERENCES complaints(id),
+                  file_name TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  media_type TEXT NOT NULL,
+                  size BIGINT NOT NULL,
+                  sha256 TEXT NOT NULL,
+                  uploaded_at BIGINT NOT NULL,
+                  uploaded_by BIGINT NOT NULL REFERENCES staff(id),
+                  removed_at BIGINT,
+                  content {BYTES}))",
+                       "CREATE INDEX attachments_complaint ON attachments (organisation_id, "
+                       "complaint_id, id)",
                    }});
     for (auto& m : all) {
         for (auto& s : m.statements)

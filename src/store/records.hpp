@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/access.hpp"
+#include "core/attachment.hpp"
 #include "core/complaint.hpp"
 
 #include <optional>
@@ -75,6 +76,12 @@ struct Actor {
 // One change to a complaint, an account or a procedure: who, when, from where, what, and each
 // changed field before and after; chained to the organisation's previous event by its hash
 // (store/audit_chain.hpp).
+// A file of a case file with its bytes (empty once retention removed them).
+struct AttachmentFile {
+    Attachment attachment;
+    std::string bytes;
+};
+
 struct AuditEvent {
     long long id = 0;
     long long organisation_id = 0;

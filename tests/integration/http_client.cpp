@@ -17,21 +17,20 @@ size_t collect(char* data, size_t size, size_t n, void* out) {
     return size * n;
 }
 
+// Every header of the answer, by lower-case name; a repeated one keeps its last value.
 size_t header_line(char* data, size_t size, size_t n, void* out) {
     std::string line(data, size * n);
-    const std::string key = "set-cookie:";
-    if (line.size() > key.size()) {
-        std::string head = line.substr(0, key.size());
-        for (char& c : head)
+    auto colon = line.find(':');
+    if (colon != std::string::npos) {
+        std::string name = line.substr(0, colon);
+        for (char& c : name)
             c = char(std::tolower(static_cast<unsigned char>(c)));
-        if (head == key) {
-            std::string v = line.substr(key.size());
-            while (!v.empty() && (v.back() == '\r' || v.back() == '\n'))
-                v.pop_back();
-            while (!v.empty() && v.front() == ' ')
-                v.erase(v.begin());
-            *static_cast<std::string*>(out) = v;
-        }
+        std::string v = line.substr(colon + 1);
+        while (!v.empty() && (v.back() == '\r' || v.back() == '\n'))
+            v.pop_back();
+        while (!v.empty() && v.front() == ' ')
+            v.erase(v.begin());
+        (*static_cast<std::map<std::string, std::string>*>(out))[name] = v;
     }
     return size * n;
 }
@@ -48,6 +47,8 @@ HttpReply HttpClient::send(const std::string& method, const std::string& path,
     std::string url = base_ + path;
     curl_easy_setopt(h, CURLOPT_URL, url.c_str());
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method.c_str());
+    std::string from = "host!" + local_address;
+    if (!local_address.empty()) curl_easy_setopt(h, CURLOPT_INTERFACE, from.c_str());
     struct curl_slist* headers = nullptr;
     std::string ct = "Content-Type: " + content_type, token = "X-CSRF-Token: " + csrf,
                 cookie_header = "Cookie: " + cookie;
@@ -60,11 +61,10 @@ HttpReply HttpClient::send(const std::string& method, const std::string& path,
     if (!cookie.empty()) headers = curl_slist_append(headers, cookie_header.c_str());
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
     HttpReply r;
-    std::string set_cookie_seen;
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &r.body);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, header_line);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &set_cookie_seen);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &r.headers);
     curl_easy_setopt(h, CURLOPT_TIMEOUT, 30L);
     CURLcode rc = curl_easy_perform(h);
     curl_slist_free_all(headers);
@@ -77,7 +77,9 @@ HttpReply HttpClient::send(const std::string& method, const std::string& path,
     curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ctype);
     if (ctype) r.content_type = ctype;
     curl_easy_cleanup(h);
-    const_cast<HttpClient*>(this)->set_cookie = set_cookie_seen;
+    auto cookie_seen = r.headers.find("set-cookie");
+    const_cast<HttpClient*>(this)->set_cookie =
+        cookie_seen == r.headers.end() ? std::string() : cookie_seen->second;
     return r;
 }
 

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
 
 namespace kd::testing {
@@ -11,7 +12,12 @@ struct HttpReply {
     long status = 0;
     std::string content_type;
     std::string body;
+    std::map<std::string, std::string> headers; // by lower-case name
     nlohmann::json json() const;
+    std::string header(const std::string& lower_case_name) const {
+        auto it = headers.find(lower_case_name);
+        return it == headers.end() ? std::string() : it->second;
+    }
 };
 
 // Sends the session cookie and CSRF token it got from login(), like a browser would.
@@ -30,6 +36,9 @@ public:
     std::string cookie; // "kd_session=..."
     std::string csrf;
     std::string set_cookie; // the last Set-Cookie received
+    // Connect from this loopback address (say "127.0.0.2") instead of 127.0.0.1: tests that
+    // exhaust the failed-login limit of their address leave 127.0.0.1 to the others.
+    std::string local_address;
 
 private:
     HttpReply send(const std::string& method, const std::string& path, const std::string* body,

@@ -110,3 +110,21 @@ TEST(Access, WhoMayRegister) {
     for (const char* r : {"auditor", "admin", ""})
         EXPECT_FALSE(can_register(viewer_from_roles(1, r))) << r;
 }
+
+// The case file (issue 11): who takes part in complaint work adds to it; an auditor or an
+// admin does not; after retention nobody does.
+TEST(Access, WhoMayAddToTheCaseFile) {
+    Complaint c;
+    for (const char* r : {"employee", "handler", "coordinator", "management", "confidant"})
+        EXPECT_FALSE(may_add_file(viewer_from_roles(1, r), c)) << r;
+    for (const char* r : {"auditor", "admin", ""}) {
+        auto no = may_add_file(viewer_from_roles(1, r), c);
+        ASSERT_TRUE(no) << r;
+        EXPECT_EQ(no->kind, RefusalKind::forbidden);
+    }
+    c.anonymised_at = Instant{std::chrono::seconds{1}};
+    auto gone = may_add_file(viewer_from_roles(1, "coordinator"), c);
+    ASSERT_TRUE(gone);
+    EXPECT_EQ(gone->code, "personal_data_removed");
+    EXPECT_EQ(gone->kind, RefusalKind::conflict);
+}

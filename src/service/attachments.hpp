@@ -1,0 +1,43 @@
+// attachments.hpp: the case file: adding a file to a complaint and downloading it, each an
+// audit event on the complaint; what the file may be is decided in core/attachment.hpp.
+#pragma once
+
+#include "core/attachment.hpp"
+#include "core/outcome.hpp"
+#include "service/organisations.hpp"
+#include "store/database.hpp"
+#include "store/writer.hpp"
+
+#include <string>
+
+namespace kd {
+
+// A file as it was sent: its name, what it is for ("correspondence", ...), its bytes.
+struct NewAttachment {
+    std::string file_name;
+    std::string kind;
+    std::string bytes;
+};
+
+class AttachmentService {
+public:
+    AttachmentService(Database& db, Writer& writer) : db_(db), writer_(writer) {}
+
+    // Files larger than this are refused; the HTTP server refuses larger bodies before it
+    // reads them (api/server.cpp), with the same limit.
+    std::size_t max_bytes = std::size_t{20} * 1024 * 1024;
+
+    // Whoever may see the case may add to its file, until its personal data is removed.
+    Outcome<Attachment> add(const OrganisationContext& org, long long complaint_id,
+                            NewAttachment file, const Actor& actor, Instant now);
+    // The file with its bytes, after the download is recorded; a file whose bytes do not
+    // match their hash any more is not handed out (it throws: an incident).
+    Outcome<AttachmentFile> download(const OrganisationContext& org, long long complaint_id,
+                                     long long attachment_id, const Actor& actor, Instant now);
+
+private:
+    Database& db_;
+    Writer& writer_;
+};
+
+} // namespace kd
