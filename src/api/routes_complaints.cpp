@@ -48,7 +48,7 @@ Response show(Call& c) {
     auto id = parse_id(c.req.param("id"));
     if (!id) return problem(not_found("Onbekend klachtnummer.", "Unknown complaint number."));
     auto file = c.services.complaints.read_case(*c.org, *id, c.actor(), c.now);
-    return reply(file, [](const CaseFile& f) {
+    return reply(file, [&c](const CaseFile& f) {
         json body = with_deadlines(f.complaint, f.deadlines);
         body["handler"] = f.handler ? json{{"id", f.handler->id},
                                            {"name", f.handler->name},
@@ -66,6 +66,8 @@ Response show(Call& c) {
         for (const auto& a : f.attachments)
             files.push_back(attachment_json(a));
         body["attachments"] = files;
+        body["may_add_files"] = f.may_add_files;
+        body["max_file_bytes"] = c.services.attachments.max_bytes;
         return json_reply(200, body);
     });
 }

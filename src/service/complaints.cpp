@@ -214,6 +214,7 @@ Outcome<CaseFile> ComplaintService::read_case(const OrganisationContext& org,
                   std::nullopt,
                   {},
                   db_.attachments(org.record.id, complaint_id)};
+    file.may_add_files = actor.viewer && !may_add_file(*actor.viewer, *c);
     if (actor.viewer)
         file.actions =
             offered_actions(org.procedure_of(*c), org.calendar_of(*c), *c, *actor.viewer, now);

@@ -28,6 +28,7 @@ struct CaseFile {
     std::optional<StaffMember> handler;  // R-ASSIGN (001, 004): name and function shown
     std::vector<OfferedAction> actions;  // what the reader may do now (core/offered_actions)
     std::vector<Attachment> attachments; // the case file, without the bytes
+    bool may_add_files = false;          // the reader may add to it (core may_add_file)
 };
 
 // What a person is told about a case that does not exist or that they may not see: the

@@ -159,6 +159,10 @@ TEST_F(Api, AConfidentialCaseFileIsOnlyForWhoMaySeeTheCase) {
     auto r = upload(fatima, org, id, "file_name=bevestiging.pdf&kind=written_confirmation", kPdf);
     ASSERT_EQ(r.status, 201) << r.body;
     std::string file = files_of(org, id) + "/" + std::to_string(r.json()["id"].get<long long>());
+    json seen =
+        fatima.get("/api/v1/organisations/quoratio/complaints/" + std::to_string(id)).json();
+    EXPECT_TRUE(seen["may_add_files"].get<bool>());
+    EXPECT_EQ(seen["max_file_bytes"], world->services->attachments.max_bytes);
     for (const char* who : {"kwaliteit", "directie", "beheer", "vertrouwenspersoon.henk"}) {
         EXPECT_EQ(as(org, who).get(file).status, 404) << who;
         EXPECT_EQ(upload(as(org, who), org, id, "file_name=x.pdf&kind=other", kPdf).status, 404)
@@ -185,6 +189,7 @@ TEST_F(Api, RetentionRemovesTheCaseFile) {
     json c = get(org, id);
     ASSERT_EQ(c["attachments"].size(), 1u);
     EXPECT_EQ(c["attachments"][0]["file_name"], "[verwijderd]");
+    EXPECT_FALSE(c["may_add_files"].get<bool>()); // nothing more after retention
     EXPECT_FALSE(c["attachments"][0]["removed_at"].is_null());
     EXPECT_EQ(c["attachments"][0]["size"], kPdf.size());
     EXPECT_EQ(c["timeline"].dump().find("Retentie Testpersoon"), std::string::npos);

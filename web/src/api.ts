@@ -43,17 +43,42 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     throw new ApiError(0, 'De server is niet bereikbaar.', 'The server cannot be reached.');
   }
   if (res.status === 204) return undefined as T;
-  // A session that ended (idle for 30 minutes) sends the app back to logging in.
-  if (res.status === 401 && path !== '/api/v1/session') window.dispatchEvent(new Event('klachtdesk:session-ended'));
   const data = await res.json().catch(() => ({}));
-  if (!res.ok)
-    throw new ApiError(
-      res.status,
-      data.detail ?? `Fout ${res.status}`,
-      data.detail_en ?? `Error ${res.status}`,
-      data.errors ?? [],
-    );
+  if (!res.ok) throw refusal(res.status, path, data);
   return data as T;
+}
+
+// The server's problem document as an ApiError; a session that ended (idle for 30 minutes)
+// sends the app back to logging in.
+function refusal(status: number, path: string, data: { detail?: string; detail_en?: string; errors?: FieldError[] }) {
+  if (status === 401 && path !== '/api/v1/session') window.dispatchEvent(new Event('klachtdesk:session-ended'));
+  return new ApiError(status, data.detail ?? `Fout ${status}`, data.detail_en ?? `Error ${status}`, data.errors ?? []);
+}
+
+// Sends a file as the request body, reporting the percentage sent: fetch() cannot tell how
+// far an upload is, XMLHttpRequest can.
+export function uploadFile<T>(path: string, file: File, onProgress: (percent: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((100 * e.loaded) / e.total));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'De server is niet bereikbaar.', 'The server cannot be reached.'));
+    xhr.onload = () => {
+      let data = {};
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        /* an answer without JSON: the status says enough */
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(refusal(xhr.status, path, data));
+    };
+    xhr.send(file);
+  });
 }
 
 export const orgPath = (slug: string) => `/api/v1/organisations/${encodeURIComponent(slug)}`;

@@ -91,3 +91,11 @@ export const urgencySymbol: Record<Urgency, string> = {
 export const urgencyColour: Record<Urgency, string> = {
   late: 'red.9', soon: 'yellow.4', ok: 'blue.8', done: 'teal.9', none: 'gray.7',
 };
+
+// A file size as people read it, with a decimal comma: "1,5 MB", "64 kB".
+export function formatSize(bytes: number): string {
+  const nl = (n: number) => n.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+  if (bytes >= 1024 * 1024) return `${nl(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${nl(bytes / 1024)} kB`;
+  return `${bytes} bytes`;
+}

@@ -129,6 +129,9 @@ export const actionLabels: Record<string, Pair> = {
   'view-summary': ['Samenvatting ingezien', 'Summary viewed'],
   anonymise: ['Geanonimiseerd', 'Anonymised'],
   redact: ['Persoonsgegevens verwijderd', 'Personal data removed'],
+  'attachment-added': ['Bestand toegevoegd', 'File added'],
+  'attachment-downloaded': ['Bestand gedownload', 'File downloaded'],
+  'attachments-removed': ['Bestanden verwijderd (bewaartermijn)', 'Files removed (retention)'],
   ...Object.fromEntries(Object.entries(actionForms).map(([k, v]) => [k, v.label])),
 };
 
@@ -152,4 +155,18 @@ export const fieldLabels: Record<string, Pair> = {
   close_reason: ['Reden van sluiten', 'Reason for closing'],
   contact_note: ['Notitie contact', 'Contact note'],
   procedure_version: ['Procedureversie', 'Procedure version'],
+  file_name: ['Bestand', 'File'],
+  kind: ['Soort stuk', 'Kind of document'],
+  size: ['Grootte', 'Size'],
+  sha256: ['Controlegetal (SHA-256)', 'Checksum (SHA-256)'],
+  removed_files: ['Verwijderde bestanden', 'Files removed'],
+};
+
+// What a file in the case file is for (core/attachment.hpp AttachmentKind).
+export const attachmentKinds: Record<string, Pair> = {
+  written_complaint: ['Schriftelijke klacht', 'Written complaint'],
+  correspondence: ['Brief of e-mail', 'Letter or e-mail'],
+  written_confirmation: ['Schriftelijke bevestiging', 'Written confirmation'],
+  evidence: ['Bewijsstuk (projectmap)', 'Evidence (project folder)'],
+  other: ['Overig', 'Other'],
 };

@@ -71,6 +71,19 @@ export interface OfferedAction {
   blocked: { code: string; detail: string; detail_en: string } | null;
 }
 
+export interface Attachment {
+  id: number;
+  complaint_id: number;
+  file_name: string;
+  kind: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  uploaded_at: string;
+  uploaded_by: number;
+  removed_at: string | null;
+}
+
 export interface Complaint {
   id: number;
   reference: string;
@@ -90,6 +103,9 @@ export interface Complaint {
   deadlines: Deadline[];
   timeline: AuditEvent[];
   actions: OfferedAction[];
+  attachments: Attachment[];
+  may_add_files: boolean;
+  max_file_bytes: number;
   [field: string]: unknown;
 }
 

@@ -55,3 +55,11 @@ export async function step(page, button, fill = async () => {}) {
 export async function choose(select, name) {
   await select.selectOption(await select.locator('option', { hasText: name }).first().getAttribute('value'));
 }
+
+// Adds a file to the case file on the case page: chosen through the drop zone's file input,
+// its kind chosen, then sent.
+export async function addFile(page, file, kind) {
+  await page.locator('input[type=file]').setInputFiles(file);
+  await choose(page.getByRole('combobox', { name: /^Soort stuk/ }), kind);
+  await page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+}

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './server.mjs';
-import { choose, launch, logIn, newPage, step } from './browser.mjs';
+import { readFile } from 'node:fs/promises';
+import { addFile, choose, launch, logIn, newPage, step } from './browser.mjs';
 
 const env = serverAndBrowser(launch);
 
@@ -73,6 +74,27 @@ test('Een Loket MK (002): acknowledged, handled, satisfaction with evidence', { 
   const handler = await openAs('een-loket-mk', 'mohamed', ref);
   await step(handler, 'Behandeling starten');
   await step(handler, 'Klacht afhandelen', (f) => f.getByLabel('Oplossing').fill('Factuur gecrediteerd'));
+
+  // The project folder (002): a web page is refused whatever it is called, next to the field;
+  // the customer's letter is added, listed, and comes back byte for byte as a download.
+  const caseFile = handler.getByRole('region', { name: 'Dossier' });
+  await addFile(handler, { name: 'brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!DOCTYPE html><script>alert(1)</script>') }, 'Brief of e-mail');
+  await caseFile.getByRole('alert').filter({ hasText: 'Dit soort bestand wordt niet aangenomen' }).waitFor();
+  const letter = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(300 * 1024, 7), Buffer.from('\n%%EOF\n')]);
+  await addFile(handler, { name: 'akkoord klant.pdf', mimeType: 'application/pdf', buffer: letter }, 'Brief of e-mail');
+  await handler.getByRole('status').filter({ hasText: 'Bestand toegevoegd' }).waitFor();
+  const link = caseFile.getByRole('link', { name: 'akkoord klant.pdf' });
+  await link.waitFor();
+  assert.match(await caseFile.textContent(), /Brief of e-mail/);
+  const [download] = await Promise.all([handler.waitForEvent('download'), link.click()]);
+  assert.equal(download.suggestedFilename(), 'akkoord klant.pdf');
+  assert.ok(letter.equals(await readFile(await download.path())), 'the download is the file as sent');
+  // Both are in the timeline, with the file's name.
+  const timeline = handler.getByRole('region', { name: 'Tijdlijn' });
+  await handler.reload();
+  await timeline.getByText('Bestand toegevoegd').waitFor();
+  await timeline.getByText('Bestand gedownload').waitFor();
+
   // Without evidence the satisfaction is refused, next to the field.
   await handler.getByRole('button', { name: 'Tevredenheid vastleggen', exact: true }).click();
   const verify = handler.getByRole('form', { name: 'Tevredenheid vastleggen' });

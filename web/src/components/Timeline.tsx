@@ -2,8 +2,8 @@
 // stored form (epoch seconds, staff ids).
 import { Table, Text } from '@mantine/core';
 import type { AuditEvent } from '../types';
-import { actionLabels, channelLabels, fieldLabels, stateLabels } from '../labels';
-import { formatDateTime, formatEpoch } from '../format';
+import { actionLabels, attachmentKinds, channelLabels, fieldLabels, stateLabels } from '../labels';
+import { formatDateTime, formatEpoch, formatSize } from '../format';
 import { useSession } from '../session';
 import { useT } from '../i18n';
 
@@ -20,6 +20,8 @@ export function Timeline({ events }: { events: AuditEvent[] }) {
       return Array.isArray(v) ? v.map((id) => staffName(Number(id))).join(', ') || '—' : String(v);
     if (field === 'state' && typeof v === 'string' && stateLabels[v]) return pick(stateLabels[v][0], stateLabels[v][1]);
     if (field === 'channel' && typeof v === 'string' && channelLabels[v]) return pick(channelLabels[v][0], channelLabels[v][1]);
+    if (field === 'kind' && typeof v === 'string' && attachmentKinds[v]) return pick(attachmentKinds[v][0], attachmentKinds[v][1]);
+    if (field === 'size' && typeof v === 'number') return formatSize(v);
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };
 

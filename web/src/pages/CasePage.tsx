@@ -11,6 +11,7 @@ import { formatDateTime } from '../format';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { ActionForm } from '../components/ActionForm';
 import { Timeline } from '../components/Timeline';
+import { CaseFileSection } from '../components/CaseFileSection';
 
 export function CasePage({ id }: { id: number }) {
   const { t, pick } = useT();
@@ -124,6 +125,15 @@ export function CasePage({ id }: { id: number }) {
           </Stack>
         </SimpleGrid>
         {row(t('description'), c.description)}
+      </section>
+
+      <section aria-label={pick('Dossier', 'Case file')}>
+        <Title order={2} size="h3" mb="xs">{pick('Dossier', 'Case file')}</Title>
+        <CaseFileSection complaintId={c.id} files={c.attachments} mayAdd={c.may_add_files} maxBytes={c.max_file_bytes}
+          onAdded={() => {
+            setSaved(pick('Bestand toegevoegd.', 'File added.'));
+            reload();
+          }} />
       </section>
 
       <section aria-label={t('timeline')}>
