@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './server.mjs';
 import { readFile } from 'node:fs/promises';
-import { addFile, choose, launch, logIn, newPage, step } from './browser.mjs';
+import { addFile, choose, launch, logIn, newPage, screenshot, step } from './browser.mjs';
 
 const env = serverAndBrowser(launch);
 
@@ -94,6 +94,8 @@ test('Een Loket MK (002): acknowledged, handled, satisfaction with evidence', { 
   await handler.reload();
   await timeline.getByText('Bestand toegevoegd').waitFor();
   await timeline.getByText('Bestand gedownload').waitFor();
+  await caseFile.scrollIntoViewIfNeeded();
+  await screenshot(handler, 'case-file');
 
   // Without evidence the satisfaction is refused, next to the field.
   await handler.getByRole('button', { name: 'Tevredenheid vastleggen', exact: true }).click();
