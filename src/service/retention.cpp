@@ -52,7 +52,9 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
                                       std::nullopt};
                          t.append_audit(org->record.id, id, now, system, "anonymise", &*before,
                                         after, /*redact_personal=*/true);
-                         // The case file goes with the personal data (R-PRIV).
+                         // The complainant's private status link ends with the case's
+                         // personal data, and the case file goes with them (R-PRIV).
+                         t.remove_public_links(org->record.id, id);
                          if (int n = t.remove_attachments(org->record.id, id, now); n > 0)
                              t.append_attachment_event(
                                  org->record.id, after, 0, now, system, "attachments-removed",

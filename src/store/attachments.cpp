@@ -59,8 +59,11 @@ void Transaction::append_attachment_event(long long organisation_id, const Compl
                                           const std::string& changes_json) {
     // The complaint's state goes with it, so the next change to the complaint still finds
     // its newest event vouching for the state it reads (append_audit).
-    append_event(organisation_id, c.id, "attachment", attachment_id, at, actor, action,
-                 changes_json, complaint_state(c));
+    // An event about all of the case's files (their removal) is about the complaint.
+    bool one_file = attachment_id > 0;
+    append_event(organisation_id, c.id, one_file ? "attachment" : "complaint",
+                 one_file ? attachment_id : c.id, at, actor, action, changes_json,
+                 complaint_state(c));
 }
 
 int Transaction::remove_attachments(long long organisation_id, long long complaint_id, Instant at) {

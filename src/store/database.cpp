@@ -349,6 +349,11 @@ void Transaction::insert_public_link(long long organisation_id, long long compla
         soci::use(token_digest), soci::use(organisation_id), soci::use(complaint_id);
 }
 
+void Transaction::remove_public_links(long long organisation_id, long long complaint_id) {
+    sql_ << "DELETE FROM public_links WHERE organisation_id = :o AND complaint_id = :c",
+        soci::use(organisation_id), soci::use(complaint_id);
+}
+
 // ---- Database ----------------------------------------------------------------------------
 
 std::unique_ptr<Database> Database::open(const std::string& url, int pool_size) {
@@ -779,12 +784,13 @@ std::vector<AuditEvent> Database::timeline(long long organisation_id, long long 
         (s.prepare << "SELECT id, organisation_id, complaint_id, at, actor_id, action, changes, "
                       "seq, source, " +
                           digest_hex_column(backend_, "hash") +
-                          " FROM audit_events WHERE organisation_id = :o AND complaint_id = :c "
-                          "ORDER BY id",
+                          ", subject, subject_id FROM audit_events WHERE organisation_id = :o AND "
+                          "complaint_id = :c ORDER BY id",
          soci::use(organisation_id), soci::use(complaint_id));
     for (const soci::row& r : rs)
         out.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), from_epoch(as_ll(r, 3)), as_ll(r, 4),
-                       as_str(r, 5), as_str(r, 6), as_ll(r, 7), as_str(r, 8), as_str(r, 9)});
+                       as_str(r, 5), as_str(r, 6), as_ll(r, 7), as_str(r, 8), as_str(r, 9),
+                       as_str(r, 10), as_ll(r, 11)});
     return out;
 }
 

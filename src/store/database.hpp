@@ -80,10 +80,13 @@ public:
     // The public form's private link to a complaint, by the SHA-256 (hex) of its token.
     void insert_public_link(long long organisation_id, long long complaint_id,
                             const std::string& token_digest);
+    // Retention: the private link leads nowhere any more.
+    void remove_public_links(long long organisation_id, long long complaint_id);
 
     // The case file (store/attachments.cpp). Gives `a` its id.
     void insert_attachment(long long organisation_id, Attachment& a, const std::string& bytes);
-    // An event about a file of complaint `c` ("attachment-added", "attachment-downloaded").
+    // An event about a file of complaint `c` ("attachment-added", "attachment-downloaded"), or
+    // with `attachment_id` 0 about all its files ("attachments-removed").
     void append_attachment_event(long long organisation_id, const Complaint& c,
                                  long long attachment_id, Instant at, const Actor& actor,
                                  const std::string& action, const std::string& changes_json);

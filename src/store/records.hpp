@@ -93,8 +93,10 @@ struct AuditEvent {
     long long seq = 0;        // position in the organisation's chain, from 1
     std::string source;
     std::string hash;
-    std::string subject = "complaint"; // or "staff", "procedure": what the event is about
-    long long subject_id = 0;          // the complaint, staff member or procedure version
+    // What the event is about: "complaint", "attachment", "staff", "procedure" or "chain",
+    // and its id (the complaint, the file, the staff member, the version).
+    std::string subject = "complaint";
+    long long subject_id = 0;
 };
 
 // The result of checking an organisation's audit chain; `problem` names the first broken link.

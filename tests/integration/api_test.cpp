@@ -1,6 +1,7 @@
 // api_test.cpp: the real server on a free port, on SQLite or on the PostgreSQL server that
 // scripts/test started; each seed procedure driven from intake to close over HTTP, and bad
 // input answered with 4xx while nothing changes.
+#include "api/uri.hpp"
 #include "api_fixture.hpp"
 #include "service/demo_data.hpp"
 #include "service/procedure_file.hpp"
@@ -751,8 +752,18 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     EXPECT_EQ(dry.anonymised, 0);
     EXPECT_EQ(get(org, old_case)["complainant"]["name"], "Retentie Testpersoon");
 
+    // The private link of the public form leads to the old case until retention.
+    const std::string token_digest = sha256_hex("a private link's token");
+    ASSERT_EQ(world->writer->run([&](Transaction& t) {
+        t.insert_public_link(o.record.id, old_case, token_digest);
+        return true;
+    }),
+              WriteStatus::committed);
+    EXPECT_TRUE(world->db->complaint_by_public_link(o.record.id, token_digest));
+
     RetentionRun run = run_retention(world->services->complaints, *world->writer, now, true);
     EXPECT_EQ(run.anonymised, dry.due);
+    EXPECT_FALSE(world->db->complaint_by_public_link(o.record.id, token_digest));
     EXPECT_EQ(run.failed, 0);
     auto c = get(org, old_case);
     EXPECT_EQ(c["complainant"]["name"], "[geanonimiseerd]");
@@ -1158,6 +1169,35 @@ TEST_F(Api, AccessMatrix) {
 
 // R-ASSIGN (003): only the chosen confidant and the people they add see a confidential case,
 // in the case and in the register; nobody else adds anyone, and removing takes it away.
+// Issue 11: docs/openapi.json describes exactly the routes the server has (the contract test
+// in web/tests/contract.test.mjs checks the answers against it).
+TEST_F(Api, TheOpenApiDescriptionListsEveryRouteAndNoOther) {
+    std::ifstream in(kd::testing::source_path("docs/openapi.json"));
+    ASSERT_TRUE(in) << "docs/openapi.json is missing";
+    json spec = json::parse(in);
+    std::set<std::string> described, served;
+    for (const auto& [path, item] : spec["paths"].items())
+        for (const auto& [method, operation] : item.items())
+            if (method != "parameters" && method != "summary" && method != "description") {
+                std::string m = method;
+                for (char& ch : m)
+                    ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+                described.insert(m + " " + path);
+            }
+    for (const auto& [method, pattern] : world->server->routes()) {
+        // "/complaints/:id" is "/complaints/{id}" in OpenAPI.
+        std::string path;
+        auto segments = path_segments(pattern);
+        ASSERT_TRUE(segments) << pattern;
+        for (const auto& segment : *segments)
+            path +=
+                "/" + (!segment.empty() && segment.front() == ':' ? "{" + segment.substr(1) + "}"
+                                                                  : segment);
+        served.insert(method + " " + path);
+    }
+    EXPECT_EQ(described, served);
+}
+
 TEST_F(Api, TheConfidantAddsPeopleToAConfidentialCase) {
     const std::string org = "quoratio";
     json in = intake(org); // about Peter

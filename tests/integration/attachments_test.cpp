@@ -88,6 +88,8 @@ TEST_F(Api, TheCaseFileKeepsAFileAsSentAndHandsItOutOnlyAsADownload) {
     for (const auto& e : c["timeline"])
         if (e["action"] == "attachment-added" && e["changes"]["file_name"][1] == "foto balie.png") {
             EXPECT_EQ(e["changes"]["sha256"][1], sha256_hex(bytes));
+            EXPECT_EQ(e["subject"]["type"], "attachment");
+            EXPECT_EQ(e["subject"]["id"], added["id"]);
             EXPECT_EQ(e["actor_id"], staff(org, "coordinator"));
         }
     // The list of the case file alone.

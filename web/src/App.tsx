@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { api, orgPath, setCsrfToken } from './api';
-import type { Session, Staff } from './types';
+import type { Session, Staff, StaffList } from './types';
 import { SessionContext, rolesOf, type SessionState } from './session';
 import { useLocation } from './router';
 import { Layout } from './components/Layout';
@@ -23,7 +23,7 @@ export function App() {
 
   const begin = useCallback(async (s: Session) => {
     setCsrfToken(s.csrf_token);
-    const list = await api<{ items: Staff[] }>('GET', `${orgPath(s.organisation.slug)}/staff`);
+    const list = await api<StaffList>('GET', `${orgPath(s.organisation.slug)}/staff`);
     setStaff(list.items);
     setSession(s);
   }, []);

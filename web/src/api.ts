@@ -1,10 +1,8 @@
 // api.ts: every call to the klachtdesk API: JSON in and out, the CSRF token on changes, and
 // refusals as ApiError with the server's own words per field.
-export interface FieldError {
-  field: string;
-  message: string;
-  message_en: string;
-}
+import type { FieldError, Problem } from './types';
+
+export type { FieldError };
 
 export class ApiError extends Error {
   constructor(
@@ -50,7 +48,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 
 // The server's problem document as an ApiError; a session that ended (idle for 30 minutes)
 // sends the app back to logging in.
-function refusal(status: number, path: string, data: { detail?: string; detail_en?: string; errors?: FieldError[] }) {
+function refusal(status: number, path: string, data: Partial<Problem>) {
   if (status === 401 && path !== '/api/v1/session') window.dispatchEvent(new Event('klachtdesk:session-ended'));
   return new ApiError(status, data.detail ?? `Fout ${status}`, data.detail_en ?? `Error ${status}`, data.errors ?? []);
 }

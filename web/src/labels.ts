@@ -1,5 +1,9 @@
 // labels.ts: the names people read for the API's words: states, channels, steps, actions
-// and the fields of the audit trail, in Dutch and English.
+// and the fields of the audit trail, in Dutch and English. A table of one of the spec's fixed
+// sets is checked against it (`satisfies`), so that a value the spec adds or drops fails the
+// build; it stays indexable by any text the API sends.
+import type { Action, AttachmentKind, Channel, State, Step } from './types';
+
 type Pair = readonly [string, string];
 
 export const stateLabels: Record<string, Pair> = {
@@ -13,8 +17,8 @@ export const stateLabels: Record<string, Pair> = {
   closed_unsatisfied: ['Gesloten, niet tevreden', 'Closed, not satisfied'],
   declined: ['Niet in behandeling genomen', 'Declined'],
   withdrawn: ['Ingetrokken', 'Withdrawn'],
-};
-export const openStates = ['received', 'acknowledged', 'assigned', 'in_handling', 'resolved', 'escalated'];
+} satisfies Record<State, Pair>;
+export const openStates: State[] = ['received', 'acknowledged', 'assigned', 'in_handling', 'resolved', 'escalated'];
 
 export const channelLabels: Record<string, Pair> = {
   phone: ['Telefoon', 'Phone'],
@@ -22,18 +26,17 @@ export const channelLabels: Record<string, Pair> = {
   email: ['E-mail', 'E-mail'],
   web_form: ['Webformulier', 'Web form'],
   in_person: ['Persoonlijk', 'In person'],
-};
+} satisfies Record<Channel, Pair>;
 
 export const stepLabels: Record<string, Pair> = {
   acknowledge: ['Ontvangstbevestiging', 'Acknowledgement'],
-  assign: ['Toewijzen', 'Assignment'],
   take_into_handling: ['In behandeling nemen', 'Taking into handling'],
   first_contact: ['Eerste contact', 'First contact'],
   resolve: ['Afhandeling', 'Resolution'],
   redo: ['Opnieuw behandelen', 'Handling again'],
   verify: ['Tevredenheid nagaan', 'Checking satisfaction'],
-  notify_decline: ['Afwijzing melden', 'Notifying the decline'],
-};
+  decline_notice: ['Bericht: niet in behandeling genomen', 'Notice: not taken into handling'],
+} satisfies Record<Step, Pair>;
 
 export interface ActionField {
   name: string;
@@ -121,7 +124,7 @@ export const actionForms: Record<string, { label: Pair; fields: ActionField[] }>
       { name: 'category', kind: 'text', label: ['Categorie', 'Category'] },
     ],
   },
-};
+} satisfies Record<Action, { label: Pair; fields: ActionField[] }>;
 
 export const actionLabels: Record<string, Pair> = {
   register: ['Geregistreerd', 'Registered'],
@@ -169,4 +172,4 @@ export const attachmentKinds: Record<string, Pair> = {
   written_confirmation: ['Schriftelijke bevestiging', 'Written confirmation'],
   evidence: ['Bewijsstuk (projectmap)', 'Evidence (project folder)'],
   other: ['Overig', 'Other'],
-};
+} satisfies Record<AttachmentKind, Pair>;

@@ -1,139 +1,37 @@
-// types.ts: the JSON documents of the API (docs/api.md) as the UI reads them.
-export type Role =
-  | 'employee' | 'handler' | 'coordinator' | 'management' | 'confidant' | 'auditor' | 'admin';
+// types.ts: the API's documents under the names the UI uses, taken from docs/openapi.json
+// (api-types.ts is generated from it by `npm run types`), so the UI cannot drift from the spec.
+import type { components } from './api-types';
 
-export interface Staff {
-  id: number;
-  name: string;
-  email: string;
-  roles: string;
-  confidant?: boolean;
-  active?: boolean;
-  job_title?: string;
-}
+type Schemas = components['schemas'];
 
-export interface Session {
-  staff: { id: number; name: string; email: string; roles: string };
-  organisation: { id: number; slug: string; name: string };
-  csrf_token: string;
-  expires_at: string;
-}
+export type Role = Schemas['Role'];
+export type State = Schemas['State'];
+export type Channel = Schemas['Channel'];
+export type ComplainantType = Schemas['ComplainantType'];
+export type Step = Schemas['Step'];
+export type Action = Schemas['Action'];
+export type AttachmentKind = Schemas['AttachmentKind'];
+export type Problem = Schemas['Problem'];
+export type FieldError = Schemas['FieldError'];
 
-export interface Deadline {
-  step: string;
-  label_nl: string;
-  kind: 'fixed' | 'agreed' | 'none';
-  term: string | null;
-  starts_at: string | null;
-  due: string | null;
-  done_at: string | null;
-  status: 'waiting' | 'due' | 'met' | 'missed' | 'not_set' | 'no_term' | 'not_applicable';
-  working_days_left?: number;
-  working_days_late?: number;
-}
+export type Staff = Schemas['Staff'];
+export type StaffList = Schemas['StaffList'];
+export type Session = Schemas['Session'];
+export type Procedure = Schemas['Procedure'];
+export type ProcedureStep = Schemas['ProcedureStep'];
 
-export interface ComplaintSummary {
-  id: number;
-  reference: string;
-  state: string;
-  state_nl: string;
-  received_at: string;
-  channel: string;
-  complainant: { name: string; type: string };
-  category: string;
-  description_excerpt: string;
-  confidential: boolean;
-  handler_id: number | null;
-  next_due_at: string | null;
-  overdue: boolean;
-  next_deadline: Deadline | null;
-}
-
-export interface ComplaintPage {
-  items: ComplaintSummary[];
-  limit: number;
-  has_more: boolean;
-  next_cursor: string | null;
-}
-
-export interface AuditEvent {
-  id: number;
-  seq: number;
-  at: string;
-  actor_id: number;
-  source: string;
-  action: string;
-  changes: Record<string, [unknown, unknown]> | string;
-}
-
-export interface OfferedAction {
-  action: string;
-  blocked: { code: string; detail: string; detail_en: string } | null;
-}
-
-export interface Attachment {
-  id: number;
-  complaint_id: number;
-  file_name: string;
-  kind: string;
-  media_type: string;
-  size: number;
-  sha256: string;
-  uploaded_at: string;
-  uploaded_by: number;
-  removed_at: string | null;
-}
-
-export interface Complaint {
-  id: number;
-  reference: string;
-  state: string;
-  state_nl: string;
-  received_at: string;
-  registered_at: string;
-  registered_by: number;
-  channel: string;
-  complainant: { name: string; email: string; phone: string; type: string; relation: string };
-  description: string;
-  category: string;
-  involved_staff: number[];
-  confidential: boolean;
-  handler_id: number | null;
-  handler: { id: number; name: string; job_title: string } | null;
-  deadlines: Deadline[];
-  timeline: AuditEvent[];
-  actions: OfferedAction[];
-  attachments: Attachment[];
-  may_add_files: boolean;
-  max_file_bytes: number;
-  [field: string]: unknown;
-}
-
-export interface ProcedureStep {
-  step: string;
-  label_nl: string;
-  kind: string;
-  term?: string;
-  term_nl?: string;
-  quote?: string;
-}
-
-export interface Procedure {
-  title: string;
-  version: number;
-  organisation_code: string;
-  authorised_by: string;
-  authorised_on: string | null;
-  categories: string[];
-  channels: string[];
-  confidant_route: boolean;
-  require_description_approval: boolean;
-  require_procedure_explained: boolean;
-  acknowledgement_states_first_actions: boolean;
-  satisfaction_evidence_required: boolean;
-  hearing_required: boolean;
-  escalation_body: string;
-  extension: { allowed: boolean; max: string | null; times: number };
-  retention_years: number;
-  steps: ProcedureStep[];
-}
+export type Deadline = Schemas['Deadline'];
+export type ComplaintSummary = Schemas['ComplaintSummary'];
+export type ComplaintPage = Schemas['ComplaintPage'];
+export type AuditEvent = Schemas['AuditEvent'];
+export type OfferedAction = Schemas['OfferedAction'];
+export type Attachment = Schemas['Attachment'];
+// One complaint as GET .../complaints/{id} answers it: with timeline, actions and case file.
+export type Complaint = Schemas['Complaint'];
+// The answer to registering a complaint and to a step: the complaint with its deadlines only.
+export type SavedComplaint = Schemas['SavedComplaint'];
+export type Intake = Schemas['Intake'];
+export type LoginRequest = Schemas['LoginRequest'];
+export type PasswordChange = Schemas['PasswordChange'];
+export type NewAccount = Schemas['NewAccount'];
+export type AccountChange = Schemas['AccountChange'];

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Group, NativeSelect, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { api, ApiError } from '../api';
-import type { Complaint } from '../types';
+import type { Complaint, SavedComplaint } from '../types';
 import { actionForms, type ActionField } from '../labels';
 import { parseDutchDateTime } from '../format';
 import { useSession, rolesOf } from '../session';
@@ -13,7 +13,7 @@ import { useT } from '../i18n';
 const undated = new Set(['extend', 'grant-access', 'revoke-access', 'correct']);
 
 export function ActionForm({ complaint, action, onDone, onCancel }: {
-  complaint: Complaint; action: string; onDone: (c: Complaint) => void; onCancel: () => void;
+  complaint: Complaint; action: string; onDone: (c: SavedComplaint) => void; onCancel: () => void;
 }) {
   const { t, pick, lang } = useT();
   const { org, staff } = useSession();
@@ -65,7 +65,7 @@ export function ActionForm({ complaint, action, onDone, onCancel }: {
     setBusy(true);
     setError(null);
     try {
-      onDone(await api<Complaint>('POST', `${org}/complaints/${complaint.id}/${action}`, body));
+      onDone(await api<SavedComplaint>('POST', `${org}/complaints/${complaint.id}/${action}`, body));
     } catch (x) {
       setError(x instanceof ApiError ? x : new ApiError(0, String(x), String(x)));
     } finally {

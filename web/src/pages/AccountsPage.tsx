@@ -6,7 +6,7 @@ import {
   Alert, Button, Checkbox, Group, Paper, PasswordInput, Stack, Switch, Table, TextInput, Title,
 } from '@mantine/core';
 import { api, ApiError } from '../api';
-import type { Staff } from '../types';
+import type { AccountChange, NewAccount, Staff, StaffList } from '../types';
 import { useApi } from '../useApi';
 import { useSession, rolesOf } from '../session';
 import { useT } from '../i18n';
@@ -43,7 +43,7 @@ function AddAccount({ onAdded }: { onAdded: () => void }) {
     e.preventDefault();
     setError(null);
     try {
-      await api('POST', `${org}/staff`, { ...f, roles: f.roles.join(',') });
+      await api('POST', `${org}/staff`, { ...f, roles: f.roles.join(',') } satisfies NewAccount);
       setDone(f.name);
       setF({ name: '', email: '', job_title: '', password: '', roles: ['employee'] });
       onAdded();
@@ -83,7 +83,7 @@ function AccountRow({ s, onChanged }: { s: Staff; onChanged: () => void }) {
   const [editing, setEditing] = useState(false);
   const [roles, setRoles] = useState(rolesOf(s.roles));
   const [error, setError] = useState<string | null>(null);
-  const change = async (body: Record<string, unknown>) => {
+  const change = async (body: AccountChange) => {
     setError(null);
     try {
       await api('POST', `${org}/staff/${s.id}`, body);
@@ -129,7 +129,7 @@ function AccountRow({ s, onChanged }: { s: Staff; onChanged: () => void }) {
 export function AccountsPage() {
   const { pick } = useT();
   const { org } = useSession();
-  const { data, error, reload } = useApi<{ items: Staff[] }>(`${org}/staff`);
+  const { data, error, reload } = useApi<StaffList>(`${org}/staff`);
   return (
     <Stack>
       <Title order={1} size="h2">{pick('Accounts', 'Accounts')}</Title>

@@ -5,7 +5,7 @@ import {
   Alert, Button, Checkbox, Group, MultiSelect, NativeSelect, Stack, Textarea, TextInput, Title,
 } from '@mantine/core';
 import { api, ApiError } from '../api';
-import type { Complaint, Procedure } from '../types';
+import type { Channel, ComplainantType, Intake, Procedure, SavedComplaint } from '../types';
 import { useApi } from '../useApi';
 import { useSession } from '../session';
 import { useT } from '../i18n';
@@ -19,7 +19,7 @@ export function IntakePage() {
   const [registered, setRegistered] = useState<string | null>(null);
   const { data: procedure } = useApi<Procedure>(`${org}/procedure`);
   const [f, setF] = useState({
-    received_at: nowDutch(), channel: 'phone', name: '', phone: '', email: '', type: 'external',
+    received_at: nowDutch(), channel: 'phone' as Channel, name: '', phone: '', email: '', type: 'external' as ComplainantType,
     relation: '', description: '', category: '', involved: [] as string[],
     description_approved: false, procedure_explained: false, acknowledged: false,
     acknowledgement_note: '', confidential: false, confidant: '',
@@ -41,7 +41,7 @@ export function IntakePage() {
       }]));
       return;
     }
-    const body: Record<string, unknown> = {
+    const body: Intake = {
       received_at: received,
       channel: f.channel,
       complainant: { name: f.name, phone: f.phone, email: f.email, type: f.type, relation: f.relation },
@@ -61,7 +61,7 @@ export function IntakePage() {
     }
     setBusy(true);
     try {
-      const c = await api<Complaint>('POST', `${org}/complaints`, body);
+      const c = await api<SavedComplaint>('POST', `${org}/complaints`, body);
       // A confidential complaint is the confidant's alone: whoever registered it for them
       // does not see it afterwards (R-ASSIGN, 003), so it is confirmed here.
       if (c.confidential && c.handler_id !== session.staff.id) {

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { api, ApiError } from '../api';
-import type { Session } from '../types';
+import type { LoginRequest, Session } from '../types';
 import { useLang, useT } from '../i18n';
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (s: Session) => Promise<void> }) {
@@ -18,7 +18,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (s: Session) => Promise<
     setBusy(true);
     setError(null);
     try {
-      await onLoggedIn(await api<Session>('POST', '/api/v1/session', { email, password }));
+      await onLoggedIn(await api<Session>('POST', '/api/v1/session', { email, password } satisfies LoginRequest));
     } catch (err) {
       setError(err instanceof ApiError ? pick(err.detail, err.detailEn) : String(err));
     } finally {

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, PasswordInput, Stack, Title } from '@mantine/core';
 import { api, ApiError, setCsrfToken } from '../api';
-import type { Session } from '../types';
+import type { PasswordChange, Session } from '../types';
 import { useT } from '../i18n';
 
 export function PasswordPage() {
@@ -16,7 +16,7 @@ export function PasswordPage() {
     setError(null);
     setDone(false);
     try {
-      const s = await api<Session>('POST', '/api/v1/session/password', { current_password: current, new_password: next });
+      const s = await api<Session>('POST', '/api/v1/session/password', { current_password: current, new_password: next } satisfies PasswordChange);
       setCsrfToken(s.csrf_token);
       setDone(true);
       setCurrent('');
