@@ -1,6 +1,7 @@
 // digest_sql.hpp: bytes in SQL (32-byte digests, attachment contents): a BLOB in SQLite, a
-// BYTEA in PostgreSQL, a std::string of raw bytes in C++. PostgreSQL takes and gives them as hex because SOCI passes text parameters, which
-// cannot hold a zero byte; SQLite binds the bytes as they are.
+// BYTEA in PostgreSQL, a std::string of raw bytes in C++. PostgreSQL takes and gives them as hex
+// because SOCI passes text parameters, which cannot hold a zero byte; SQLite binds the bytes as
+// they are.
 #pragma once
 
 #include "store/audit_chain.hpp"
