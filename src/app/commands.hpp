@@ -3,6 +3,7 @@
 #pragma once
 
 #include "service/runtime.hpp"
+#include "service/smtp.hpp"
 
 #include <string>
 
@@ -24,6 +25,7 @@ int cmd_purge(Runtime& rt, bool apply);
 int cmd_seed_demo(Runtime& rt, long long complaints, int years, unsigned rng_seed);
 
 // serve.cpp: until SIGINT or SIGTERM; then the server stops, then the writer, then the rest.
-int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::string& web_root);
+int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::string& web_root,
+              const SmtpSettings& smtp);
 
 } // namespace kd

@@ -82,6 +82,17 @@ int main(int argc, char** argv) {
                      "largest file a case file takes, in MB (env KLACHTDESK_MAX_FILE_MB)")
         ->check(CLI::Range(1, 1024));
 
+    SmtpSettings smtp{env_or("KLACHTDESK_SMTP_URL", ""),
+                      env_or("KLACHTDESK_MAIL_FROM", "klachtdesk <klachtdesk@localhost>"),
+                      env_or("KLACHTDESK_SMTP_USER", ""), env_or("KLACHTDESK_SMTP_PASSWORD", ""),
+                      env_or("KLACHTDESK_SMTP_STARTTLS", "") == "1"};
+    serve->add_option("--smtp-url", smtp.url,
+                      "SMTP server for outgoing mail, smtp://host:587 or smtps://host:465 (env "
+                      "KLACHTDESK_SMTP_URL; the password only from KLACHTDESK_SMTP_PASSWORD); "
+                      "without it mails wait in the outbox");
+    serve->add_option("--mail-from", smtp.from,
+                      "sender of outgoing mail (env KLACHTDESK_MAIL_FROM)");
+
     auto* migrate = cli.add_subcommand("migrate", "bring the database schema up to date");
 
     auto* seed = cli.add_subcommand("seed-demo", "add demo staff and demo complaints");
@@ -180,7 +191,7 @@ int main(int argc, char** argv) {
         if (*serve) {
             rt->services().attachments.max_bytes =
                 static_cast<std::size_t>(max_file_mb) * 1024 * 1024;
-            return cmd_serve(*rt, static_cast<unsigned short>(port), workers, web_root);
+            return cmd_serve(*rt, static_cast<unsigned short>(port), workers, web_root, smtp);
         }
     } catch (const std::exception& e) {
         std::cerr << "klachtdesk: " << e.what() << "\n";

@@ -1,14 +1,17 @@
 // serve.cpp: `klachtdesk serve`: the HTTP server and the daily retention job, until a signal.
 #include "api/server.hpp"
 #include "app/commands.hpp"
+#include "service/outgoing_mail.hpp"
 #include "service/retention.hpp"
 
 #include <csignal>
 #include <iostream>
+#include <optional>
 
 namespace kd {
 
-int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::string& web_root) {
+int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::string& web_root,
+              const SmtpSettings& smtp) {
     // main() blocked SIGINT and SIGTERM before any thread started (the writer starts with the
     // runtime), so every thread inherits the mask and only this sigwait receives them.
     sigset_t set;
@@ -16,6 +19,11 @@ int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
     RetentionJob retention(rt.services().complaints, rt.writer(), rt.services().clock);
+    // Mails are queued with every change whether or not a server is set; they go out once
+    // one is.
+    MailSender sender(rt.writer(), smtp);
+    std::optional<MailSenderJob> mail;
+    if (!smtp.url.empty()) mail.emplace(sender, rt.services().clock);
     ServerOptions options;
     options.port = port;
     options.workers = workers;
@@ -23,6 +31,10 @@ int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::
     HttpServer server(rt.services(), options);
     std::cout << "klachtdesk " << KLACHTDESK_VERSION << " listening on http://127.0.0.1:" << port
               << " (database: " << rt.services().storage_name << ")" << std::endl;
+    std::cout << (smtp.url.empty() ? std::string("klachtdesk: no SMTP server set "
+                                                 "(KLACHTDESK_SMTP_URL): mails wait in the outbox")
+                                   : "klachtdesk: mail goes out through " + smtp.url)
+              << std::endl;
     if (!server.serves_web())
         std::cout << "klachtdesk: no web UI in " << web_root
                   << " (run `npm ci && npm run build` in web/); serving the API only" << std::endl;

@@ -74,8 +74,8 @@ Outcome<Attachment> AttachmentService::add(const OrganisationContext& org, long 
                                    {"kind", {nullptr, to_string(a.kind)}},
                                    {"size", {nullptr, a.size}},
                                    {"sha256", {nullptr, a.sha256}}};
-            t.append_attachment_event(org.record.id, *current, a.id, now, actor, "attachment-added",
-                                      changes.dump());
+            t.append_case_event(org.record.id, *current, "attachment", a.id, now, actor,
+                                "attachment-added", changes.dump());
             return true;
         },
         &error);
@@ -109,8 +109,9 @@ Outcome<AttachmentFile> AttachmentService::download(const OrganisationContext& o
         [&](Transaction& t) {
             auto current = t.complaint(org.record.id, complaint_id);
             if (!current) return false;
-            t.append_attachment_event(
-                org.record.id, *current, attachment_id, now, actor, "attachment-downloaded",
+            t.append_case_event(
+                org.record.id, *current, "attachment", attachment_id, now, actor,
+                "attachment-downloaded",
                 nlohmann::json{{"file_name", {nullptr, file->attachment.file_name}}}.dump());
             return true;
         },

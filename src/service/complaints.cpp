@@ -4,6 +4,7 @@
 #include "service/complaints.hpp"
 
 #include "service/incident.hpp"
+#include "service/outgoing_mail.hpp"
 
 namespace kd {
 namespace {
@@ -106,12 +107,18 @@ Outcome<SavedComplaint> ComplaintService::register_complaint(const OrganisationC
     SavedComplaint saved{std::move(made).value(), {}};
     saved.complaint.organisation_id = org.record.id;
     saved.deadlines = deadlines_of(org.procedure, org.calendar, saved.complaint, now);
+    const auto staff = staff_of(org.record.id);
     std::string error;
     auto status = writer_.run(
         [&](Transaction& t) {
             t.insert_complaint(saved.complaint, next_due(saved.deadlines), now);
             t.append_audit(org.record.id, saved.complaint.id, now, actor, "register", nullptr,
                            saved.complaint);
+            queue_mails(
+                t, org, saved.complaint,
+                mails_after_intake(org.procedure, saved.complaint,
+                                   mail_context(org, saved.complaint, saved.deadlines, staff)),
+                now);
             return true;
         },
         &error);
@@ -137,6 +144,7 @@ Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContex
     std::optional<Refusal> refused;
     SavedComplaint saved;
     std::string error;
+    const auto staff = staff_of(org.record.id);
     auto status = writer_.run(
         [&](Transaction& t) {
             auto before = t.complaint(org.record.id, complaint_id);
@@ -166,6 +174,12 @@ Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContex
             t.update_complaint(*before, saved.complaint, next_due(saved.deadlines), now);
             t.append_audit(org.record.id, complaint_id, now, actor, command_name(cmd), &*before,
                            saved.complaint);
+            // The mails the step sends are written with it: both or neither (issue 12).
+            queue_mails(
+                t, org, saved.complaint,
+                mails_after_step(org.procedure_of(*before), *before, saved.complaint, cmd,
+                                 mail_context(org, saved.complaint, saved.deadlines, staff)),
+                now);
             return true;
         },
         &error);

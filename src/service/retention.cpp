@@ -55,9 +55,11 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
                          // The complainant's private status link ends with the case's
                          // personal data, and the case file goes with them (R-PRIV).
                          t.remove_public_links(org->record.id, id);
+                         t.anonymise_mails(org->record.id, id, now);
                          if (int n = t.remove_attachments(org->record.id, id, now); n > 0)
-                             t.append_attachment_event(
-                                 org->record.id, after, 0, now, system, "attachments-removed",
+                             t.append_case_event(
+                                 org->record.id, after, "complaint", id, now, system,
+                                 "attachments-removed",
                                  nlohmann::json{{"removed_files", {nullptr, n}}}.dump());
                          t.redact_audit_events(org->record.id, after, now, system);
                          return true;

@@ -53,16 +53,13 @@ void Transaction::insert_attachment(long long organisation_id, Attachment& a,
     st.execute(true);
 }
 
-void Transaction::append_attachment_event(long long organisation_id, const Complaint& c,
-                                          long long attachment_id, Instant at, const Actor& actor,
-                                          const std::string& action,
-                                          const std::string& changes_json) {
+void Transaction::append_case_event(long long organisation_id, const Complaint& c,
+                                    const std::string& subject, long long subject_id, Instant at,
+                                    const Actor& actor, const std::string& action,
+                                    const std::string& changes_json) {
     // The complaint's state goes with it, so the next change to the complaint still finds
     // its newest event vouching for the state it reads (append_audit).
-    // An event about all of the case's files (their removal) is about the complaint.
-    bool one_file = attachment_id > 0;
-    append_event(organisation_id, c.id, one_file ? "attachment" : "complaint",
-                 one_file ? attachment_id : c.id, at, actor, action, changes_json,
+    append_event(organisation_id, c.id, subject, subject_id, at, actor, action, changes_json,
                  complaint_state(c));
 }
 

@@ -154,7 +154,8 @@ bool personal_key(const std::string& key) {
         if (key == list) return true;
     // Events written before schema 8 held the complainant as one object; a file's name
     // (attachment events) may name the complainant.
-    return key == "complainant" || key == "file_name";
+    // (attachment events) may name the complainant; a mail event names its address.
+    return key == "complainant" || key == "file_name" || key == "mail_to";
 }
 
 void redact(json& changes) {

@@ -85,11 +85,25 @@ public:
 
     // The case file (store/attachments.cpp). Gives `a` its id.
     void insert_attachment(long long organisation_id, Attachment& a, const std::string& bytes);
-    // An event about a file of complaint `c` ("attachment-added", "attachment-downloaded"), or
-    // with `attachment_id` 0 about all its files ("attachments-removed").
-    void append_attachment_event(long long organisation_id, const Complaint& c,
-                                 long long attachment_id, Instant at, const Actor& actor,
-                                 const std::string& action, const std::string& changes_json);
+    // An event on complaint `c`'s timeline about something of the case other than its fields:
+    // a file ("attachment", "attachment-added"), a mail ("mail", "mail-sent"), or the case
+    // itself ("complaint", "attachments-removed"); `changes_json` is what it records.
+    void append_case_event(long long organisation_id, const Complaint& c,
+                           const std::string& subject, long long subject_id, Instant at,
+                           const Actor& actor, const std::string& action,
+                           const std::string& changes_json);
+    // The outbox (store/outbox.cpp). Gives `m` its id.
+    void queue_mail(OutboxMail& m);
+    // Takes up to `limit` mails due at `now` that no sender holds, for this sender until
+    // `until`: another sender (a second server on PostgreSQL) skips them meanwhile.
+    std::vector<OutboxMail> claim_due_mails(Instant now, Instant until, int limit);
+    void mark_mail_sent(long long id, Instant at);
+    // Retention: the complaint's mails keep what they were (kind, subject, when, sent or not)
+    // without the address, name and text; one still waiting is not sent any more.
+    void anonymise_mails(long long organisation_id, long long complaint_id, Instant at);
+    // A failed attempt: tried again at `retry_at`, or given up for good without one.
+    void mark_mail_failed(long long id, const std::string& error, std::optional<Instant> retry_at,
+                          Instant now);
     // Retention: the bytes and names of the complaint's files are removed; what remains says
     // that there was a file, of which kind and size, and when it was removed.
     int remove_attachments(long long organisation_id, long long complaint_id, Instant at);
@@ -155,6 +169,8 @@ public:
     // first: only for what may be shared with them, never to show them the case.
     std::vector<Complaint> complaints_about(long long organisation_id, long long staff_id);
     std::vector<AuditEvent> timeline(long long organisation_id, long long complaint_id);
+    // The mails of a complaint, oldest first.
+    std::vector<OutboxMail> mails_of(long long organisation_id, long long complaint_id);
     // The files of a complaint's case file, oldest first, without their bytes.
     std::vector<Attachment> attachments(long long organisation_id, long long complaint_id);
     // One file with its bytes; nullopt when the complaint has no such file.

@@ -460,6 +460,34 @@ std::vector<Migration> migrations_for(Backend b) {
                        "CREATE INDEX attachments_complaint ON attachments (organisation_id, "
                        "complaint_id, id)",
                    }});
+    all.push_back({16,
+                   "issue 12: the outbox: each mail written with the change that caused it, "
+                   "sent by one sender at a time (claimed_until), with its Message-ID fixed",
+                   {
+                       R"(CREATE TABLE outbox (
+                  id {ID},
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  complaint_id BIGINT NOT NULL REFERENCES complaints(id),
+                  kind TEXT NOT NULL,
+                  recipient TEXT NOT NULL,
+                  to_address TEXT NOT NULL,
+                  to_name TEXT NOT NULL,
+                  subject TEXT NOT NULL,
+                  body TEXT NOT NULL,
+                  message_id TEXT NOT NULL UNIQUE,
+                  created_at BIGINT NOT NULL,
+                  attempts INTEGER NOT NULL DEFAULT 0,
+                  next_attempt_at BIGINT NOT NULL,
+                  claimed_until BIGINT,
+                  sent_at BIGINT,
+                  failed_at BIGINT,
+                  last_error TEXT NOT NULL DEFAULT ''))",
+                       // The sender's question, "what is due", on the rows still waiting only.
+                       "CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE sent_at IS "
+                       "NULL AND failed_at IS NULL",
+                       "CREATE INDEX outbox_complaint ON outbox (organisation_id, complaint_id, "
+                       "id)",
+                   }});
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

@@ -82,6 +82,24 @@ struct AttachmentFile {
     std::string bytes;
 };
 
+// A mail in the outbox (issue 12): written in the transaction of the change that caused it,
+// sent later by the sender (service/mail_sender.hpp), always with the same Message-ID.
+struct OutboxMail {
+    long long id = 0;
+    long long organisation_id = 0;
+    long long complaint_id = 0;
+    std::string kind;      // core/mail.hpp MailKind: "acknowledgement", ...
+    std::string recipient; // "complainant" or "handler"
+    std::string to_address, to_name, subject, body;
+    std::string message_id; // "<...@klachtdesk>", fixed when queued
+    Instant created_at{};
+    int attempts = 0;
+    Instant next_attempt_at{};
+    std::optional<Instant> sent_at;
+    std::optional<Instant> failed_at; // given up
+    std::string last_error;
+};
+
 struct AuditEvent {
     long long id = 0;
     long long organisation_id = 0;

@@ -48,5 +48,7 @@ private:
 
 // A TCP port on 127.0.0.1 that nothing listens on right now.
 unsigned short free_port();
+// Whether something accepts TCP connections on 127.0.0.1:`port`.
+bool port_accepts(unsigned short port);
 
 } // namespace kd::testing

@@ -135,6 +135,8 @@ export const actionLabels: Record<string, Pair> = {
   'attachment-added': ['Bestand toegevoegd', 'File added'],
   'attachment-downloaded': ['Bestand gedownload', 'File downloaded'],
   'attachments-removed': ['Bestanden verwijderd (bewaartermijn)', 'Files removed (retention)'],
+  'mail-sent': ['E-mail verstuurd', 'E-mail sent'],
+  'mail-failed': ['E-mail kon niet worden verstuurd', 'E-mail could not be sent'],
   ...Object.fromEntries(Object.entries(actionForms).map(([k, v]) => [k, v.label])),
 };
 
@@ -163,6 +165,22 @@ export const fieldLabels: Record<string, Pair> = {
   size: ['Grootte', 'Size'],
   sha256: ['Controlegetal (SHA-256)', 'Checksum (SHA-256)'],
   removed_files: ['Verwijderde bestanden', 'Files removed'],
+  mail_to: ['Aan', 'To'],
+  recipient: ['Ontvanger', 'Recipient'],
+  mail_kind: ['Soort e-mail', 'Kind of e-mail'],
+  subject: ['Onderwerp', 'Subject'],
+  message_id: ['Message-ID', 'Message-ID'],
+  error: ['Foutmelding', 'Error'],
+};
+
+// What a mail is (core/mail.hpp MailKind).
+export const mailKinds: Record<string, Pair> = {
+  acknowledgement: ['Ontvangstbevestiging', 'Acknowledgement'],
+  not_taken_into_handling: ['Niet in behandeling', 'Not taken into handling'],
+  extension: ['Verlenging', 'Extension'],
+  outcome: ['Afhandeling', 'Outcome'],
+  external_referral: ['Doorverwijzing', 'External referral'],
+  assigned: ['Toegewezen aan behandelaar', 'Assigned to handler'],
 };
 
 // What a file in the case file is for (core/attachment.hpp AttachmentKind).

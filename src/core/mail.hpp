@@ -1,0 +1,56 @@
+// mail.hpp: which mails a step of the procedure sends, to whom, and what they say (issue 12):
+// the seeds promise the complainant an acknowledgement (R-ACK), a notice when a complaint is
+// not taken into handling (R-DEF), when its term is extended and with the outcome (R-HANDLE),
+// and a referral to the external body (R-CLOSE); the handler hears that a case is theirs.
+#pragma once
+
+#include "core/deadlines.hpp"
+#include "core/lifecycle.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kd {
+
+enum class MailKind {
+    acknowledgement,         // R-ACK
+    not_taken_into_handling, // R-DEF (004: with the reasons)
+    extension,               // R-HANDLE (004: the reason and the new date)
+    outcome,                 // R-HANDLE: what was done
+    external_referral,       // R-CLOSE (004: Blik op Werk)
+    assigned,                // to the handler: the case is yours
+};
+const char* to_string(MailKind k);
+
+// Who a mail goes to, by role in the case.
+enum class MailTo { complainant, handler };
+
+// A mail as it is written to the outbox: addressed, with its text filled in.
+struct OutgoingMail {
+    MailKind kind = MailKind::acknowledgement;
+    MailTo to = MailTo::complainant;
+    std::string to_address;
+    std::string to_name;
+    std::string subject;
+    std::string body; // plain text, UTF-8, lines of at most 78 characters where it can
+};
+
+// What the mails of a case may say besides the case itself.
+struct MailContext {
+    std::string organisation_name;
+    std::string handler_name, handler_email; // of the case after the step; empty: none
+    std::vector<StepDeadline> deadlines;     // of the case after the step
+};
+
+// The mails that `cmd` sends, which turned `before` into `after`. A complainant without an
+// e-mail address is written to in another way (the case says so): no mail for them.
+std::vector<OutgoingMail> mails_after_step(const Procedure& p, const Complaint& before,
+                                           const Complaint& after, const Command& cmd,
+                                           const MailContext& context);
+
+// The mails of a new complaint: the acknowledgement when it was acknowledged at intake (001,
+// 003), and the handler's when one was named.
+std::vector<OutgoingMail> mails_after_intake(const Procedure& p, const Complaint& c,
+                                             const MailContext& context);
+
+} // namespace kd

@@ -1,0 +1,128 @@
+// outgoing_mail.cpp: the outbox's way in (with the change) and out (the sender).
+#include "service/outgoing_mail.hpp"
+
+#include "service/passwords.hpp"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+namespace kd {
+
+MailContext mail_context(const OrganisationContext& org, const Complaint& after,
+                         const std::vector<StepDeadline>& deadlines,
+                         const std::vector<StaffMember>& staff) {
+    MailContext m{org.record.name, "", "", deadlines};
+    if (after.handler_id)
+        for (const auto& s : staff)
+            if (s.id == *after.handler_id && s.active) {
+                m.handler_name = s.name;
+                m.handler_email = s.email;
+            }
+    return m;
+}
+
+void queue_mails(Transaction& t, const OrganisationContext& org, const Complaint& c,
+                 const std::vector<OutgoingMail>& mails, Instant now) {
+    for (const auto& mail : mails) {
+        OutboxMail m;
+        m.organisation_id = org.record.id;
+        m.complaint_id = c.id;
+        m.kind = to_string(mail.kind);
+        m.recipient = mail.to == MailTo::complainant ? "complainant" : "handler";
+        m.to_address = mail.to_address;
+        m.to_name = mail.to_name;
+        m.subject = mail.subject;
+        m.body = mail.body;
+        m.message_id = "<" + random_hex(16) + "@" + org.record.slug + ".klachtdesk>";
+        m.created_at = now;
+        m.next_attempt_at = now;
+        t.queue_mail(m);
+    }
+}
+
+std::chrono::seconds MailSender::backoff(int n) {
+    using namespace std::chrono;
+    static constexpr minutes kSteps[] = {minutes{1},   minutes{5},   minutes{15}, minutes{60},
+                                         minutes{120}, minutes{240}, minutes{480}};
+    return kSteps[std::clamp(n, 1, 7) - 1];
+}
+
+SendRun MailSender::send_due(Instant now) {
+    SendRun run;
+    std::vector<OutboxMail> claimed;
+    // Held for ten minutes: a sender that dies with a mail in hand leaves it to the next
+    // one after that, with the same Message-ID.
+    writer_.run([&](Transaction& t) {
+        claimed = t.claim_due_mails(now, now + std::chrono::minutes{10}, 20);
+        return true;
+    });
+    for (const auto& m : claimed) {
+        SmtpResult r = smtp_send(settings_, m, now);
+        int attempt = m.attempts + 1;
+        std::optional<Instant> retry;
+        if (!r.sent && !r.permanent && attempt < kMaxAttempts) retry = now + backoff(attempt);
+        if (!r.sent)
+            spdlog::warn("mail {} to the {} of case {}: {}{}", m.id, m.recipient, m.complaint_id,
+                         r.error, retry ? "; tried again later" : "; given up");
+        std::string error;
+        auto status = writer_.run(
+            [&](Transaction& t) {
+                if (r.sent)
+                    t.mark_mail_sent(m.id, now);
+                else
+                    t.mark_mail_failed(m.id, r.error, retry, now);
+                if (!r.sent && retry) return true;
+                auto c = t.complaint(m.organisation_id, m.complaint_id);
+                if (!c) return true;
+                nlohmann::json changes{{"mail_to", {nullptr, m.to_address}},
+                                       {"recipient", {nullptr, m.recipient}},
+                                       {"mail_kind", {nullptr, m.kind}},
+                                       {"subject", {nullptr, m.subject}},
+                                       {"message_id", {nullptr, m.message_id}}};
+                if (!r.sent) changes["error"] = {nullptr, r.error};
+                Actor system{t.system_actor(m.organisation_id), "klachtdesk:mail", std::nullopt};
+                t.append_case_event(m.organisation_id, *c, "mail", m.id, now, system,
+                                    r.sent ? "mail-sent" : "mail-failed", changes.dump());
+                return true;
+            },
+            &error);
+        if (status != WriteStatus::committed)
+            spdlog::error("mail {}: the outcome could not be recorded: {}", m.id, error);
+        if (r.sent)
+            ++run.sent;
+        else if (retry)
+            ++run.retried;
+        else
+            ++run.failed;
+    }
+    return run;
+}
+
+MailSenderJob::MailSenderJob(MailSender& sender, const Clock& clock)
+    : sender_(sender), clock_(clock), thread_([this] { loop(); }) {}
+
+MailSenderJob::~MailSenderJob() {
+    {
+        std::lock_guard lock(mu_);
+        stopping_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+}
+
+void MailSenderJob::loop() {
+    for (;;) {
+        try {
+            SendRun r = sender_.send_due(clock_.now());
+            if (r.sent || r.failed)
+                spdlog::info("mail: {} sent, {} to try again, {} given up", r.sent, r.retried,
+                             r.failed);
+        } catch (const std::exception& e) {
+            spdlog::error("mail: {}", e.what());
+        }
+        std::unique_lock lock(mu_);
+        if (cv_.wait_for(lock, std::chrono::seconds{15}, [this] { return stopping_; })) return;
+    }
+}
+
+} // namespace kd

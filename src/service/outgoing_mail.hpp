@@ -1,0 +1,70 @@
+// outgoing_mail.hpp: mails into the outbox with the change that causes them, and out of it
+// to the SMTP server: each mail sent by one sender, retried with backoff, given up after a
+// day or on a final refusal, every outcome an event on the case's timeline (issue 12).
+#pragma once
+
+#include "core/mail.hpp"
+#include "service/clock.hpp"
+#include "service/organisations.hpp"
+#include "service/smtp.hpp"
+#include "store/writer.hpp"
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace kd {
+
+// What the mails of case `after` may say: the organisation, its handler, its deadlines.
+MailContext mail_context(const OrganisationContext& org, const Complaint& after,
+                         const std::vector<StepDeadline>& deadlines,
+                         const std::vector<StaffMember>& staff);
+
+// Writes `mails` about complaint `c` to the outbox, inside the transaction of the change,
+// each with a Message-ID of its own that every attempt to send it repeats.
+void queue_mails(Transaction& t, const OrganisationContext& org, const Complaint& c,
+                 const std::vector<OutgoingMail>& mails, Instant now);
+
+struct SendRun {
+    int sent = 0;
+    int retried = 0; // failed this time; tried again later
+    int failed = 0;  // given up
+};
+
+class MailSender {
+public:
+    MailSender(Writer& writer, SmtpSettings settings)
+        : writer_(writer), settings_(std::move(settings)) {}
+
+    // Sends the mails due at `now`, 20 at most. The background job calls it; tests call it
+    // with their clock.
+    SendRun send_due(Instant now);
+
+    static constexpr int kMaxAttempts = 8; // about 15 hours of retrying
+    // How long after failed attempt `n` (from 1) the next one is made.
+    static std::chrono::seconds backoff(int n);
+
+private:
+    Writer& writer_;
+    SmtpSettings settings_;
+};
+
+// The sender in the server: every 15 seconds, on its own thread, until destroyed.
+class MailSenderJob {
+public:
+    MailSenderJob(MailSender& sender, const Clock& clock);
+    ~MailSenderJob();
+    MailSenderJob(const MailSenderJob&) = delete;
+    MailSenderJob& operator=(const MailSenderJob&) = delete;
+
+private:
+    void loop();
+    MailSender& sender_;
+    const Clock& clock_;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+} // namespace kd

@@ -1,0 +1,264 @@
+// mail_test.cpp: outgoing mail against a real SMTP server (Debian's python3-aiosmtpd, started
+// on a free port by the test and stopped after) on SQLite and PostgreSQL: the mails Xs2more's
+// procedure (004) promises, each with its terms; a server that is down loses nothing, and a
+// mail is never sent twice (issue 12).
+#include "api_fixture.hpp"
+#include "service/outgoing_mail.hpp"
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+extern char** environ;
+
+using namespace kd;
+using namespace kd::it;
+
+namespace {
+
+// An SMTP server that keeps every message it accepts in a Maildir.
+class SmtpCatcher {
+public:
+    SmtpCatcher() : port_(kd::testing::free_port()) {
+        dir_ = std::filesystem::temp_directory_path() /
+               ("klachtdesk-smtp-" + std::to_string(::getpid()) + "-" + std::to_string(port_));
+        std::filesystem::remove_all(dir_);
+    }
+    ~SmtpCatcher() {
+        stop();
+        std::filesystem::remove_all(dir_);
+    }
+    std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+
+    void start() {
+        std::string listen = "127.0.0.1:" + std::to_string(port_), dir = dir_.string();
+        // Debian's own python3, which has the aiosmtpd package (scripts/setup installs it).
+        std::vector<std::string> args = {
+            "/usr/bin/python3",          "-m", "aiosmtpd", "-n", "-l", listen, "-c",
+            "aiosmtpd.handlers.Mailbox", dir};
+        std::vector<char*> argv;
+        for (auto& a : args)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        ASSERT_EQ(posix_spawn(&pid_, argv[0], nullptr, nullptr, argv.data(), environ), 0);
+        for (int i = 0; i < 100; ++i) { // until it accepts connections, at most 10 s
+            if (accepts()) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds{100});
+        }
+        FAIL() << "aiosmtpd did not start on " << listen;
+    }
+    void stop() {
+        if (pid_ <= 0) return;
+        ::kill(pid_, SIGTERM);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+        pid_ = 0;
+    }
+    // Every message received so far, as its text.
+    std::vector<std::string> messages() const {
+        std::vector<std::string> out;
+        for (const char* sub : {"new", "cur"}) {
+            auto d = dir_ / sub;
+            if (!std::filesystem::exists(d)) continue;
+            for (const auto& f : std::filesystem::directory_iterator(d)) {
+                std::ifstream in(f.path(), std::ios::binary);
+                std::stringstream text;
+                text << in.rdbuf();
+                out.push_back(text.str());
+            }
+        }
+        return out;
+    }
+    // The messages that mention `needle` (a reference, a Message-ID).
+    std::vector<std::string> about(const std::string& needle) const {
+        std::vector<std::string> out;
+        for (auto& m : messages())
+            if (m.find(needle) != std::string::npos) out.push_back(m);
+        return out;
+    }
+
+private:
+    bool accepts() const {
+        try {
+            return kd::testing::port_accepts(port_);
+        } catch (...) {
+            return false;
+        }
+    }
+    unsigned short port_;
+    std::filesystem::path dir_;
+    pid_t pid_ = 0;
+};
+
+SmtpSettings settings_for(const SmtpCatcher& smtp) {
+    return {smtp.url(), "Klachtdesk Xs2more <klachten@xs2more.example>", "", "", false};
+}
+
+// Sends until nothing is due at `now` (other tests queue mails too).
+void send_all(MailSender& sender, Instant now) {
+    for (int i = 0; i < 50; ++i) {
+        SendRun r = sender.send_due(now);
+        if (r.sent + r.retried + r.failed == 0) return;
+    }
+}
+
+// A header's value, unfolded (a long Subject may be stored over several lines).
+std::string header(const std::string& message, const std::string& name) {
+    auto at = message.find("\n" + name + ": ");
+    if (at == std::string::npos) return "";
+    std::string value;
+    std::istringstream lines(message.substr(at + name.size() + 3));
+    std::string line;
+    // Unfolding removes the line break only (RFC 5322, 2.2.3): the white space stays.
+    for (bool first = true; std::getline(lines, line); first = false) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!first && (line.empty() || (line[0] != ' ' && line[0] != '\t'))) break;
+        value += line;
+    }
+    return value;
+}
+
+} // namespace
+
+TEST_F(Api, Xs2more004SendsTheMailsItsProcedurePromisesWithTheirTerms) {
+    SmtpCatcher smtp;
+    smtp.start();
+    MailSender sender(*world->writer, settings_for(smtp));
+    const std::string org = "xs2more";
+    json in = intake(org);
+    in["category"] = "bejegening";
+    in["complainant"]["email"] = "jan.deboer@example.org";
+    json c = create(org, in);
+    long long id = c["id"];
+    const std::string reference = c["reference"];
+    act(org, id, "acknowledge", json::object());
+    act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
+    act(org, id, "start-handling", json::object());
+    act(org, id, "record-hearing", {{"note", "Klager en medewerker gehoord"}});
+    act(org, id, "assess", {{"well_founded", true}, {"note", "Gegrond"}});
+    c = act(org, id, "extend", {{"term", "6 weeks"}, {"reason", "Inlener op vakantie"}});
+    std::string resolve_due = deadline(c, "resolve")["due"]; // "2027-...T23:59:59+01:00"
+    act(org, id, "resolve", {{"solution", "Excuses en gesprek met medewerker"}});
+    act(org, id, "verify", {{"satisfied", false}});
+    act(org, id, "escalate", json::object());
+    // Written with the steps, sent by the sender: nothing left before it runs.
+    EXPECT_TRUE(smtp.about(reference).empty());
+    send_all(sender, now());
+
+    auto mails = smtp.about(reference);
+    ASSERT_EQ(mails.size(), 5u); // acknowledgement, assigned, extension, outcome, referral
+    std::map<std::string, std::string> by_to_and_subject;
+    for (const auto& m : mails)
+        by_to_and_subject[header(m, "To") + " | " + header(m, "Subject")] = m;
+    auto mail = [&](const std::string& to, const std::string& subject) {
+        auto it = by_to_and_subject.find(to + " | " + subject + " (" + reference + ")");
+        if (it == by_to_and_subject.end()) it = by_to_and_subject.find(to + " | " + subject);
+        EXPECT_NE(it, by_to_and_subject.end()) << to << " | " << subject;
+        return it == by_to_and_subject.end() ? std::string() : it->second;
+    };
+    const std::string jan = "Jan de Boer <jan.deboer@example.org>";
+    std::string ack = mail(jan, "Ontvangstbevestiging van uw klacht");
+    EXPECT_NE(ack.find("Klachtenregeling"), std::string::npos) << ack;
+    std::string extension = mail(jan, "De behandeling van uw klacht duurt langer");
+    EXPECT_NE(extension.find("6 weken extra"), std::string::npos) << extension;
+    EXPECT_NE(extension.find("Inlener op vakantie"), std::string::npos);
+    // The new date, as people in the Netherlands write it: 2027-01-05 -> 05-01-2027.
+    std::string due_nl =
+        resolve_due.substr(8, 2) + "-" + resolve_due.substr(5, 2) + "-" + resolve_due.substr(0, 4);
+    EXPECT_NE(extension.find("uiterlijk " + due_nl), std::string::npos) << extension;
+    EXPECT_NE(mail(jan, "Uw klacht is afgehandeld").find("Excuses en gesprek met medewerker"),
+              std::string::npos);
+    EXPECT_NE(mail(jan, "Uw klacht gaat naar College voor Klachten en Arbitrage van Blik op Werk")
+                  .find("doorverwezen"),
+              std::string::npos);
+    std::string assigned = mail("Sanne de Vries <sanne@xs2more.example>",
+                                "Klacht " + reference + " is aan u toegewezen");
+    EXPECT_NE(assigned.find("Beste Sanne de Vries"), std::string::npos) << assigned;
+    for (const auto& m : mails) {
+        EXPECT_EQ(header(m, "From"), "Klachtdesk Xs2more <klachten@xs2more.example>");
+        EXPECT_EQ(header(m, "Auto-Submitted"), "auto-generated");
+    }
+
+    // Every mail is on the case's timeline with its Message-ID, as the outbox holds it.
+    const OrganisationContext& o = *world->services->organisations.find(org);
+    auto outbox = world->db->mails_of(o.record.id, id);
+    ASSERT_EQ(outbox.size(), 5u);
+    json full = get(org, id);
+    int sent_events = 0;
+    for (const auto& e : full["timeline"])
+        if (e["action"] == "mail-sent") {
+            ++sent_events;
+            EXPECT_EQ(e["subject"]["type"], "mail");
+        }
+    EXPECT_EQ(sent_events, 5);
+    for (const auto& m : outbox) {
+        EXPECT_TRUE(m.sent_at.has_value()) << m.subject;
+        EXPECT_EQ(smtp.about(m.message_id).size(), 1u) << m.message_id;
+    }
+}
+
+TEST_F(Api, AnSmtpServerThatIsDownLosesNoMailAndNoneIsSentTwice) {
+    SmtpCatcher smtp; // not started yet: nothing listens on its port
+    MailSender sender(*world->writer, settings_for(smtp));
+    const std::string org = "xs2more";
+    const OrganisationContext& o = *world->services->organisations.find(org);
+    json in = intake(org);
+    in["category"] = "bejegening";
+    in["complainant"]["email"] = "wacht@example.org";
+    long long id = create(org, in)["id"];
+    act(org, id, "acknowledge", json::object());
+    Instant t = now();
+    send_all(sender, t);
+    auto outbox = world->db->mails_of(o.record.id, id);
+    ASSERT_EQ(outbox.size(), 1u);
+    EXPECT_FALSE(outbox[0].sent_at);
+    EXPECT_FALSE(outbox[0].failed_at);
+    EXPECT_EQ(outbox[0].attempts, 1);
+    EXPECT_FALSE(outbox[0].last_error.empty());
+    EXPECT_EQ(outbox[0].next_attempt_at, t + MailSender::backoff(1));
+
+    smtp.start();
+    send_all(sender, t + std::chrono::seconds{30}); // not due yet
+    EXPECT_TRUE(smtp.about(outbox[0].message_id).empty());
+    send_all(sender, t + std::chrono::minutes{2});
+    EXPECT_EQ(smtp.about(outbox[0].message_id).size(), 1u);
+    // Nothing is sent again, however often the sender runs.
+    send_all(sender, t + std::chrono::hours{30});
+    EXPECT_EQ(smtp.about(outbox[0].message_id).size(), 1u);
+    auto after = world->db->mails_of(o.record.id, id);
+    EXPECT_TRUE(after[0].sent_at);
+    EXPECT_EQ(after[0].attempts, 2);
+}
+
+TEST_F(Api, AMailThatKeepsFailingIsGivenUpAndShownOnTheCase) {
+    SmtpCatcher smtp; // never started
+    MailSender sender(*world->writer, settings_for(smtp));
+    const std::string org = "xs2more";
+    const OrganisationContext& o = *world->services->organisations.find(org);
+    json in = intake(org);
+    in["category"] = "bejegening";
+    in["complainant"]["email"] = "nooit@example.org";
+    long long id = create(org, in)["id"];
+    act(org, id, "acknowledge", json::object());
+    Instant t = now();
+    for (int attempt = 1; attempt <= MailSender::kMaxAttempts; ++attempt) {
+        send_all(sender, t);
+        t += MailSender::backoff(attempt) + std::chrono::seconds{1};
+    }
+    auto outbox = world->db->mails_of(o.record.id, id);
+    ASSERT_EQ(outbox.size(), 1u);
+    EXPECT_TRUE(outbox[0].failed_at);
+    EXPECT_EQ(outbox[0].attempts, MailSender::kMaxAttempts);
+    json c = get(org, id);
+    bool shown = false;
+    for (const auto& e : c["timeline"])
+        if (e["action"] == "mail-failed")
+            shown = !e["changes"]["error"][1].get<std::string>().empty();
+    EXPECT_TRUE(shown) << c["timeline"].dump();
+}
