@@ -262,3 +262,34 @@ TEST_F(Api, AMailThatKeepsFailingIsGivenUpAndShownOnTheCase) {
             shown = !e["changes"]["error"][1].get<std::string>().empty();
     EXPECT_TRUE(shown) << c["timeline"].dump();
 }
+
+// Two servers on one PostgreSQL database each run a sender: every mail goes out once.
+TEST_F(Api, TwoSendersOnOneDatabaseSendEachMailOnce) {
+    if (world->db->backend() != Backend::postgresql)
+        GTEST_SKIP() << "only PostgreSQL is shared by two servers";
+    SmtpCatcher smtp;
+    smtp.start();
+    const std::string org = "xs2more";
+    const OrganisationContext& o = *world->services->organisations.find(org);
+    std::vector<long long> ids;
+    for (int i = 0; i < 30; ++i) {
+        json in = intake(org);
+        in["category"] = "bejegening";
+        in["complainant"]["email"] = "twee" + std::to_string(i) + "@example.org";
+        long long id = create(org, in)["id"];
+        act(org, id, "acknowledge", json::object());
+        ids.push_back(id);
+    }
+    // The second server: its own connections and its own writer on the same database.
+    auto other_db = Database::open(world->url, 2);
+    Writer other_writer(*other_db);
+    MailSender here(*world->writer, settings_for(smtp)), there(other_writer, settings_for(smtp));
+    std::thread a([&] { send_all(here, now()); }), b([&] { send_all(there, now()); });
+    a.join();
+    b.join();
+    for (long long id : ids)
+        for (const auto& m : world->db->mails_of(o.record.id, id)) {
+            EXPECT_TRUE(m.sent_at) << m.message_id;
+            EXPECT_EQ(smtp.about(m.message_id).size(), 1u) << m.message_id;
+        }
+}
