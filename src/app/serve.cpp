@@ -1,4 +1,5 @@
-// serve.cpp: `klachtdesk serve`: the HTTP server and the daily retention job, until a signal.
+// serve.cpp: `klachtdesk serve`: the HTTP server, the daily retention job and the mail
+// sender, until a signal.
 #include "api/server.hpp"
 #include "app/commands.hpp"
 #include "service/outgoing_mail.hpp"
@@ -6,7 +7,7 @@
 
 #include <csignal>
 #include <iostream>
-#include <optional>
+#include <memory>
 
 namespace kd {
 
@@ -18,12 +19,13 @@ int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
-    RetentionJob retention(rt.services().complaints, rt.writer(), rt.services().clock);
+    auto retention =
+        start_retention_job(rt.services().complaints, rt.writer(), rt.services().clock);
     // Mails are queued with every change whether or not a server is set; they go out once
     // one is.
     MailSender sender(rt.writer(), smtp);
-    std::optional<MailSenderJob> mail;
-    if (!smtp.url.empty()) mail.emplace(sender, rt.services().clock);
+    std::unique_ptr<PeriodicJob> mail;
+    if (!smtp.url.empty()) mail = start_mail_sender(sender, rt.services().clock);
     ServerOptions options;
     options.port = port;
     options.workers = workers;
@@ -31,9 +33,13 @@ int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::
     HttpServer server(rt.services(), options);
     std::cout << "klachtdesk " << KLACHTDESK_VERSION << " listening on http://127.0.0.1:" << port
               << " (database: " << rt.services().storage_name << ")" << std::endl;
+    // Without a login that may be in the URL ("smtp://user:secret@host").
+    std::string shown = smtp.url;
+    if (auto at = shown.rfind('@'); at != std::string::npos)
+        shown = shown.substr(0, shown.find("//") + 2) + shown.substr(at + 1);
     std::cout << (smtp.url.empty() ? std::string("klachtdesk: no SMTP server set "
                                                  "(KLACHTDESK_SMTP_URL): mails wait in the outbox")
-                                   : "klachtdesk: mail goes out through " + smtp.url)
+                                   : "klachtdesk: mail goes out through " + shown)
               << std::endl;
     if (!server.serves_web())
         std::cout << "klachtdesk: no web UI in " << web_root
@@ -41,8 +47,8 @@ int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::
     int sig = 0;
     sigwait(&set, &sig);
     std::cout << "klachtdesk: stopping" << std::endl;
-    // The server answers what it has and stops; the retention job and then the runtime
-    // (writer, services, database) follow as they go out of scope.
+    // The server answers what it has and stops; the mail sender, the retention job and then
+    // the runtime (writer, services, database) follow as they go out of scope.
     server.stop();
     return 0;
 }

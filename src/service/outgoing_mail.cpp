@@ -98,31 +98,14 @@ SendRun MailSender::send_due(Instant now) {
     return run;
 }
 
-MailSenderJob::MailSenderJob(MailSender& sender, const Clock& clock)
-    : sender_(sender), clock_(clock), thread_([this] { loop(); }) {}
-
-MailSenderJob::~MailSenderJob() {
-    {
-        std::lock_guard lock(mu_);
-        stopping_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-}
-
-void MailSenderJob::loop() {
-    for (;;) {
-        try {
-            SendRun r = sender_.send_due(clock_.now());
+std::unique_ptr<PeriodicJob> start_mail_sender(MailSender& sender, const Clock& clock) {
+    return std::make_unique<PeriodicJob>(
+        "mail", std::chrono::seconds{0}, std::chrono::seconds{15}, [&sender, &clock] {
+            SendRun r = sender.send_due(clock.now());
             if (r.sent || r.failed)
                 spdlog::info("mail: {} sent, {} to try again, {} given up", r.sent, r.retried,
                              r.failed);
-        } catch (const std::exception& e) {
-            spdlog::error("mail: {}", e.what());
-        }
-        std::unique_lock lock(mu_);
-        if (cv_.wait_for(lock, std::chrono::seconds{15}, [this] { return stopping_; })) return;
-    }
+        });
 }
 
 } // namespace kd

@@ -6,12 +6,11 @@
 #include "core/mail.hpp"
 #include "service/clock.hpp"
 #include "service/organisations.hpp"
+#include "service/periodic_job.hpp"
 #include "service/smtp.hpp"
 #include "store/writer.hpp"
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
+#include <memory>
 
 namespace kd {
 
@@ -50,21 +49,6 @@ private:
 };
 
 // The sender in the server: every 15 seconds, on its own thread, until destroyed.
-class MailSenderJob {
-public:
-    MailSenderJob(MailSender& sender, const Clock& clock);
-    ~MailSenderJob();
-    MailSenderJob(const MailSenderJob&) = delete;
-    MailSenderJob& operator=(const MailSenderJob&) = delete;
-
-private:
-    void loop();
-    MailSender& sender_;
-    const Clock& clock_;
-    std::mutex mu_;
-    std::condition_variable cv_;
-    bool stopping_ = false;
-    std::thread thread_;
-};
+std::unique_ptr<PeriodicJob> start_mail_sender(MailSender& sender, const Clock& clock);
 
 } // namespace kd

@@ -83,35 +83,14 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
     return run;
 }
 
-RetentionJob::RetentionJob(ComplaintService& service, Writer& writer, const Clock& clock)
-    : service_(service), writer_(writer), clock_(clock), thread_([this] { loop(); }) {}
-
-RetentionJob::~RetentionJob() {
-    {
-        std::lock_guard lock(mu_);
-        stopping_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-}
-
-void RetentionJob::loop() {
-    // The first run waits a minute, so starting the server stays quick.
-    auto wait = std::chrono::minutes{1};
-    for (;;) {
-        {
-            std::unique_lock lock(mu_);
-            if (cv_.wait_for(lock, wait, [this] { return stopping_; })) return;
-        }
-        try {
-            RetentionRun r = run_retention(service_, writer_, clock_.now(), /*apply=*/true);
+std::unique_ptr<PeriodicJob> start_retention_job(ComplaintService& service, Writer& writer,
+                                                 const Clock& clock) {
+    return std::make_unique<PeriodicJob>(
+        "retention", std::chrono::minutes{1}, std::chrono::hours{24}, [&service, &writer, &clock] {
+            RetentionRun r = run_retention(service, writer, clock.now(), /*apply=*/true);
             if (r.due > 0 || r.failed > 0)
                 spdlog::info("retention: {} case(s) anonymised, {} failed", r.anonymised, r.failed);
-        } catch (const std::exception& e) {
-            spdlog::error("retention: {}", e.what());
-        }
-        wait = std::chrono::hours{24};
-    }
+        });
 }
 
 } // namespace kd

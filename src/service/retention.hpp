@@ -5,11 +5,11 @@
 #include "service/clock.hpp"
 #include "service/complaints.hpp"
 
-#include <condition_variable>
+#include "service/periodic_job.hpp"
+
 #include <functional>
-#include <mutex>
+#include <memory>
 #include <string>
-#include <thread>
 
 namespace kd {
 
@@ -25,24 +25,9 @@ struct RetentionRun {
 RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant now, bool apply,
                            const std::function<void(const std::string&, long long)>& progress = {});
 
-// Runs run_retention(apply) shortly after start and then every 24 hours, until destroyed.
-class RetentionJob {
-public:
-    RetentionJob(ComplaintService& service, Writer& writer, const Clock& clock);
-    ~RetentionJob();
-    RetentionJob(const RetentionJob&) = delete;
-    RetentionJob& operator=(const RetentionJob&) = delete;
-
-private:
-    void loop();
-
-    ComplaintService& service_;
-    Writer& writer_;
-    const Clock& clock_;
-    std::mutex mu_;
-    std::condition_variable cv_;
-    bool stopping_ = false;
-    std::thread thread_;
-};
+// Runs run_retention(apply) a minute after start (so starting stays quick) and then every
+// 24 hours, until the job is destroyed.
+std::unique_ptr<PeriodicJob> start_retention_job(ComplaintService& service, Writer& writer,
+                                                 const Clock& clock);
 
 } // namespace kd
