@@ -3,6 +3,7 @@
 
 #include "core/amsterdam_time.hpp"
 #include "core/names.hpp"
+#include "service/passwords.hpp"
 
 namespace kd {
 namespace {
@@ -113,6 +114,30 @@ std::string error_for(const std::vector<FieldError>& errors, const std::string& 
     return "";
 }
 
+// A step as the public reads it, in their language: the steps that only come when something
+// happens (a complaint not taken into handling, not satisfied) say so.
+std::string public_step(StepId step, bool en) {
+    switch (step) {
+    case StepId::acknowledge:
+        return en ? "We confirm that we received it" : "Ontvangstbevestiging";
+    case StepId::first_contact:
+        return en ? "Your handler contacts you" : "Uw behandelaar neemt contact op";
+    case StepId::take_into_handling:
+        return en ? "We take it into handling" : "In behandeling genomen";
+    case StepId::decline_notice:
+        return en ? "If we do not take it into handling, we tell you why"
+                  : "Nemen wij uw klacht niet in behandeling, dan laten we u weten waarom";
+    case StepId::resolve:
+        return en ? "We handle it" : "Afhandeling";
+    case StepId::verify:
+        return en ? "We ask whether you are satisfied" : "We vragen of u tevreden bent";
+    case StepId::redo:
+        break;
+    }
+    return en ? "If you are not satisfied, we solve it still"
+              : "Bent u niet tevreden, dan lossen we het alsnog op";
+}
+
 std::string base(const PublicPage& p) {
     return "/klacht/" + p.org.record.slug;
 }
@@ -135,7 +160,7 @@ Response public_form_page(const PublicPage& p, const PublicSubmission& typed,
     b += std::string("<h2>") +
          t("Wat er met uw klacht gebeurt", "What happens with your complaint") + "</h2><ul>";
     for (const auto& s : proc.steps) {
-        b += "<li><strong>" + escape(step_label_nl(s.id)) + "</strong>";
+        b += "<li><strong>" + escape(public_step(s.id, p.english)) + "</strong>";
         if (s.kind == TermKind::fixed)
             b += std::string(t(": binnen ", ": within ")) +
                  escape(p.english ? describe_term(s.term) : describe_term_nl(s.term));
@@ -202,6 +227,10 @@ Response public_form_page(const PublicPage& p, const PublicSubmission& typed,
          t("Geef een e-mailadres of telefoonnummer op, zodat we contact met u kunnen opnemen.",
            "Give an e-mail address or phone number so that we can contact you.") +
          "</p>";
+    // The form's own id: sent again (a reload of the thank-you page), it is not registered
+    // twice. Kept when the form comes back with errors.
+    b += "<input type=\"hidden\" name=\"submission\" value=\"" +
+         escape(typed.submission.empty() ? random_hex(16) : typed.submission) + "\">";
     // The honeypot: people never see it; robots fill every field.
     b += "<div class=\"trap\" aria-hidden=\"true\"><label for=\"f-website\">Website</label>"
          "<input id=\"f-website\" name=\"website\" type=\"text\" tabindex=\"-1\" "
@@ -255,7 +284,7 @@ Response public_status_page(const PublicPage& p, const PublicStatus& s) {
              escape(format_local_nl(*s.finished_at)) + ".</p>";
     else if (s.next && s.next->due)
         b += std::string("<p>") + t("Volgende stap: ", "Next step: ") +
-             escape(step_label_nl(s.next->step)) + t(", uiterlijk ", ", due by ") +
+             escape(public_step(s.next->step, p.english)) + t(", uiterlijk ", ", due by ") +
              escape(format_local_nl(*s.next->due)) + ".</p>";
     b += "</div>";
     b += std::string("<p class=\"hint\">") +

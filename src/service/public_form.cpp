@@ -46,6 +46,15 @@ Outcome<PublicReceipt> PublicFormService::submit(const OrganisationContext& org,
                                                  const std::string& address, Instant now) {
     // A robot that filled the hidden field is thanked like a person, and nothing is kept.
     if (!s.website.empty()) return PublicReceipt{true, "", ""};
+    const bool has_id = s.submission.size() == 32 &&
+                        s.submission.find_first_not_of("0123456789abcdef") == std::string::npos;
+    const std::string sent_key = std::to_string(org.record.id) + " " + s.submission;
+    if (has_id) {
+        std::lock_guard lock(mu_);
+        for (auto it = sent_.begin(); it != sent_.end();)
+            it = it->second.first < now - std::chrono::hours{1} ? sent_.erase(it) : std::next(it);
+        if (auto it = sent_.find(sent_key); it != sent_.end()) return it->second.second;
+    }
     const std::string key = std::to_string(org.record.id) + " " + address;
     if (!reserve(key, now))
         return refusal(RefusalKind::limited, "too_many_submissions",
@@ -96,6 +105,10 @@ Outcome<PublicReceipt> PublicFormService::submit(const OrganisationContext& org,
                        "Uw klacht kon niet worden opgeslagen; probeer het opnieuw (melding " + id +
                            ").",
                        "Your complaint could not be stored; try again (incident " + id + ").");
+    }
+    if (has_id) {
+        std::lock_guard lock(mu_);
+        sent_[sent_key] = {now, receipt};
     }
     return receipt;
 }

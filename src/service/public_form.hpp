@@ -18,8 +18,11 @@
 namespace kd {
 
 // What the form asks; `website` is the honeypot: hidden from people, filled by robots.
+// `submission` is the form's own random id (public_pages.cpp): the same form sent again (a
+// reload of the thank-you page) is answered with the first receipt, not registered twice.
 struct PublicSubmission {
     std::string name, email, phone, description, category, website;
+    std::string submission;
 };
 
 struct PublicReceipt {
@@ -61,6 +64,9 @@ private:
     Writer& writer_;
     std::mutex mu_;
     std::map<std::string, std::deque<Instant>> recent_; // per organisation and address
+    // Receipts by organisation and submission id, for an hour (in memory: after a restart a
+    // resent form counts as new).
+    std::map<std::string, std::pair<Instant, PublicReceipt>> sent_;
 };
 
 } // namespace kd

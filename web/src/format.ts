@@ -99,3 +99,20 @@ export function formatSize(bytes: number): string {
   if (bytes >= 1024) return `${nl(bytes / 1024)} kB`;
   return `${bytes} bytes`;
 }
+
+// A term as the API gives it ("14 days", "2 weeks", "48 hours", "1 working day") in the
+// reader's language: "14 dagen", "2 weken", "48 uur", "1 werkdag".
+export function termText(term: string, lang: Lang): string {
+  if (lang === 'en') return term;
+  const m = /^(\d+) (working day|day|week|month|hour)s?$/.exec(term);
+  if (!m) return term;
+  const n = Number(m[1]);
+  const unit: Record<string, [string, string]> = {
+    'working day': ['werkdag', 'werkdagen'],
+    day: ['dag', 'dagen'],
+    week: ['week', 'weken'],
+    month: ['maand', 'maanden'],
+    hour: ['uur', 'uur'],
+  };
+  return `${n} ${unit[m[2]][n === 1 ? 0 : 1]}`;
+}

@@ -24,6 +24,7 @@ const words = {
   nextDeadline: ['Eerstvolgende termijn', 'Next deadline'],
   handler: ['Behandelaar', 'Handler'],
   nothingHere: ['Niets te doen hier.', 'Nothing to do here.'],
+  noneFound: ['Geen klachten gevonden.', 'No complaints found.'],
   loading: ['Laden…', 'Loading…'],
   myCases: ['Mijn klachten in behandeling', 'My complaints in hand'],
   unassigned: ['Nog niet toegewezen', 'Not yet assigned'],

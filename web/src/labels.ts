@@ -43,6 +43,9 @@ export interface ActionField {
   kind: 'text' | 'long' | 'bool' | 'staff' | 'involved' | 'select' | 'date';
   label: Pair;
   options?: { value: string; label: Pair }[];
+  // Shown only when the case has it: 'agreed_term' where the handling term is agreed with
+  // the complainant (001).
+  onlyWhen?: 'agreed_term';
 }
 
 const note: ActionField = { name: 'note', kind: 'long', label: ['Notitie', 'Note'] };
@@ -60,7 +63,7 @@ export const actionForms: Record<string, { label: Pair; fields: ActionField[] }>
     label: ['Contact vastleggen', 'Record contact'],
     fields: [
       note,
-      { name: 'agreed_resolve_by', kind: 'date', label: ['Afgesproken afhandeltermijn (001)', 'Agreed resolution date (001)'] },
+      { name: 'agreed_resolve_by', kind: 'date', label: ['Afgesproken afhandeltermijn', 'Agreed resolution date'], onlyWhen: 'agreed_term' },
     ],
   },
   'record-hearing': { label: ['Hoor en wederhoor vastleggen', 'Record the hearing'], fields: [note] },
@@ -93,7 +96,7 @@ export const actionForms: Record<string, { label: Pair; fields: ActionField[] }>
     fields: [
       { name: 'satisfied', kind: 'bool', label: ['De indiener is tevreden', 'The complainant is satisfied'] },
       note,
-      { name: 'evidence', kind: 'text', label: ['Bewijs van tevredenheid (002, 003)', 'Evidence of satisfaction (002, 003)'] },
+      { name: 'evidence', kind: 'text', label: ['Bewijs van tevredenheid', 'Evidence of satisfaction'] },
     ],
   },
   escalate: {
@@ -160,6 +163,45 @@ export const fieldLabels: Record<string, Pair> = {
   close_reason: ['Reden van sluiten', 'Reason for closing'],
   contact_note: ['Notitie contact', 'Contact note'],
   procedure_version: ['Procedureversie', 'Procedure version'],
+  registered_at: ['Geregistreerd', 'Registered'],
+  registered_by: ['Geregistreerd door', 'Registered by'],
+  description_approved: ['Omschrijving goedgekeurd door indiener', 'Description approved by complainant'],
+  procedure_explained: ['Procedure uitgelegd', 'Procedure explained'],
+  confidential: ['Vertrouwelijk', 'Confidential'],
+  granted_access: ['Inzage gegeven aan', 'Access granted to'],
+  acknowledged_at: ['Ontvangst bevestigd', 'Acknowledged'],
+  acknowledgement_note: ['Inhoud ontvangstbevestiging', 'Acknowledgement content'],
+  assigned_at: ['Toegewezen', 'Assigned'],
+  handling_started_at: ['Behandeling gestart', 'Handling started'],
+  first_contact_at: ['Eerste contact', 'First contact'],
+  agreed_resolve_by: ['Afgesproken afhandeltermijn', 'Agreed resolution date'],
+  hearing_at: ['Hoor en wederhoor', 'Hearing'],
+  hearing_note: ['Notitie hoor en wederhoor', 'Hearing note'],
+  hearing_summaries: ['Gedeelde samenvattingen', 'Shared summaries'],
+  assessed_at: ['Beoordeeld', 'Assessed'],
+  well_founded: ['Gegrond', 'Well-founded'],
+  assessment_note: ['Toelichting beoordeling', 'Assessment note'],
+  extensions_used: ['Verlengingen', 'Extensions used'],
+  extension: ['Verlenging', 'Extension'],
+  extension_reason: ['Reden verlenging', 'Reason for extension'],
+  resolved_at: ['Afgehandeld', 'Resolved'],
+  last_resolved_at: ['Laatst afgehandeld', 'Last resolved'],
+  procedure_change_effective: ['Procedurewijziging per', 'Procedure change effective'],
+  verified_at: ['Tevredenheid vastgelegd', 'Satisfaction recorded'],
+  satisfaction_note: ['Notitie tevredenheid', 'Satisfaction note'],
+  satisfaction_evidence: ['Bewijs van tevredenheid', 'Evidence of satisfaction'],
+  dissatisfied_at: ['Ontevredenheid vastgelegd', 'Dissatisfaction recorded'],
+  redone_at: ['Alsnog opgelost', 'Resolved again'],
+  reopen_count: ['Keren heropend', 'Times reopened'],
+  escalated_at: ['Doorverwezen', 'Referred'],
+  external_body: ['Externe instantie', 'External body'],
+  closed_at: ['Gesloten', 'Closed'],
+  declined_at: ['Niet in behandeling genomen', 'Declined'],
+  decline_reason: ['Reden niet in behandeling', 'Reason for declining'],
+  decline_notified_at: ['Bericht niet in behandeling', 'Decline notified'],
+  withdrawn_at: ['Ingetrokken', 'Withdrawn'],
+  withdraw_reason: ['Reden intrekking', 'Reason for withdrawal'],
+  anonymised_at: ['Geanonimiseerd', 'Anonymised'],
   file_name: ['Bestand', 'File'],
   kind: ['Soort stuk', 'Kind of document'],
   size: ['Grootte', 'Size'],
@@ -171,6 +213,21 @@ export const fieldLabels: Record<string, Pair> = {
   subject: ['Onderwerp', 'Subject'],
   message_id: ['Message-ID', 'Message-ID'],
   error: ['Foutmelding', 'Error'],
+};
+
+// Values of the fields that have a fixed set, as people read them.
+export const valueLabels: Record<string, Record<string, Pair>> = {
+  satisfaction: {
+    unknown: ['Nog niet bekend', 'Not known yet'],
+    satisfied: ['Tevreden', 'Satisfied'],
+    not_satisfied: ['Niet tevreden', 'Not satisfied'],
+  },
+  resolution: {
+    solved: ['Opgelost', 'Solved'],
+    not_responsible_helped: ['Niet verantwoordelijk, wel geholpen', 'Not responsible, but helped'],
+    not_solved: ['Niet opgelost', 'Not solved'],
+  },
+  complainant_type: { internal: ['Intern', 'Internal'], external: ['Extern', 'External'] },
 };
 
 // What a mail is (core/mail.hpp MailKind).

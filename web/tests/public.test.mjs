@@ -52,6 +52,13 @@ test('a visitor without JavaScript sends a complaint to Xs2more and follows it',
   await screenshot(page, 'public-form-sent');
   const link = await page.getByRole('link', { name: 'Status van mijn klacht' }).getAttribute('href');
   assert.match(link, /^\/klacht\/xs2more\/status\/[0-9a-f]{64}$/);
+  // Reloading the thank-you page sends the form again: the same complaint comes back, not a
+  // second one (the form carries its own id).
+  page.once('dialog', (d) => d.accept());
+  await page.reload();
+  await registered.waitFor();
+  assert.equal((await registered.textContent()).match(/004-\d+/)[0], reference);
+  assert.equal(await page.getByRole('link', { name: 'Status van mijn klacht' }).getAttribute('href'), link);
 
   // The status page: the state, the next step and when; no names, no notes.
   const status = await page.goto(env.server.url + link);

@@ -17,7 +17,11 @@ export function ActionForm({ complaint, action, onDone, onCancel }: {
 }) {
   const { t, pick, lang } = useT();
   const { org, staff } = useSession();
-  const form = actionForms[action] ?? { label: [action, action] as const, fields: [] };
+  const known = actionForms[action] ?? { label: [action, action] as const, fields: [] };
+  // A field only some procedures have is left out where this case's does not (001's agreed
+  // handling term).
+  const agreedTerm = complaint.deadlines.some((d) => d.step === 'resolve' && d.kind === 'agreed');
+  const form = { ...known, fields: known.fields.filter((f) => f.onlyWhen !== 'agreed_term' || agreedTerm) };
   const [values, setValues] = useState<Record<string, string | boolean>>({});
   const [at, setAt] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -27,7 +31,7 @@ export function ActionForm({ complaint, action, onDone, onCancel }: {
   const people = (f: ActionField) => {
     if (f.kind === 'involved') return staff.filter((s) => complaint.involved_staff.includes(s.id));
     if (action === 'assign')
-      return staff.filter((s) => {
+      return staff.filter((s) => !complaint.involved_staff.includes(s.id)).filter((s) => {
         const r = rolesOf(s.roles);
         return complaint.confidential
           ? s.confidant || r.includes('confidant')
@@ -99,11 +103,11 @@ export function ActionForm({ complaint, action, onDone, onCancel }: {
               onChange={(e) => change(e.currentTarget.value)} error={err(f.name)} />;
           }
           return <TextInput key={f.name} label={label} value={String(value ?? '')}
-            placeholder={f.kind === 'date' ? 'dd-mm-jjjj' : undefined}
+            placeholder={f.kind === 'date' ? pick('dd-mm-jjjj', 'dd-mm-yyyy') : undefined}
             onChange={(e) => change(e.currentTarget.value)} error={err(f.name)} />;
         })}
         {!undated.has(action) && (
-          <TextInput label={t('happenedAt')} placeholder="dd-mm-jjjj uu:mm" value={at}
+          <TextInput label={t('happenedAt')} placeholder={pick('dd-mm-jjjj uu:mm', 'dd-mm-yyyy hh:mm')} value={at}
             onChange={(e) => setAt(e.currentTarget.value)} error={err('at')} />
         )}
         <Group>

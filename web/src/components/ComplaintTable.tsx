@@ -9,10 +9,11 @@ import { useT } from '../i18n';
 import { useSession } from '../session';
 import { DeadlineBadge } from './DeadlineBadge';
 
-export function ComplaintTable({ items, caption }: { items: ComplaintSummary[]; caption: string }) {
+// `empty`: what an empty list says (My work: nothing to do; the register: nothing found).
+export function ComplaintTable({ items, caption, empty = 'nothingHere' }: { items: ComplaintSummary[]; caption: string; empty?: 'nothingHere' | 'noneFound' }) {
   const { t, pick } = useT();
   const { staffName } = useSession();
-  if (items.length === 0) return <Text c="dimmed">{t('nothingHere')}</Text>;
+  if (items.length === 0) return <Text c="dimmed">{t(empty)}</Text>;
   return (
     <Table striped highlightOnHover captionSide="top">
       <Table.Caption style={{ position: 'absolute', left: -10000 }}>{caption}</Table.Caption>

@@ -2,7 +2,7 @@
 // stored form (epoch seconds, staff ids).
 import { Table, Text } from '@mantine/core';
 import type { AuditEvent } from '../types';
-import { actionLabels, attachmentKinds, channelLabels, fieldLabels, mailKinds, stateLabels } from '../labels';
+import { actionLabels, attachmentKinds, channelLabels, fieldLabels, mailKinds, stateLabels, valueLabels } from '../labels';
 import { formatDateTime, formatEpoch, formatSize } from '../format';
 import { useSession } from '../session';
 import { useT } from '../i18n';
@@ -22,6 +22,8 @@ export function Timeline({ events }: { events: AuditEvent[] }) {
     if (field === 'channel' && typeof v === 'string' && channelLabels[v]) return pick(channelLabels[v][0], channelLabels[v][1]);
     if (field === 'kind' && typeof v === 'string' && attachmentKinds[v]) return pick(attachmentKinds[v][0], attachmentKinds[v][1]);
     if (field === 'size' && typeof v === 'number') return formatSize(v);
+    const named = valueLabels[field === 'complainant_type' ? 'complainant_type' : field]?.[String(v)];
+    if (named) return pick(named[0], named[1]);
     if (field === 'mail_kind' && typeof v === 'string' && mailKinds[v]) return pick(mailKinds[v][0], mailKinds[v][1]);
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };

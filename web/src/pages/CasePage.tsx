@@ -6,15 +6,15 @@ import type { Complaint } from '../types';
 import { useApi } from '../useApi';
 import { useSession } from '../session';
 import { useT } from '../i18n';
-import { actionForms, channelLabels, stateLabels, stepLabels } from '../labels';
-import { formatDateTime } from '../format';
+import { actionForms, channelLabels, stateLabels, stepLabels, valueLabels } from '../labels';
+import { formatDateTime, termText } from '../format';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { ActionForm } from '../components/ActionForm';
 import { Timeline } from '../components/Timeline';
 import { CaseFileSection } from '../components/CaseFileSection';
 
 export function CasePage({ id }: { id: number }) {
-  const { t, pick } = useT();
+  const { t, pick, lang } = useT();
   const { org, staffName } = useSession();
   const { data: c, error, reload } = useApi<Complaint>(`${org}/complaints/${id}`);
   const [open, setOpen] = useState<string | null>(null);
@@ -94,7 +94,7 @@ export function CasePage({ id }: { id: number }) {
             {c.deadlines.map((d) => (
               <Table.Tr key={d.step}>
                 <Table.Td>{label(stepLabels[d.step], d.label_nl)}</Table.Td>
-                <Table.Td>{d.term ?? '—'}</Table.Td>
+                <Table.Td>{d.term ? termText(d.term, lang) : '—'}</Table.Td>
                 <Table.Td>{formatDateTime(d.due) || '—'}</Table.Td>
                 <Table.Td>{formatDateTime(d.done_at) || '—'}</Table.Td>
                 <Table.Td><DeadlineBadge deadline={d} /></Table.Td>
@@ -121,7 +121,7 @@ export function CasePage({ id }: { id: number }) {
             {row(t('involvedStaff'), c.involved_staff.map((s) => staffName(s)).join(', '))}
             {row(pick('Geregistreerd', 'Registered'), `${formatDateTime(c.registered_at)} ${t('by')} ${staffName(c.registered_by)}`)}
             {row(pick('Oplossing', 'Solution'), String(c.solution ?? ''))}
-            {row(pick('Tevredenheid', 'Satisfaction'), String(c.satisfaction ?? ''))}
+            {row(pick('Tevredenheid', 'Satisfaction'), label(valueLabels.satisfaction[String(c.satisfaction)], String(c.satisfaction ?? '')))}
           </Stack>
         </SimpleGrid>
         {row(t('description'), c.description)}

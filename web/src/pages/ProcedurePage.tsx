@@ -8,7 +8,7 @@ import { useT } from '../i18n';
 import { stepLabels } from '../labels';
 
 export function ProcedurePage() {
-  const { t, pick } = useT();
+  const { t, pick, lang } = useT();
   const { org, session } = useSession();
   const formUrl = `${location.origin}/klacht/${session.organisation.slug}`;
   const snippet = `<iframe src="${formUrl}" title="Klacht indienen" style="width:100%;min-height:900px;border:0"></iframe>`;
@@ -22,6 +22,8 @@ export function ProcedurePage() {
   if (p.categories.length) rules.push(pick('Categorieën: ', 'Categories: ') + p.categories.join(', '));
   if (p.extension.allowed) rules.push(pick(`De afhandeltermijn kan ${p.extension.times} keer verlengd worden, met hoogstens ${p.extension.max}.`, `The handling term can be extended ${p.extension.times} time(s), by at most ${p.extension.max}.`));
   if (p.escalation_body) rules.push(pick('Niet tevreden: doorverwijzing naar ', 'Not satisfied: referral to ') + p.escalation_body);
+  if (p.acknowledgement_states_first_actions) rules.push(pick('De ontvangstbevestiging beschrijft de klacht en de eerste acties.', 'The acknowledgement describes the complaint and the first actions.'));
+  if (p.hearing_required) rules.push(pick('Hoor en wederhoor gaan aan de afhandeling vooraf.', 'Both sides are heard before the complaint is resolved.'));
   if (p.satisfaction_evidence_required) rules.push(pick('Tevredenheid wordt met bewijs vastgelegd.', 'Satisfaction is recorded with evidence.'));
   if (p.retention_years) rules.push(pick(`Bewaartermijn: ${p.retention_years} jaar.`, `Retention: ${p.retention_years} years.`));
   return (
@@ -37,14 +39,16 @@ export function ProcedurePage() {
           {p.steps.map((s) => (
             <Table.Tr key={s.step}>
               <Table.Td>{stepLabels[s.step] ? pick(stepLabels[s.step][0], stepLabels[s.step][1]) : s.label_nl}</Table.Td>
-              <Table.Td>{s.term_nl ?? (s.kind === 'agreed' ? pick('per klacht afgesproken', 'agreed per complaint') : '—')}</Table.Td>
+              <Table.Td>{(lang === 'en' ? s.term : s.term_nl) ?? (s.kind === 'agreed' ? pick('per klacht afgesproken', 'agreed per complaint') : '—')}</Table.Td>
               <Table.Td><Text size="sm" fs="italic">{s.quote ? `“${s.quote}”` : ''}</Text></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
       <Title order={2} size="h3">{t('rules')}</Title>
-      <List>{rules.map((r) => <List.Item key={r}>{r}</List.Item>)}</List>
+      {rules.length === 0
+        ? <Text>{pick('Geen bijzondere regels naast de stappen en termijnen hierboven.', 'No particular rules besides the steps and terms above.')}</Text>
+        : <List>{rules.map((r) => <List.Item key={r}>{r}</List.Item>)}</List>}
       <Title order={2} size="h3">{pick('Klachtenformulier voor uw website', 'Complaint form for your website')}</Title>
       <Text>
         {pick('Iedereen kan via dit formulier een klacht indienen, ook zonder JavaScript: ',

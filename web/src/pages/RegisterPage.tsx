@@ -83,7 +83,10 @@ export function RegisterPage() {
   ];
   const handlers = [
     { value: '', label: t('anyHandler') },
-    ...staff.map((s) => ({ value: String(s.id), label: s.name })),
+    // Those who can handle a case, not klachtdesk's own actor, auditors or admins.
+    ...staff
+      .filter((s) => /handler|coordinator|management|confidant/.test(s.roles))
+      .map((s) => ({ value: String(s.id), label: s.name })),
   ];
   const sorts = [
     { value: '', label: pick('Nieuwste eerst', 'Newest first') },
@@ -120,7 +123,7 @@ export function RegisterPage() {
       {!data && !error && <Loader size="sm" aria-label={t('loading')} />}
       {data && (
         <>
-          <ComplaintTable items={data.items} caption={t('register')} />
+          <ComplaintTable items={data.items} caption={t('register')} empty="noneFound" />
           <Group>
             {query.get('cursor') && (
               <Button variant="default" onClick={() => go({ cursor: null })}>{t('firstPage')}</Button>
