@@ -44,7 +44,18 @@ std::vector<OfferedAction> offered_actions(const Procedure& p, const WorkingDayC
         // A missing field is what the step's form asks for; anything else must happen first.
         bool needs_input = one_of(r.code, kEmptyForm) || (r.kind == RefusalKind::invalid &&
                                                           (!r.field.empty() || !r.fields.empty()));
-        if (needs_input)
+        // A summary is shared with an involved employee (R-HANDLE): with nobody involved, the
+        // intake must name them first.
+        if (needs_input && std::holds_alternative<ShareSummary>(cmd) && c.involved_staff.empty())
+            out.push_back(
+                {command_name(cmd),
+                 Refusal("nobody_involved",
+                         "Er is geen betrokken medewerker om een samenvatting mee te delen; leg "
+                         "die eerst vast met 'Intake corrigeren'.",
+                         "There is no involved employee to share a summary with; record them "
+                         "first with 'Correct the intake'.",
+                         "", RefusalKind::conflict)});
+        else if (needs_input)
             out.push_back({command_name(cmd), std::nullopt});
         else if (r.kind == RefusalKind::invalid || r.kind == RefusalKind::conflict)
             out.push_back({command_name(cmd), r});

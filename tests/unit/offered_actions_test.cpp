@@ -81,3 +81,14 @@ TEST(OfferedActions, AStepThatNeedsSomethingFirstSaysWhat) {
     x.now += std::chrono::days{60};
     EXPECT_EQ(x.as(kHandler, "handler").at("extend"), "extension_after_term");
 }
+
+// R-HANDLE: a summary for the hearing goes to an involved employee; with nobody involved the
+// step waits and says how to go on.
+TEST(OfferedActions, ASummaryWaitsForSomeoneInvolved) {
+    Offer j("jexo");
+    j.step(Assign{kHandler, false});
+    j.step(StartHandling{});
+    EXPECT_EQ(j.as(kHandler, "handler").at("share-summary"), "");
+    j.c.involved_staff.clear();
+    EXPECT_EQ(j.as(kHandler, "handler").at("share-summary"), "nobody_involved");
+}

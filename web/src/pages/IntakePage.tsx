@@ -129,7 +129,8 @@ export function IntakePage() {
             <TextInput label={t('category')} value={f.category} onChange={text('category')} error={err('category')} />
           )}
           <MultiSelect label={t('involvedStaff')} searchable value={f.involved} onChange={set('involved')}
-            data={staff.map((s) => ({ value: String(s.id), label: s.name }))} error={err('involved_staff')} />
+            data={staff.filter((s) => s.active !== false && s.roles !== 'system').map((s) => ({ value: String(s.id), label: s.name }))}
+            error={err('involved_staff')} />
           {procedure?.require_description_approval && (
             <Checkbox label={t('descriptionApproved')} checked={f.description_approved}
               onChange={(e) => set('description_approved')(e.currentTarget.checked)}
