@@ -1,8 +1,9 @@
-// serve.cpp: `klachtdesk serve`: the HTTP server, the daily retention job and the mail
-// sender, until a signal.
+// serve.cpp: `klachtdesk serve`: the HTTP server, the daily retention job, the scheduler of
+// reminders and the mail sender, until a signal.
 #include "api/server.hpp"
 #include "app/commands.hpp"
 #include "service/outgoing_mail.hpp"
+#include "service/reminders.hpp"
 #include "service/retention.hpp"
 
 #include <csignal>
@@ -26,6 +27,8 @@ int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::
     MailSender sender(rt.writer(), smtp);
     std::unique_ptr<PeriodicJob> mail;
     if (!smtp.url.empty()) mail = start_mail_sender(sender, rt.services().clock);
+    Reminders reminders(rt.services().complaints, rt.writer());
+    auto scheduler = start_reminder_job(reminders, rt.services().clock);
     ServerOptions options;
     options.port = port;
     options.workers = workers;
@@ -47,8 +50,8 @@ int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::
     int sig = 0;
     sigwait(&set, &sig);
     std::cout << "klachtdesk: stopping" << std::endl;
-    // The server answers what it has and stops; the mail sender, the retention job and then
-    // the runtime (writer, services, database) follow as they go out of scope.
+    // The server answers what it has and stops; the scheduler, the mail sender, the retention job
+    // and then the runtime (writer, services, database) follow as they go out of scope.
     server.stop();
     return 0;
 }

@@ -3,6 +3,8 @@
 
 #include "core/amsterdam_time.hpp"
 
+#include <algorithm>
+
 namespace kd {
 namespace {
 
@@ -35,7 +37,9 @@ OutgoingMail to_complainant(MailKind kind, const Complaint& c, const MailContext
             c.complainant.email,
             c.complainant.name,
             subject + " (" + c.reference + ")",
-            greeting(c) + text + signature(context, c)};
+            greeting(c) + text + signature(context, c),
+            {},
+            {}};
 }
 
 std::string resolve_promise(const MailContext& context) {
@@ -67,7 +71,9 @@ OutgoingMail assigned(const Complaint& c, const MailContext& context) {
             context.handler_email,
             context.handler_name,
             "Klacht " + c.reference + " is aan u toegewezen",
-            text + "\n\n" + context.organisation_name + " (klachtdesk)\n"};
+            text + "\n\n" + context.organisation_name + " (klachtdesk)\n",
+            {},
+            {}};
 }
 
 } // namespace
@@ -85,9 +91,95 @@ const char* to_string(MailKind k) {
     case MailKind::external_referral:
         return "external_referral";
     case MailKind::assigned:
+        return "assigned";
+    case MailKind::reminder:
+        return "reminder";
+    case MailKind::missed:
+        return "missed";
+    case MailKind::digest:
         break;
     }
-    return "assigned";
+    return "digest";
+}
+
+const char* to_string(MailTo t) {
+    switch (t) {
+    case MailTo::complainant:
+        return "complainant";
+    case MailTo::handler:
+        return "handler";
+    case MailTo::coordinator:
+        return "coordinator";
+    case MailTo::management:
+        return "management";
+    case MailTo::confidant:
+        break;
+    }
+    return "confidant";
+}
+
+OutgoingMail deadline_mail(const Complaint& c, const DeadlineAlert& alert, const StaffAddressee& to,
+                           const MailContext& context) {
+    const std::string step = step_label_nl(alert.step);
+    const std::string due = format_local_nl(alert.due);
+    const bool missed = alert.kind == AlertKind::missed;
+    std::string text = "Beste " + to.name + ",\n\n";
+    if (missed)
+        text += "De termijn \"" + step + "\" van klacht " + c.reference + " (ontvangen " +
+                received_nl(c) + ") is op " + due + " verstreken, en die stap is niet gezet.\n";
+    else
+        text += "De termijn \"" + step + "\" van klacht " + c.reference + " (ontvangen " +
+                received_nl(c) + ") loopt af op " + due + ".\n";
+    text += context.handler_name.empty()
+                ? "De klacht heeft nog geen behandelaar.\n"
+                : (to.as == MailTo::handler ? std::string("U behandelt deze klacht.\n")
+                                            : "Behandelaar: " + context.handler_name + ".\n");
+    std::string subject =
+        missed ? "Termijn verstreken: " + step + " van klacht " + c.reference
+               : "Herinnering: " + step + " van klacht " + c.reference + " uiterlijk " + due;
+    OutgoingMail m{missed ? MailKind::missed : MailKind::reminder,
+                   to.as,
+                   to.email,
+                   to.name,
+                   subject,
+                   text + "\n" + context.organisation_name + " (klachtdesk)\n",
+                   to.id,
+                   {}};
+    m.once_key = std::string(missed ? "missed:" : "reminder:") + std::to_string(c.id) + ":" +
+                 step_name(alert.step) + ":" + std::to_string(to_epoch(alert.due)) + ":" +
+                 std::to_string(to.id);
+    return m;
+}
+
+std::optional<OutgoingMail> digest_mail(const StaffAddressee& to, std::vector<DigestLine> lines,
+                                        const std::string& organisation_name, Date today) {
+    if (lines.empty()) return std::nullopt;
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const DigestLine& a, const DigestLine& b) { return a.due < b.due; });
+    const Instant start = start_of_local_day(today);
+    std::string list;
+    int late = 0;
+    for (const auto& l : lines) {
+        const bool past = l.due < start;
+        late += past ? 1 : 0;
+        list += "- " + l.reference + ": " + step_label_nl(l.step) +
+                (past ? ", verstreken op " : ", uiterlijk ") + format_local_nl(l.due) +
+                (l.unassigned ? " (nog geen behandelaar)" : "") + "\n";
+    }
+    std::string count =
+        std::to_string(lines.size()) + (lines.size() == 1 ? " termijn" : " termijnen");
+    if (late > 0) count += ", waarvan " + std::to_string(late) + " verstreken";
+    OutgoingMail m{MailKind::digest,
+                   to.as,
+                   to.email,
+                   to.name,
+                   "Uw klachten op " + format_date_nl(today) + ": " + count,
+                   "Beste " + to.name + ",\n\nDeze termijnen lopen voor u (" + count + "):\n\n" +
+                       list + "\n" + organisation_name + " (klachtdesk)\n",
+                   to.id,
+                   {}};
+    m.once_key = "digest:" + std::to_string(to.id) + ":" + format_date(today);
+    return m;
 }
 
 std::vector<OutgoingMail> mails_after_step(const Procedure& p, const Complaint& before,

@@ -6,6 +6,7 @@
 
 #include "core/deadlines.hpp"
 #include "core/lifecycle.hpp"
+#include "core/reminders.hpp"
 
 #include <string>
 #include <vector>
@@ -19,11 +20,15 @@ enum class MailKind {
     outcome,                 // R-HANDLE: what was done
     external_referral,       // R-CLOSE (004: Blik op Werk)
     assigned,                // to the handler: the case is yours
+    reminder,                // to staff: a deadline comes near
+    missed,                  // to staff: a deadline has passed, the step not taken
+    digest,                  // to staff: their running deadlines, each working morning
 };
 const char* to_string(MailKind k);
 
 // Who a mail goes to, by role in the case.
-enum class MailTo { complainant, handler };
+enum class MailTo { complainant, handler, coordinator, management, confidant };
+const char* to_string(MailTo t);
 
 // A mail as it is written to the outbox: addressed, with its text filled in.
 struct OutgoingMail {
@@ -33,6 +38,17 @@ struct OutgoingMail {
     std::string to_name;
     std::string subject;
     std::string body; // plain text, UTF-8, lines of at most 78 characters where it can
+    std::optional<long long> staff_id; // a mail to staff: to whom
+    // Mails the scheduler writes (reminders, escalations, digests) are written once for
+    // good: a second writing with the same key, by another server too, is not made.
+    std::string once_key;
+};
+
+// A member of staff as a mail's addressee.
+struct StaffAddressee {
+    long long id = 0;
+    MailTo as = MailTo::handler;
+    std::string name, email;
 };
 
 // What the mails of a case may say besides the case itself.
@@ -52,5 +68,23 @@ std::vector<OutgoingMail> mails_after_step(const Procedure& p, const Complaint& 
 // 003), and the handler's when one was named.
 std::vector<OutgoingMail> mails_after_intake(const Procedure& p, const Complaint& c,
                                              const MailContext& context);
+
+// A reminder of a deadline coming near, or the news that it passed, about case `c`, to `to`.
+// `context` holds the case's handler (empty: none yet).
+OutgoingMail deadline_mail(const Complaint& c, const DeadlineAlert& alert, const StaffAddressee& to,
+                           const MailContext& context);
+
+// One line of a digest: a running deadline of a case the addressee is to act on.
+struct DigestLine {
+    std::string reference;
+    StepId step = StepId::resolve;
+    Instant due{};
+    bool unassigned = false; // nobody handles the case yet: the coordinator's to assign
+};
+
+// The morning mail of one person: their running deadlines, the first due first, the ones
+// already missed marked; `today` names the day. Empty lines: no mail (nothing to do).
+std::optional<OutgoingMail> digest_mail(const StaffAddressee& to, std::vector<DigestLine> lines,
+                                        const std::string& organisation_name, Date today);
 
 } // namespace kd

@@ -126,6 +126,8 @@ struct Procedure {
     int retention_years = 0;                                      // R-PRIV (002: 2); 0 = not set
     AnalysisPeriod analysis = AnalysisPeriod::periodic;           // R-REPORT
     Extension extension;
+    // Issue 12: how long before a deadline its handler is reminded; "[rules] remind_before".
+    Term remind_before{1, TermUnit::working_days};
     std::vector<StepRule> steps;
 
     const StepRule* step(StepId id) const;

@@ -115,7 +115,7 @@ Outcome<SavedComplaint> ComplaintService::register_complaint(const OrganisationC
             t.append_audit(org.record.id, saved.complaint.id, now, actor, "register", nullptr,
                            saved.complaint);
             queue_mails(
-                t, org, saved.complaint,
+                t, org, &saved.complaint,
                 mails_after_intake(org.procedure, saved.complaint,
                                    mail_context(org, saved.complaint, saved.deadlines, staff)),
                 now);
@@ -176,7 +176,7 @@ Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContex
                            saved.complaint);
             // The mails the step sends are written with it: both or neither (issue 12).
             queue_mails(
-                t, org, saved.complaint,
+                t, org, &saved.complaint,
                 mails_after_step(org.procedure_of(*before), *before, saved.complaint, cmd,
                                  mail_context(org, saved.complaint, saved.deadlines, staff)),
                 now);

@@ -21,14 +21,17 @@ MailContext mail_context(const OrganisationContext& org, const Complaint& after,
     return m;
 }
 
-void queue_mails(Transaction& t, const OrganisationContext& org, const Complaint& c,
-                 const std::vector<OutgoingMail>& mails, Instant now) {
+int queue_mails(Transaction& t, const OrganisationContext& org, const Complaint* c,
+                const std::vector<OutgoingMail>& mails, Instant now) {
+    int written = 0;
     for (const auto& mail : mails) {
         OutboxMail m;
         m.organisation_id = org.record.id;
-        m.complaint_id = c.id;
+        m.complaint_id = c ? c->id : 0;
+        m.staff_id = mail.staff_id;
+        m.once_key = mail.once_key;
         m.kind = to_string(mail.kind);
-        m.recipient = mail.to == MailTo::complainant ? "complainant" : "handler";
+        m.recipient = to_string(mail.to);
         m.to_address = mail.to_address;
         m.to_name = mail.to_name;
         m.subject = mail.subject;
@@ -36,8 +39,9 @@ void queue_mails(Transaction& t, const OrganisationContext& org, const Complaint
         m.message_id = "<" + random_hex(16) + "@" + org.record.slug + ".klachtdesk>";
         m.created_at = now;
         m.next_attempt_at = now;
-        t.queue_mail(m);
+        if (t.queue_mail(m)) ++written;
     }
+    return written;
 }
 
 std::chrono::seconds MailSender::backoff(int n) {
@@ -72,6 +76,7 @@ SendRun MailSender::send_due(Instant now) {
                 else
                     t.mark_mail_failed(m.id, r.error, retry, now);
                 if (!r.sent && retry) return true;
+                if (m.complaint_id == 0) return true; // a digest: the outbox row is its record
                 auto c = t.complaint(m.organisation_id, m.complaint_id);
                 if (!c) return true;
                 nlohmann::json changes{{"mail_to", {nullptr, m.to_address}},

@@ -19,10 +19,12 @@ MailContext mail_context(const OrganisationContext& org, const Complaint& after,
                          const std::vector<StepDeadline>& deadlines,
                          const std::vector<StaffMember>& staff);
 
-// Writes `mails` about complaint `c` to the outbox, inside the transaction of the change,
-// each with a Message-ID of its own that every attempt to send it repeats.
-void queue_mails(Transaction& t, const OrganisationContext& org, const Complaint& c,
-                 const std::vector<OutgoingMail>& mails, Instant now);
+// Writes `mails` about complaint `c` (nullptr: about none, a digest) to the outbox, inside
+// the transaction of the change, each with a Message-ID of its own that every attempt to
+// send it repeats. Returns how many were written: a mail with a once_key written before is
+// not written again.
+int queue_mails(Transaction& t, const OrganisationContext& org, const Complaint* c,
+                const std::vector<OutgoingMail>& mails, Instant now);
 
 struct SendRun {
     int sent = 0;

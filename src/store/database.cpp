@@ -775,6 +775,20 @@ std::vector<Complaint> Database::complaints_about(long long organisation_id, lon
                                  "ci.staff_id = :s ORDER BY c.received_at DESC");
 }
 
+std::vector<Complaint> Database::complaints_due_by(long long organisation_id, Instant until,
+                                                   long long after_id, int limit) {
+    soci::session s(*pool_);
+    Binds b;
+    b.num(organisation_id);
+    b.num(std::min(to_epoch(until), kNothingDue - 1));
+    b.num(after_id);
+    return select_complaints(s, b,
+                             "SELECT " + complaint_columns() +
+                                 " FROM complaints c WHERE c.organisation_id = :o AND "
+                                 "c.next_due_at <= :u AND c.id > :a ORDER BY c.id LIMIT " +
+                                 std::to_string(limit));
+}
+
 // By id, not seq: an organisation's events get ids in chain order, and "ORDER BY seq" led
 // SQLite to walk the whole organisation's chain (half a second per case page at 1M).
 std::vector<AuditEvent> Database::timeline(long long organisation_id, long long complaint_id) {

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -92,8 +93,9 @@ public:
                            const std::string& subject, long long subject_id, Instant at,
                            const Actor& actor, const std::string& action,
                            const std::string& changes_json);
-    // The outbox (store/outbox.cpp). Gives `m` its id.
-    void queue_mail(OutboxMail& m);
+    // The outbox (store/outbox.cpp). Gives `m` its id; false (and no id) when a mail with
+    // its once_key is there already.
+    bool queue_mail(OutboxMail& m);
     // Takes up to `limit` mails due at `now` that no sender holds, for this sender until
     // `until`: another sender (a second server on PostgreSQL) skips them meanwhile.
     std::vector<OutboxMail> claim_due_mails(Instant now, Instant until, int limit);
@@ -168,9 +170,15 @@ public:
     // The complaints about a staff member (they are among its involved employees), newest
     // first: only for what may be shared with them, never to show them the case.
     std::vector<Complaint> complaints_about(long long organisation_id, long long staff_id);
+    // The complaints with a step running whose earliest deadline is at or before `until`
+    // (past ones included), by id after `after_id`: what the scheduler looks at.
+    std::vector<Complaint> complaints_due_by(long long organisation_id, Instant until,
+                                             long long after_id, int limit);
     std::vector<AuditEvent> timeline(long long organisation_id, long long complaint_id);
     // The mails of a complaint, oldest first.
     std::vector<OutboxMail> mails_of(long long organisation_id, long long complaint_id);
+    // Which of these once_keys the outbox has (core/mail.hpp OutgoingMail::once_key).
+    std::set<std::string> once_keys_written(const std::vector<std::string>& keys);
     // The files of a complaint's case file, oldest first, without their bytes.
     std::vector<Attachment> attachments(long long organisation_id, long long complaint_id);
     // One file with its bytes; nullopt when the complaint has no such file.

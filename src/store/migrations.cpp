@@ -488,6 +488,57 @@ std::vector<Migration> migrations_for(Backend b) {
                        "CREATE INDEX outbox_complaint ON outbox (organisation_id, complaint_id, "
                        "id)",
                    }});
+    {
+        // Mails the scheduler writes: to a member of staff (staff_id), written once for good
+        // (once_key), and a digest belongs to no complaint. SQLite cannot drop a NOT NULL, so
+        // there the table is built anew; nothing refers to its rows by key.
+        Migration m{17,
+                    "issue 12: reminders, escalations and digests in the outbox: staff_id, "
+                    "once_key (unique), complaint_id optional",
+                    {}};
+        if (b == Backend::sqlite) {
+            m.statements = {
+                R"(CREATE TABLE outbox_17 (
+                  id {ID},
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  complaint_id BIGINT REFERENCES complaints(id),
+                  staff_id BIGINT REFERENCES staff(id),
+                  kind TEXT NOT NULL,
+                  recipient TEXT NOT NULL,
+                  to_address TEXT NOT NULL,
+                  to_name TEXT NOT NULL,
+                  subject TEXT NOT NULL,
+                  body TEXT NOT NULL,
+                  message_id TEXT NOT NULL UNIQUE,
+                  once_key TEXT UNIQUE,
+                  created_at BIGINT NOT NULL,
+                  attempts INTEGER NOT NULL DEFAULT 0,
+                  next_attempt_at BIGINT NOT NULL,
+                  claimed_until BIGINT,
+                  sent_at BIGINT,
+                  failed_at BIGINT,
+                  last_error TEXT NOT NULL DEFAULT ''))",
+                "INSERT INTO outbox_17 (id, organisation_id, complaint_id, kind, recipient, "
+                "to_address, to_name, subject, body, message_id, created_at, attempts, "
+                "next_attempt_at, claimed_until, sent_at, failed_at, last_error) SELECT id, "
+                "organisation_id, complaint_id, kind, recipient, to_address, to_name, subject, "
+                "body, message_id, created_at, attempts, next_attempt_at, claimed_until, "
+                "sent_at, failed_at, last_error FROM outbox",
+                "DROP TABLE outbox",
+                "ALTER TABLE outbox_17 RENAME TO outbox",
+                "CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE sent_at IS NULL "
+                "AND failed_at IS NULL",
+                "CREATE INDEX outbox_complaint ON outbox (organisation_id, complaint_id, id)",
+            };
+        } else {
+            m.statements = {
+                "ALTER TABLE outbox ALTER COLUMN complaint_id DROP NOT NULL",
+                "ALTER TABLE outbox ADD COLUMN staff_id BIGINT REFERENCES staff(id)",
+                "ALTER TABLE outbox ADD COLUMN once_key TEXT UNIQUE",
+            };
+        }
+        all.push_back(std::move(m));
+    }
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

@@ -1,5 +1,6 @@
 // outbox.cpp: the SQL of the outbox: mails queued with the change that caused them, claimed by
 // one sender at a time, and marked sent or failed.
+#include "store/binds.hpp"
 #include "store/database.hpp"
 #include "store/row_values.hpp"
 
@@ -10,13 +11,14 @@ namespace {
 
 constexpr const char* kColumns =
     "id, organisation_id, complaint_id, kind, recipient, to_address, to_name, subject, body, "
-    "message_id, created_at, attempts, next_attempt_at, sent_at, failed_at, last_error";
+    "message_id, created_at, attempts, next_attempt_at, sent_at, failed_at, last_error, "
+    "staff_id, once_key";
 
 OutboxMail mail_from(const soci::row& r) {
     OutboxMail m;
     m.id = as_ll(r, 0);
     m.organisation_id = as_ll(r, 1);
-    m.complaint_id = as_ll(r, 2);
+    if (r.get_indicator(2) != soci::i_null) m.complaint_id = as_ll(r, 2);
     m.kind = as_str(r, 3);
     m.recipient = as_str(r, 4);
     m.to_address = as_str(r, 5);
@@ -30,20 +32,33 @@ OutboxMail mail_from(const soci::row& r) {
     if (r.get_indicator(13) != soci::i_null) m.sent_at = from_epoch(as_ll(r, 13));
     if (r.get_indicator(14) != soci::i_null) m.failed_at = from_epoch(as_ll(r, 14));
     m.last_error = as_str(r, 15);
+    if (r.get_indicator(16) != soci::i_null) m.staff_id = as_ll(r, 16);
+    if (r.get_indicator(17) != soci::i_null) m.once_key = as_str(r, 17);
     return m;
 }
 
 } // namespace
 
-void Transaction::queue_mail(OutboxMail& m) {
+bool Transaction::queue_mail(OutboxMail& m) {
     long long created = to_epoch(m.created_at), next = to_epoch(m.next_attempt_at);
-    sql_ << "INSERT INTO outbox (organisation_id, complaint_id, kind, recipient, to_address, "
-            "to_name, subject, body, message_id, created_at, next_attempt_at) VALUES (:o, :c, "
-            ":k, :r, :a, :n, :s, :b, :m, :t, :x) RETURNING id",
-        soci::use(m.organisation_id), soci::use(m.complaint_id), soci::use(m.kind),
-        soci::use(m.recipient), soci::use(m.to_address), soci::use(m.to_name), soci::use(m.subject),
-        soci::use(m.body), soci::use(m.message_id), soci::use(created), soci::use(next),
-        soci::into(m.id);
+    soci::indicator no_complaint = m.complaint_id == 0 ? soci::i_null : soci::i_ok;
+    long long staff = m.staff_id.value_or(0);
+    soci::indicator no_staff = m.staff_id ? soci::i_ok : soci::i_null;
+    soci::indicator no_key = m.once_key.empty() ? soci::i_null : soci::i_ok;
+    soci::indicator got = soci::i_null;
+    // A mail with a once_key that is already there is not written again: the scheduler of
+    // another server wrote it first (PostgreSQL makes the second insert wait for the first's
+    // commit, then skip).
+    sql_ << "INSERT INTO outbox (organisation_id, complaint_id, staff_id, kind, recipient, "
+            "to_address, to_name, subject, body, message_id, once_key, created_at, "
+            "next_attempt_at) VALUES (:o, :c, :st, :k, :r, :a, :n, :s, :b, :m, :ok, :t, :x) ON "
+            "CONFLICT (once_key) DO NOTHING RETURNING id",
+        soci::use(m.organisation_id), soci::use(m.complaint_id, no_complaint),
+        soci::use(staff, no_staff), soci::use(m.kind), soci::use(m.recipient),
+        soci::use(m.to_address), soci::use(m.to_name), soci::use(m.subject), soci::use(m.body),
+        soci::use(m.message_id), soci::use(m.once_key, no_key), soci::use(created), soci::use(next),
+        soci::into(m.id, got);
+    return sql_.got_data() && got == soci::i_ok;
 }
 
 std::vector<OutboxMail> Transaction::claim_due_mails(Instant now, Instant until, int limit) {
@@ -115,6 +130,30 @@ std::vector<OutboxMail> Database::mails_of(long long organisation_id, long long 
          soci::use(organisation_id), soci::use(complaint_id));
     for (const soci::row& r : rs)
         out.push_back(mail_from(r));
+    return out;
+}
+
+std::set<std::string> Database::once_keys_written(const std::vector<std::string>& keys) {
+    soci::session s(*pool_);
+    std::set<std::string> out;
+    // In chunks: SQLite binds at most 32,766 parameters to a statement.
+    for (std::size_t from = 0; from < keys.size(); from += 500) {
+        std::size_t n = std::min<std::size_t>(500, keys.size() - from);
+        std::string sql = "SELECT once_key FROM outbox WHERE once_key IN (";
+        for (std::size_t i = 0; i < n; ++i)
+            sql += (i ? ", :k" : ":k") + std::to_string(i);
+        sql += ")";
+        Binds b;
+        for (std::size_t i = 0; i < n; ++i)
+            b.text(keys[from + i]);
+        soci::statement st(s);
+        std::string key;
+        st.exchange(soci::into(key));
+        b.prepare(st, sql);
+        st.execute(false);
+        while (st.fetch())
+            out.insert(key);
+    }
     return out;
 }
 

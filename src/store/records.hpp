@@ -87,9 +87,11 @@ struct AttachmentFile {
 struct OutboxMail {
     long long id = 0;
     long long organisation_id = 0;
-    long long complaint_id = 0;
-    std::string kind;      // core/mail.hpp MailKind: "acknowledgement", ...
-    std::string recipient; // "complainant" or "handler"
+    long long complaint_id = 0;        // 0: about no one complaint (a digest)
+    std::optional<long long> staff_id; // a mail to staff: to whom
+    std::string kind;                  // core/mail.hpp MailKind: "acknowledgement", ...
+    std::string recipient;             // core/mail.hpp MailTo: "complainant", "handler", ...
+    std::string once_key;              // set: written once for good (UNIQUE); see core/mail.hpp
     std::string to_address, to_name, subject, body;
     std::string message_id; // "<...@klachtdesk>", fixed when queued
     Instant created_at{};
