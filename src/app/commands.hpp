@@ -24,6 +24,10 @@ int cmd_audit_verify(Runtime& rt, const std::string& only);
 int cmd_purge(Runtime& rt, bool apply);
 int cmd_seed_demo(Runtime& rt, long long complaints, int years, unsigned rng_seed);
 
+// mail_commands.cpp: reads one RFC 5322 message from standard input; exit codes as
+// sysexits.h (0 taken, 65 not a message, 67 no such organisation, 75 try again later).
+int cmd_mailgate(Runtime& rt, const std::string& org, bool confidential);
+
 // serve.cpp: until SIGINT or SIGTERM; then the server stops, then the writer, then the rest.
 int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::string& web_root,
               const SmtpSettings& smtp);

@@ -1,6 +1,7 @@
 // main.cpp: the klachtdesk command line: parses the subcommand and its options, opens the
 // runtime when the command needs the database, and calls app/commands.hpp.
 #include "app/commands.hpp"
+#include "core/inbound_mail.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -93,6 +94,14 @@ int main(int argc, char** argv) {
     serve->add_option("--mail-from", smtp.from,
                       "sender of outgoing mail (env KLACHTDESK_MAIL_FROM)");
 
+    auto* mailgate = cli.add_subcommand(
+        "mailgate", "take in one e-mail message from standard input (for an MTA's pipe alias)");
+    std::string mg_org;
+    bool mg_confidential = false;
+    mailgate->add_option("--organisation", mg_org, "slug or code")->required();
+    mailgate->add_flag("--confidential", mg_confidential,
+                       "the message came in on the confidants' address (003): only they see it");
+
     auto* migrate = cli.add_subcommand("migrate", "bring the database schema up to date");
 
     auto* seed = cli.add_subcommand("seed-demo", "add demo staff and demo complaints");
@@ -182,12 +191,14 @@ int main(int argc, char** argv) {
             pthread_sigmask(SIG_BLOCK, &set, nullptr);
         }
         auto rt = open_runtime(db_url, procedures_dir, clock);
-        if (!rt) return 2;
+        if (!rt) return *mailgate ? 75 : 2; // an MTA tries a mailgate message again on 75
         if (*verify) return cmd_audit_verify(*rt, verify_org);
         if (*user_add) return cmd_user_add(*rt, ua_org, ua_email, ua_name, ua_roles, ua_title);
         if (*user_reset) return cmd_user_reset(*rt, ur_email);
         if (*purge) return cmd_purge(*rt, purge_apply);
         if (*seed) return cmd_seed_demo(*rt, complaints, years, rng_seed);
+        rt->services().inbound_mail.own_addresses = {address_of(smtp.from)};
+        if (*mailgate) return cmd_mailgate(*rt, mg_org, mg_confidential);
         if (*serve) {
             rt->services().attachments.max_bytes =
                 static_cast<std::size_t>(max_file_mb) * 1024 * 1024;
@@ -195,7 +206,7 @@ int main(int argc, char** argv) {
         }
     } catch (const std::exception& e) {
         std::cerr << "klachtdesk: " << e.what() << "\n";
-        return 1;
+        return *mailgate ? 75 : 1;
     }
     return 0;
 }

@@ -12,13 +12,8 @@
 
 namespace kd {
 
-Outcome<Attachment> AttachmentService::add(const OrganisationContext& org, long long complaint_id,
-                                           NewAttachment file, const Actor& actor, Instant now) {
-    auto c = db_.complaint(org.record.id, complaint_id);
-    if (!c || (actor.viewer && !can_see(*actor.viewer, *c))) return case_not_found();
-    if (actor.viewer)
-        if (auto no = may_add_file(*actor.viewer, *c)) return *no;
-
+Outcome<Attachment> checked_file(const NewAttachment& file, long long complaint_id,
+                                 long long added_by, Instant now, std::size_t max_bytes) {
     std::vector<FieldError> errors;
     auto note = [&errors](const Refusal& r) {
         errors.push_back({r.field, r.message_nl, r.message_en});
@@ -51,7 +46,32 @@ Outcome<Attachment> AttachmentService::add(const OrganisationContext& org, long 
     a.size = static_cast<long long>(file.bytes.size());
     a.sha256 = sha256_hex(file.bytes);
     a.uploaded_at = now;
-    a.uploaded_by = actor.staff_id;
+    a.uploaded_by = added_by;
+    return a;
+}
+
+void file_into_case(Transaction& t, const OrganisationContext& org, const Complaint& c,
+                    Attachment& a, const std::string& bytes, const Actor& actor, Instant now) {
+    t.insert_attachment(org.record.id, a, bytes);
+    nlohmann::json changes{{"file_name", {nullptr, a.file_name}},
+                           {"kind", {nullptr, to_string(a.kind)}},
+                           {"size", {nullptr, a.size}},
+                           {"sha256", {nullptr, a.sha256}}};
+    t.append_case_event(org.record.id, c, "attachment", a.id, now, actor, "attachment-added",
+                        changes.dump());
+}
+
+Outcome<Attachment> AttachmentService::add(const OrganisationContext& org, long long complaint_id,
+                                           NewAttachment file, const Actor& actor, Instant now) {
+    auto c = db_.complaint(org.record.id, complaint_id);
+    if (!c || (actor.viewer && !can_see(*actor.viewer, *c))) return case_not_found();
+    if (actor.viewer)
+        if (auto no = may_add_file(*actor.viewer, *c)) return *no;
+
+    auto checked = checked_file(file, complaint_id, actor.staff_id, now, max_bytes);
+    if (!checked) return checked.refusal();
+    Attachment a = checked.value();
+    const std::string& bytes = file.bytes;
 
     std::optional<Refusal> refused;
     std::string error;
@@ -69,13 +89,7 @@ Outcome<Attachment> AttachmentService::add(const OrganisationContext& org, long 
                 return false;
             }
             a.id = 0;
-            t.insert_attachment(org.record.id, a, file.bytes);
-            nlohmann::json changes{{"file_name", {nullptr, a.file_name}},
-                                   {"kind", {nullptr, to_string(a.kind)}},
-                                   {"size", {nullptr, a.size}},
-                                   {"sha256", {nullptr, a.sha256}}};
-            t.append_case_event(org.record.id, *current, "attachment", a.id, now, actor,
-                                "attachment-added", changes.dump());
+            file_into_case(t, org, *current, a, bytes, actor, now);
             return true;
         },
         &error);

@@ -19,6 +19,16 @@ struct NewAttachment {
     std::string bytes;
 };
 
+// The file checked as a file of complaint `complaint_id`, added by `added_by` at `now`: its
+// type from its content, its name cleaned; a refusal naming the field otherwise.
+Outcome<Attachment> checked_file(const NewAttachment& file, long long complaint_id,
+                                 long long added_by, Instant now, std::size_t max_bytes);
+
+// Puts checked file `a` with its bytes into the case file of `c`, with its audit event, in
+// the transaction `t` (gives `a` its id).
+void file_into_case(Transaction& t, const OrganisationContext& org, const Complaint& c,
+                    Attachment& a, const std::string& bytes, const Actor& actor, Instant now);
+
 class AttachmentService {
 public:
     AttachmentService(Database& db, Writer& writer) : db_(db), writer_(writer) {}

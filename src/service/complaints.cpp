@@ -86,7 +86,8 @@ std::vector<StaffMember> ComplaintService::staff_of(long long organisation_id) {
 
 Outcome<SavedComplaint> ComplaintService::register_complaint(const OrganisationContext& org,
                                                              Intake intake, const Actor& actor,
-                                                             Instant now) {
+                                                             Instant now,
+                                                             const WithComplaint& also) {
     if (actor.viewer && !can_register(*actor.viewer))
         return forbidden("Uw rol mag geen klachten registreren.",
                          "Your role may not register complaints.");
@@ -119,6 +120,7 @@ Outcome<SavedComplaint> ComplaintService::register_complaint(const OrganisationC
                 mails_after_intake(org.procedure, saved.complaint,
                                    mail_context(org, saved.complaint, saved.deadlines, staff)),
                 now);
+            if (also) return also(t, saved.complaint);
             return true;
         },
         &error);

@@ -13,6 +13,7 @@
 #include "store/writer.hpp"
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -59,8 +60,12 @@ public:
 
     // Staff-dependent checks (actor, handler, involved employees belong to the organisation)
     // happen here, the rules in core/, then one durable write.
+    // `also` runs in the same write with the new complaint (a message it came from is
+    // settled with it); false from it undoes the write.
+    using WithComplaint = std::function<bool(Transaction&, const Complaint&)>;
     Outcome<SavedComplaint> register_complaint(const OrganisationContext& org, Intake intake,
-                                               const Actor& actor, Instant now);
+                                               const Actor& actor, Instant now,
+                                               const WithComplaint& also = {});
     // `at`: when the step really happened, if not now (core/lifecycle.hpp); the audit event
     // is stamped `now`, the moment it was entered.
     Outcome<SavedComplaint> apply_command(const OrganisationContext& org, long long complaint_id,

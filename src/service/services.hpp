@@ -9,6 +9,7 @@
 #include "service/clock.hpp"
 #include "service/complaints.hpp"
 #include "service/hearings.hpp"
+#include "service/inbound_mail.hpp"
 #include "service/organisations.hpp"
 #include "service/public_form.hpp"
 
@@ -18,7 +19,8 @@ struct Services {
     Services(Database& db, Writer& writer, const Clock& clock)
         : clock(clock), storage_name(db.backend_name()), organisations(db, writer),
           complaints(db, writer, organisations), hearings(complaints), audit_log(db), auth(db),
-          accounts(db, writer, auth), public_form(db, writer), attachments(db, writer) {}
+          accounts(db, writer, auth), public_form(db, writer), attachments(db, writer),
+          inbound_mail(complaints, attachments) {}
 
     const Clock& clock;
     std::string storage_name;    // "sqlite" or "postgresql", for the health check
@@ -31,6 +33,7 @@ struct Services {
     AccountService accounts;
     PublicFormService public_form;
     AttachmentService attachments;
+    InboundMailService inbound_mail;
 };
 
 } // namespace kd

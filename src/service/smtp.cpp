@@ -1,6 +1,8 @@
 // smtp.cpp: one mail to an SMTP server through libcurl's easy interface.
 #include "service/smtp.hpp"
 
+#include "core/inbound_mail.hpp"
+
 #include "core/amsterdam_time.hpp"
 
 #include <curl/curl.h>
@@ -26,14 +28,6 @@ std::string header_text(const std::string& text) {
                       text.size(), sodium_base64_VARIANT_ORIGINAL);
     b64.resize(b64.find('\0'));
     return "=?UTF-8?B?" + b64 + "?=";
-}
-
-// "klachten@example.nl" out of "Klachtdesk <klachten@example.nl>".
-std::string address_of(const std::string& mailbox) {
-    auto open = mailbox.find('<'), close = mailbox.rfind('>');
-    if (open != std::string::npos && close != std::string::npos && close > open)
-        return mailbox.substr(open + 1, close - open - 1);
-    return mailbox;
 }
 
 // "Tue, 24 Nov 2026 10:30:00 +0100" in Amsterdam time (RFC 5322, 3.3).

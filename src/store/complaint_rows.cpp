@@ -153,9 +153,10 @@ bool personal_key(const std::string& key) {
     for (const char* list : kPersonalLists)
         if (key == list) return true;
     // Events written before schema 8 held the complainant as one object; a file's name
-    // (attachment events) may name the complainant.
-    // (attachment events) may name the complainant; a mail event names its address.
-    return key == "complainant" || key == "file_name" || key == "mail_to";
+    // (attachment events) may name the complainant; a mail event names its address, and a
+    // mail that came in has the complainant's own subject line.
+    return key == "complainant" || key == "file_name" || key == "mail_to" || key == "mail_from" ||
+           key == "mail_subject";
 }
 
 void redact(json& changes) {

@@ -265,6 +265,14 @@ void Transaction::append_staff_event(long long organisation_id, long long staff_
     append_event(organisation_id, 0, "staff", staff_id, at, actor, action, changes_json, {});
 }
 
+void Transaction::append_inbound_mail_event(long long organisation_id, long long inbound_id,
+                                            Instant at, const Actor& actor,
+                                            const std::string& action,
+                                            const std::string& changes_json) {
+    append_event(organisation_id, 0, "inbound_mail", inbound_id, at, actor, action, changes_json,
+                 {});
+}
+
 void Transaction::append_procedure_event(long long organisation_id, int version, Instant at,
                                          const Actor& actor, const std::string& action,
                                          const std::string& changes_json) {

@@ -93,6 +93,11 @@ public:
                            const std::string& subject, long long subject_id, Instant at,
                            const Actor& actor, const std::string& action,
                            const std::string& changes_json);
+    // An event about a message that came in (subject "inbound_mail"): received, registered,
+    // dismissed. It holds no personal data: that is in the message, which retention empties.
+    void append_inbound_mail_event(long long organisation_id, long long inbound_id, Instant at,
+                                   const Actor& actor, const std::string& action,
+                                   const std::string& changes_json);
     // The outbox (store/outbox.cpp). Gives `m` its id; false (and no id) when a mail with
     // its once_key is there already.
     bool queue_mail(OutboxMail& m);
@@ -109,6 +114,17 @@ public:
     // Retention: the bytes and names of the complaint's files are removed; what remains says
     // that there was a file, of which kind and size, and when it was removed.
     int remove_attachments(long long organisation_id, long long complaint_id, Instant at);
+
+    // Mail in (store/inbound_mails.cpp). Gives `m` its id; false when the organisation has a
+    // message with its message_id already (delivered twice: kept once).
+    bool insert_inbound_mail(InboundMailRecord& m, const std::string& raw);
+    // Staff registered it as complaint `complaint_id`, or dismissed it with `reason`; false
+    // when it was settled before (by somebody else, a moment ago).
+    bool settle_inbound_mail(long long organisation_id, long long id, const std::string& status,
+                             const std::string& reason, std::optional<long long> complaint_id,
+                             long long by, Instant at);
+    // Retention: the complaint's messages keep that they came, from whom no more.
+    void anonymise_inbound_mails(long long organisation_id, long long complaint_id);
 
     soci::session& session() { return sql_; }
 
@@ -177,6 +193,20 @@ public:
     std::vector<AuditEvent> timeline(long long organisation_id, long long complaint_id);
     // The mails of a complaint, oldest first.
     std::vector<OutboxMail> mails_of(long long organisation_id, long long complaint_id);
+    // Mail in: the messages of a status ("new", ...), newest first; one message; its bytes
+    // as they came; the messages that joined or became a complaint, oldest first.
+    std::vector<InboundMailRecord> inbound_mails(long long organisation_id,
+                                                 const std::string& status, int limit);
+    std::optional<InboundMailRecord> inbound_mail(long long organisation_id, long long id);
+    std::optional<std::string> inbound_raw(long long organisation_id, long long id);
+    std::vector<InboundMailRecord> inbound_mails_of(long long organisation_id,
+                                                    long long complaint_id);
+    // The complaint that one of these Message-IDs (without < >) was sent about or came in on.
+    std::optional<long long> complaint_of_message(long long organisation_id,
+                                                  const std::vector<std::string>& message_ids);
+    // The complaint with this reference ("004-00017").
+    std::optional<long long> complaint_by_reference(long long organisation_id,
+                                                    const std::string& reference);
     // Which of these once_keys the outbox has (core/mail.hpp OutgoingMail::once_key).
     std::set<std::string> once_keys_written(const std::vector<std::string>& keys);
     // The files of a complaint's case file, oldest first, without their bytes.

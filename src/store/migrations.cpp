@@ -539,6 +539,34 @@ std::vector<Migration> migrations_for(Backend b) {
         }
         all.push_back(std::move(m));
     }
+    all.push_back({18,
+                   "issue 12: mail in: each message to a complaints address, until staff "
+                   "register it as a complaint or dismiss it, or joined to the case it answers",
+                   {
+                       // raw last: the list reads the other columns without its pages.
+                       R"(CREATE TABLE inbound_mails (
+                  id {ID},
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  message_id TEXT NOT NULL,
+                  received_at BIGINT NOT NULL,
+                  sent_at BIGINT,
+                  from_address TEXT NOT NULL,
+                  from_name TEXT NOT NULL,
+                  subject TEXT NOT NULL,
+                  text TEXT NOT NULL,
+                  files INTEGER NOT NULL,
+                  confidential INTEGER NOT NULL,
+                  status TEXT NOT NULL,
+                  reason TEXT NOT NULL,
+                  complaint_id BIGINT REFERENCES complaints(id),
+                  handled_by BIGINT REFERENCES staff(id),
+                  handled_at BIGINT,
+                  raw {BYTES},
+                  UNIQUE (organisation_id, message_id)))",
+                       "CREATE INDEX inbound_status ON inbound_mails (organisation_id, status, id)",
+                       "CREATE INDEX inbound_complaint ON inbound_mails (organisation_id, "
+                       "complaint_id, id)",
+                   }});
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

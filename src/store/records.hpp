@@ -102,6 +102,26 @@ struct OutboxMail {
     std::string last_error;
 };
 
+// A message that came in to a complaints address (store/inbound_mails.cpp).
+struct InboundMailRecord {
+    long long id = 0;
+    long long organisation_id = 0;
+    std::string message_id;         // its own, or "sha256:..." of its bytes when it had none
+    Instant received_at{};          // when klachtdesk got it
+    std::optional<Instant> sent_at; // its Date header
+    std::string from_address, from_name, subject, text;
+    int files = 0;             // attachments in it
+    bool confidential = false; // came in on the confidants' address (003)
+    // "new": for staff to register or dismiss; "registered": a complaint was made of it;
+    // "joined": it answers a case; "dismissed": not a complaint (reason); "ignored": a
+    // machine sent it (reason).
+    std::string status;
+    std::string reason;
+    std::optional<long long> complaint_id;
+    std::optional<long long> handled_by;
+    std::optional<Instant> handled_at;
+};
+
 struct AuditEvent {
     long long id = 0;
     long long organisation_id = 0;
