@@ -250,4 +250,56 @@ json attachment_json(const Attachment& a) {
             {"removed_at", opt_time(a.removed_at)}};
 }
 
+json inbound_mail_json(const InboundMailRecord& m, bool with_text) {
+    json j{{"id", m.id},
+           {"received_at", format_iso_local(m.received_at)},
+           {"sent_at", opt_time(m.sent_at)},
+           {"from_address", m.from_address},
+           {"from_name", m.from_name},
+           {"subject", m.subject},
+           {"files", m.files},
+           {"confidential", m.confidential},
+           {"status", m.status},
+           {"reason", m.reason},
+           {"complaint_id", m.complaint_id ? json(*m.complaint_id) : json(nullptr)},
+           {"handled_by", m.handled_by ? json(*m.handled_by) : json(nullptr)},
+           {"handled_at", opt_time(m.handled_at)}};
+    if (with_text) j["text"] = m.text;
+    return j;
+}
+
+json correspondence_json(const std::vector<OutboxMail>& out,
+                         const std::vector<InboundMailRecord>& in) {
+    std::vector<std::pair<Instant, json>> all;
+    for (const auto& m : out)
+        all.emplace_back(m.created_at,
+                         json{{"direction", "out"},
+                              {"at", format_iso_local(m.created_at)},
+                              {"kind", m.kind},
+                              {"address", m.to_address},
+                              {"subject", m.subject},
+                              {"text", m.body},
+                              {"status", m.sent_at     ? "sent"
+                                         : m.failed_at ? "failed"
+                                                       : "waiting"},
+                              {"sent_at", opt_time(m.sent_at)},
+                              {"error", m.failed_at ? json(m.last_error) : json(nullptr)}});
+    for (const auto& m : in)
+        all.emplace_back(m.received_at, json{{"direction", "in"},
+                                             {"at", format_iso_local(m.received_at)},
+                                             {"kind", "message"},
+                                             {"address", m.from_address},
+                                             {"subject", m.subject},
+                                             {"text", m.text},
+                                             {"status", "received"},
+                                             {"sent_at", opt_time(m.sent_at)},
+                                             {"error", nullptr}});
+    std::stable_sort(all.begin(), all.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    json items = json::array();
+    for (auto& [at, j] : all)
+        items.push_back(std::move(j));
+    return items;
+}
+
 } // namespace kd

@@ -28,5 +28,10 @@ nlohmann::json deadline_json(const StepDeadline& d);
 nlohmann::json audit_json(const AuditEvent& e);
 // A file of the case file, with the address it downloads from.
 nlohmann::json attachment_json(const Attachment& a);
+// A message that came in (the inbox); `with_text` adds its text.
+nlohmann::json inbound_mail_json(const InboundMailRecord& m, bool with_text);
+// The mails to and from the complainant, in the order they were written or came in.
+nlohmann::json correspondence_json(const std::vector<OutboxMail>& out,
+                                   const std::vector<InboundMailRecord>& in);
 
 } // namespace kd

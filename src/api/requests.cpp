@@ -202,6 +202,14 @@ LoginRequest read_login(const json& body, ParsedBody& out) {
     return r;
 }
 
+std::string read_dismissal(const json& body, ParsedBody& out) {
+    if (!require_object(body, out)) return {};
+    Fields f(body, out);
+    std::string reason = f.text("reason", 2000);
+    f.finish();
+    return reason;
+}
+
 PasswordChange read_password_change(const json& body, ParsedBody& out) {
     PasswordChange r;
     if (!require_object(body, out)) return r;

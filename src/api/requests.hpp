@@ -39,6 +39,9 @@ struct NewAccount {
 NewAccount read_new_account(const nlohmann::json& body, ParsedBody& out);
 AccountChange read_account_change(const nlohmann::json& body, ParsedBody& out);
 
+// Why a message that came in is not a complaint: {"reason": "..."}.
+std::string read_dismissal(const nlohmann::json& body, ParsedBody& out);
+
 // Reads a new complaint. `errors` is non-empty when the body is unusable.
 Intake read_intake(const nlohmann::json& body, ParsedBody& out);
 

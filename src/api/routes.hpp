@@ -19,6 +19,7 @@ void add_staff_routes(RouteTable& t);        // routes_staff.cpp
 void add_complaint_routes(RouteTable& t);    // routes_complaints.cpp
 void add_attachment_routes(RouteTable& t);   // routes_attachments.cpp: the case file
 void add_hearing_routes(RouteTable& t);      // routes_hearings.cpp
+void add_inbox_routes(RouteTable& t);        // routes_inbox.cpp: mail that came in
 void add_audit_log_routes(RouteTable& t);    // routes_audit_log.cpp
 void add_public_routes(RouteTable& t);       // routes_public.cpp: the public form
 

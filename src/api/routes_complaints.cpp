@@ -68,6 +68,7 @@ Response show(Call& c) {
         body["attachments"] = files;
         body["may_add_files"] = f.may_add_files;
         body["max_file_bytes"] = c.services.attachments.max_bytes;
+        body["correspondence"] = correspondence_json(f.mails_out, f.mails_in);
         return json_reply(200, body);
     });
 }

@@ -32,11 +32,11 @@ int cmd_mailgate(Runtime& rt, const std::string& org_name, bool confidential) {
     if (m.outcome == "duplicate")
         std::cerr << "klachtdesk mailgate: this message was taken in before; kept once\n";
     else if (m.outcome == "ignored")
-        std::cerr << "klachtdesk mailgate: message " << m.id << " kept, not for staff: "
-                  << m.reason << "\n";
+        std::cerr << "klachtdesk mailgate: message " << m.id << " kept, not for staff: " << m.reason
+                  << "\n";
     else if (m.outcome == "joined")
-        std::cerr << "klachtdesk mailgate: message " << m.id << " joined case "
-                  << *m.complaint_id << "\n";
+        std::cerr << "klachtdesk mailgate: message " << m.id << " joined case " << *m.complaint_id
+                  << "\n";
     else
         std::cerr << "klachtdesk mailgate: message " << m.id
                   << " waits in the inbox for staff to register it\n";

@@ -22,20 +22,20 @@ struct InboundMessage {
     std::string from_name, from_address;
     std::vector<std::string> to; // the addresses of To and Cc
     std::string subject;
-    std::optional<Instant> date; // its Date header, if it has a valid one
-    std::string message_id;      // without < >; empty when it has none
+    std::optional<Instant> date;        // its Date header, if it has a valid one
+    std::string message_id;             // without < >; empty when it has none
     std::vector<std::string> refers_to; // In-Reply-To and References, without < >
     std::string text;                   // the plain text part (or the HTML one, as text)
     std::vector<MailFile> files;        // its attachments, attached messages included
 
     // What tells whether a person or a machine sent it.
-    std::string auto_submitted; // "no", "auto-replied", "auto-generated", ...
-    std::string precedence;     // "bulk", "junk", "list", "auto_reply"
-    std::string content_type;   // of the whole message: "multipart/report", ...
-    std::string return_path;    // "<>" for a bounce
+    std::string auto_submitted;      // "no", "auto-replied", "auto-generated", ...
+    std::string precedence;          // "bulk", "junk", "list", "auto_reply"
+    std::string content_type;        // of the whole message: "multipart/report", ...
+    std::string return_path;         // "<>" for a bounce
     bool autoreply_header = false;   // X-Autoreply or X-Autorespond
-    bool list_header = false;      // List-Id or List-Unsubscribe: a mailing list
-    int received_headers = 0;      // how many hops it took
+    bool list_header = false;        // List-Id or List-Unsubscribe: a mailing list
+    int received_headers = 0;        // how many hops it took
     bool sent_by_klachtdesk = false; // it carries klachtdesk's own loop header
 };
 

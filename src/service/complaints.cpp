@@ -229,8 +229,14 @@ Outcome<CaseFile> ComplaintService::read_case(const OrganisationContext& org,
                   db_.timeline(org.record.id, complaint_id),
                   std::nullopt,
                   {},
-                  db_.attachments(org.record.id, complaint_id)};
+                  db_.attachments(org.record.id, complaint_id),
+                  false,
+                  {},
+                  {}};
     file.may_add_files = actor.viewer && !may_add_file(*actor.viewer, *c);
+    for (auto& m : db_.mails_of(org.record.id, complaint_id))
+        if (m.recipient == "complainant") file.mails_out.push_back(std::move(m));
+    file.mails_in = db_.inbound_mails_of(org.record.id, complaint_id);
     if (actor.viewer)
         file.actions =
             offered_actions(org.procedure_of(*c), org.calendar_of(*c), *c, *actor.viewer, now);

@@ -30,6 +30,10 @@ struct CaseFile {
     std::vector<OfferedAction> actions;  // what the reader may do now (core/offered_actions)
     std::vector<Attachment> attachments; // the case file, without the bytes
     bool may_add_files = false;          // the reader may add to it (core may_add_file)
+    // The correspondence with the complainant: the mails to them (the outbox) and the
+    // messages from them that came in, each oldest first (issue 12).
+    std::vector<OutboxMail> mails_out;
+    std::vector<InboundMailRecord> mails_in;
 };
 
 // What a person is told about a case that does not exist or that they may not see: the

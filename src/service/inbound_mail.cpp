@@ -54,8 +54,8 @@ CaseFiles case_files(const std::vector<MailFile>& files, long long added_by, Ins
     return out;
 }
 
-void file_all(Transaction& t, const OrganisationContext& org, const Complaint& c,
-              CaseFiles& files, const Actor& actor, Instant now) {
+void file_all(Transaction& t, const OrganisationContext& org, const Complaint& c, CaseFiles& files,
+              const Actor& actor, Instant now) {
     for (auto& [a, bytes] : files.taken) {
         a.complaint_id = c.id;
         a.id = 0;
@@ -81,9 +81,8 @@ Outcome<MailIn> InboundMailService::receive(const OrganisationContext& org, std:
     Database& db = complaints_.database();
     InboundMailRecord rec;
     rec.organisation_id = org.record.id;
-    rec.message_id = parsed->message_id.empty()
-                         ? "sha256:" + sha256_hex(std::string(raw))
-                         : parsed->message_id;
+    rec.message_id =
+        parsed->message_id.empty() ? "sha256:" + sha256_hex(std::string(raw)) : parsed->message_id;
     rec.received_at = now;
     rec.sent_at = parsed->date;
     rec.from_address = parsed->from_address;
@@ -139,7 +138,8 @@ Outcome<MailIn> InboundMailService::receive(const OrganisationContext& org, std:
                                                {"message_id", {nullptr, rec.message_id}},
                                                {"files", {nullptr, rec.files}}}
                                     .dump());
-            CaseFiles files = case_files(parsed->files, system.staff_id, now, attachments_.max_bytes);
+            CaseFiles files =
+                case_files(parsed->files, system.staff_id, now, attachments_.max_bytes);
             file_all(t, org, *c, files, system, now);
             return true;
         },
@@ -171,8 +171,8 @@ Outcome<std::vector<InboundMailRecord>> InboundMailService::list(const Organisat
     return out;
 }
 
-Outcome<InboundMailRecord> InboundMailService::visible(const OrganisationContext& org,
-                                                       long long id, const Viewer& viewer) {
+Outcome<InboundMailRecord> InboundMailService::visible(const OrganisationContext& org, long long id,
+                                                       const Viewer& viewer) {
     auto m = complaints_.database().inbound_mail(org.record.id, id);
     if (!m || !may_see_inbound(viewer, m->confidential)) return no_such_message();
     return *m;
@@ -195,8 +195,7 @@ Outcome<SavedComplaint> InboundMailService::register_complaint(const Organisatio
     intake.channel = Channel::email;
     // What came in on the confidants' address stays theirs (003).
     intake.confidential = intake.confidential || m.value().confidential;
-    CaseFiles files =
-        case_files(parsed->files, actor.staff_id, now, attachments_.max_bytes, *raw);
+    CaseFiles files = case_files(parsed->files, actor.staff_id, now, attachments_.max_bytes, *raw);
     std::optional<Refusal> refused;
     auto saved = complaints_.register_complaint(
         org, std::move(intake), actor, now, [&](Transaction& t, const Complaint& c) {

@@ -35,8 +35,8 @@ public:
     // Takes a message for `org`, as it came (RFC 5322 bytes). `confidential`: it came in on
     // the confidants' address (003), so only they see it. Refused (invalid) when it is no
     // message; unavailable when it could not be stored (the MTA tries again).
-    Outcome<MailIn> receive(const OrganisationContext& org, std::string_view raw,
-                            bool confidential, Instant now);
+    Outcome<MailIn> receive(const OrganisationContext& org, std::string_view raw, bool confidential,
+                            Instant now);
 
     // The messages of a status ("new" when empty) that `viewer` may see: coordinators and
     // management see the ordinary ones, confidants the confidential ones.

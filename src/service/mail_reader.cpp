@@ -145,7 +145,8 @@ std::optional<InboundMessage> read_mail(std::string_view raw) {
         if (value.empty()) continue;
         if (GMimeReferences* refs = g_mime_references_parse(nullptr, value.c_str())) {
             for (int i = 0; i < g_mime_references_length(refs); ++i)
-                m.refers_to.push_back(strip_angles(text_of(g_mime_references_get_message_id(refs, i))));
+                m.refers_to.push_back(
+                    strip_angles(text_of(g_mime_references_get_message_id(refs, i))));
             g_mime_references_free(refs);
         }
     }

@@ -163,8 +163,9 @@ std::vector<InboundMailRecord> Database::inbound_mails_of(long long organisation
                               ":c ORDER BY id");
 }
 
-std::optional<long long> Database::complaint_of_message(
-    long long organisation_id, const std::vector<std::string>& message_ids) {
+std::optional<long long>
+Database::complaint_of_message(long long organisation_id,
+                               const std::vector<std::string>& message_ids) {
     soci::session s(*pool_);
     for (const auto& id : message_ids) {
         long long complaint = 0;
