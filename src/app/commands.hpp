@@ -2,6 +2,7 @@
 // line and calls one of these. Each returns the process's exit code.
 #pragma once
 
+#include "service/imap_poller.hpp"
 #include "service/runtime.hpp"
 #include "service/smtp.hpp"
 
@@ -30,6 +31,6 @@ int cmd_mailgate(Runtime& rt, const std::string& org, bool confidential);
 
 // serve.cpp: until SIGINT or SIGTERM; then the server stops, then the writer, then the rest.
 int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::string& web_root,
-              const SmtpSettings& smtp);
+              const SmtpSettings& smtp, const std::vector<ImapMailbox>& mailboxes);
 
 } // namespace kd

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 namespace {
 
@@ -93,6 +94,23 @@ int main(int argc, char** argv) {
                       "without it mails wait in the outbox");
     serve->add_option("--mail-from", smtp.from,
                       "sender of outgoing mail (env KLACHTDESK_MAIL_FROM)");
+
+    auto split = [](const std::string& list) {
+        std::vector<std::string> out;
+        std::istringstream words(list);
+        for (std::string w; words >> w;)
+            out.push_back(w);
+        return out;
+    };
+    std::vector<std::string> imap = split(env_or("KLACHTDESK_IMAP", "")),
+                             imap_confidential = split(env_or("KLACHTDESK_IMAP_CONFIDENTIAL", ""));
+    serve->add_option("--imap", imap,
+                      "a mailbox whose mail comes in, SLUG=imaps://host/INBOX, repeatable (env "
+                      "KLACHTDESK_IMAP, space separated; login from KLACHTDESK_IMAP_USER and "
+                      "KLACHTDESK_IMAP_PASSWORD)");
+    serve->add_option("--imap-confidential", imap_confidential,
+                      "the same, for the confidants' mailbox (003) (env "
+                      "KLACHTDESK_IMAP_CONFIDENTIAL)");
 
     auto* mailgate = cli.add_subcommand(
         "mailgate", "take in one e-mail message from standard input (for an MTA's pipe alias)");
@@ -202,7 +220,21 @@ int main(int argc, char** argv) {
         if (*serve) {
             rt->services().attachments.max_bytes =
                 static_cast<std::size_t>(max_file_mb) * 1024 * 1024;
-            return cmd_serve(*rt, static_cast<unsigned short>(port), workers, web_root, smtp);
+            std::vector<ImapMailbox> mailboxes;
+            for (auto [list, confidential] : {std::pair{&imap, false}, {&imap_confidential, true}})
+                for (const auto& text : *list) {
+                    auto box = parse_imap_mailbox(text, confidential);
+                    if (!box) {
+                        std::cerr << "klachtdesk: '" << text
+                                  << "' is no mailbox; write SLUG=imaps://host/INBOX\n";
+                        return 2;
+                    }
+                    box->user = env_or("KLACHTDESK_IMAP_USER", "");
+                    box->password = env_or("KLACHTDESK_IMAP_PASSWORD", "");
+                    mailboxes.push_back(*box);
+                }
+            return cmd_serve(*rt, static_cast<unsigned short>(port), workers, web_root, smtp,
+                             mailboxes);
         }
     } catch (const std::exception& e) {
         std::cerr << "klachtdesk: " << e.what() << "\n";

@@ -1,5 +1,5 @@
 // serve.cpp: `klachtdesk serve`: the HTTP server, the daily retention job, the scheduler of
-// reminders and the mail sender, until a signal.
+// reminders, the mail sender and the IMAP poller, until a signal.
 #include "api/server.hpp"
 #include "app/commands.hpp"
 #include "service/outgoing_mail.hpp"
@@ -13,7 +13,7 @@
 namespace kd {
 
 int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::string& web_root,
-              const SmtpSettings& smtp) {
+              const SmtpSettings& smtp, const std::vector<ImapMailbox>& mailboxes) {
     // main() blocked SIGINT and SIGTERM before any thread started (the writer starts with the
     // runtime), so every thread inherits the mask and only this sigwait receives them.
     sigset_t set;
@@ -29,6 +29,9 @@ int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::
     if (!smtp.url.empty()) mail = start_mail_sender(sender, rt.services().clock);
     Reminders reminders(rt.services().complaints, rt.writer());
     auto scheduler = start_reminder_job(reminders, rt.services().clock);
+    ImapPoller poller(rt.services().inbound_mail, rt.services().organisations, mailboxes);
+    std::unique_ptr<PeriodicJob> imap;
+    if (!poller.empty()) imap = start_imap_poller(poller, rt.services().clock);
     ServerOptions options;
     options.port = port;
     options.workers = workers;
@@ -44,6 +47,10 @@ int cmd_serve(Runtime& rt, unsigned short port, std::size_t workers, const std::
                                                  "(KLACHTDESK_SMTP_URL): mails wait in the outbox")
                                    : "klachtdesk: mail goes out through " + shown)
               << std::endl;
+    for (const auto& box : mailboxes)
+        std::cout << "klachtdesk: mail in for " << box.organisation
+                  << (box.confidential ? " (confidants)" : "") << " from an IMAP mailbox"
+                  << std::endl;
     if (!server.serves_web())
         std::cout << "klachtdesk: no web UI in " << web_root
                   << " (run `npm ci && npm run build` in web/); serving the API only" << std::endl;

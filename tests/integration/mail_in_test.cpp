@@ -53,8 +53,8 @@ int mailgate(const std::string& org, const std::string& raw, bool confidential =
 
 // A message as a mail program writes it; `extra` are more header lines.
 std::string message(const std::string& id, const std::string& subject, const std::string& text,
-                    const std::string& extra = "", const std::string& from =
-                                                           "Els Visser <els.visser@example.org>") {
+                    const std::string& extra = "",
+                    const std::string& from = "Els Visser <els.visser@example.org>") {
     return "From: " + from + "\r\nTo: klachten@example.nl\r\nSubject: " + subject +
            "\r\nDate: Tue, 17 Nov 2026 21:15:00 +0100\r\nMessage-ID: <" + id + ">\r\n" + extra +
            "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"grens\"\r\n\r\n"
@@ -170,10 +170,10 @@ TEST_F(Api, AutoRepliesBouncesAndLoopsAreNoComplaints) {
     ASSERT_EQ(mailgate(org, message("auto-1@example.org", "Afwezig: uw klacht", "Ik ben er niet.",
                                     "Auto-Submitted: auto-replied\r\n")),
               0);
-    ASSERT_EQ(mailgate(org, message("bounce-1@example.org", "Undelivered Mail Returned",
-                                    "Onbestelbaar.", "",
-                                    "Mail Delivery System <MAILER-DAEMON@example.org>")),
-              0);
+    ASSERT_EQ(
+        mailgate(org, message("bounce-1@example.org", "Undelivered Mail Returned", "Onbestelbaar.",
+                              "", "Mail Delivery System <MAILER-DAEMON@example.org>")),
+        0);
     ASSERT_EQ(mailgate(org, message("loop-1@example.org", "Lus", "Rondje.", "",
                                     "klachtdesk <klachtdesk@localhost>")),
               0);
@@ -197,7 +197,9 @@ TEST_F(Api, MailToTheConfidantsAddressIsForTheConfidantsOnly) {
     ASSERT_EQ(seen.size(), 1u);
     const std::string id = std::to_string(seen[0]["id"].get<long long>());
     EXPECT_EQ(http(org).get(inbox_path(org, "/" + id)).status, 404);
-    json in = as(org, "vertrouwenspersoon.henk").get(inbox_path(org, "/" + id)).json()["suggested_intake"];
+    json in = as(org, "vertrouwenspersoon.henk")
+                  .get(inbox_path(org, "/" + id))
+                  .json()["suggested_intake"];
     EXPECT_EQ(in["confidential"], true);
     in["involved_staff"] = {staff(org, "employee")};
     in["handler_id"] = staff(org, "vertrouwenspersoon.henk");
@@ -228,6 +230,6 @@ TEST_F(Api, StaffDismissAMessageWithAReasonAndOnlyTheyMay) {
 }
 
 TEST_F(Api, TheMailgateSaysWhatAnMtaShouldDo) {
-    EXPECT_EQ(mailgate("jexo", "dit is geen e-mail"), 65);    // bounced to the sender
+    EXPECT_EQ(mailgate("jexo", "dit is geen e-mail"), 65);             // bounced to the sender
     EXPECT_EQ(mailgate("bestaat-niet", message("x@y", "s", "t")), 67); // no such mailbox
 }
