@@ -268,6 +268,23 @@ json inbound_mail_json(const InboundMailRecord& m, bool with_text) {
     return j;
 }
 
+json outbox_mail_json(const OutboxListRow& r) {
+    const OutboxMail& m = r.mail;
+    return {{"id", m.id},
+            {"complaint_id", m.complaint_id ? json(m.complaint_id) : json(nullptr)},
+            {"reference", r.reference.empty() ? json(nullptr) : json(r.reference)},
+            {"kind", m.kind},
+            {"recipient", m.recipient},
+            {"address", m.to_address},
+            {"subject", m.subject},
+            {"created_at", format_iso_local(m.created_at)},
+            {"attempts", m.attempts},
+            {"next_attempt_at",
+             m.sent_at || m.failed_at ? json(nullptr) : json(format_iso_local(m.next_attempt_at))},
+            {"failed_at", opt_time(m.failed_at)},
+            {"error", m.last_error}};
+}
+
 json correspondence_json(const std::vector<OutboxMail>& out,
                          const std::vector<InboundMailRecord>& in) {
     std::vector<std::pair<Instant, json>> all;

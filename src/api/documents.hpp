@@ -30,6 +30,8 @@ nlohmann::json audit_json(const AuditEvent& e);
 nlohmann::json attachment_json(const Attachment& a);
 // A message that came in (the inbox); `with_text` adds its text.
 nlohmann::json inbound_mail_json(const InboundMailRecord& m, bool with_text);
+// A mail of the outbox's list (GET .../outbox).
+nlohmann::json outbox_mail_json(const OutboxListRow& r);
 // The mails to and from the complainant, in the order they were written or came in.
 nlohmann::json correspondence_json(const std::vector<OutboxMail>& out,
                                    const std::vector<InboundMailRecord>& in);

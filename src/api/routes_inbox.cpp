@@ -1,5 +1,6 @@
-// routes_inbox.cpp: mail that came in to a complaints address (issue 12): the list for staff,
-// one message with what it suggests for the intake, registering it as a complaint, dismissing it.
+// routes_inbox.cpp: mail in and out for staff (issue 12): the messages that came in to a
+// complaints address (one with what it suggests for the intake, registering it as a
+// complaint, dismissing it), and the outbox's mails that were given up.
 #include "api/documents.hpp"
 #include "api/requests.hpp"
 #include "api/routes.hpp"
@@ -22,7 +23,12 @@ Viewer viewer_of(const Call& c) {
 Response list(Call& c) {
     auto query = query_parameters(c.req.query);
     if (!query) return bad_query({});
-    auto found = c.services.inbound_mail.list(*c.org, (*query)["status"], viewer_of(c));
+    const std::string status = (*query)["status"];
+    if (!status.empty() && status != "new" && status != "registered" && status != "joined" &&
+        status != "dismissed" && status != "ignored")
+        return bad_query({{"status", "Kies new, registered, joined, dismissed of ignored.",
+                           "Choose new, registered, joined, dismissed or ignored."}});
+    auto found = c.services.inbound_mail.list(*c.org, status, viewer_of(c));
     return reply(found, [](const std::vector<InboundMailRecord>& all) {
         json items = json::array();
         for (const auto& m : all)
@@ -74,9 +80,26 @@ Response dismiss(Call& c) {
     return reply(done, [](const Done&) { return json_reply(200, {{"status", "dismissed"}}); });
 }
 
+// The outbox's given-up (or waiting) mails, each with its case's reference.
+Response outbox(Call& c) {
+    auto query = query_parameters(c.req.query);
+    if (!query) return bad_query({});
+    const std::string status = (*query)["status"].empty() ? "failed" : (*query)["status"];
+    if (status != "failed" && status != "waiting")
+        return bad_query({{"status", "Kies failed of waiting.", "Choose failed or waiting."}});
+    auto found = c.services.outbox.list(*c.org, status == "failed", viewer_of(c));
+    return reply(found, [](const std::vector<OutboxListRow>& rows) {
+        json items = json::array();
+        for (const auto& r : rows)
+            items.push_back(outbox_mail_json(r));
+        return json_reply(200, {{"items", items}});
+    });
+}
+
 } // namespace
 
 void add_inbox_routes(RouteTable& t) {
+    t.add("GET", "/api/v1/organisations/:org/outbox", Access::member, false, outbox);
     t.add("GET", "/api/v1/organisations/:org/inbox", Access::member, false, list);
     t.add("GET", "/api/v1/organisations/:org/inbox/:id", Access::member, false, show);
     t.add("POST", "/api/v1/organisations/:org/inbox/:id/register", Access::member, true,

@@ -133,8 +133,8 @@ std::unique_ptr<PeriodicJob> start_imap_poller(ImapPoller& poller, const Clock& 
             for (const auto& e : r.errors)
                 spdlog::warn("mail in: {}", e);
             if (r.fetched > 0)
-                spdlog::info("mail in: {} message(s) read, {} taken in, {} to try again",
-                             r.fetched, r.taken, r.retry);
+                spdlog::info("mail in: {} message(s) read, {} taken in, {} to try again", r.fetched,
+                             r.taken, r.retry);
         });
 }
 

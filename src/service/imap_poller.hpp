@@ -14,8 +14,8 @@
 namespace kd {
 
 struct ImapMailbox {
-    std::string organisation; // slug or code
-    std::string url;          // "imaps://mail.example.nl/INBOX", "imap://127.0.0.1:1143/INBOX"
+    std::string organisation;  // slug or code
+    std::string url;           // "imaps://mail.example.nl/INBOX", "imap://127.0.0.1:1143/INBOX"
     bool confidential = false; // the confidants' address (003)
     std::string user, password;
 };
@@ -25,9 +25,9 @@ struct ImapMailbox {
 std::optional<ImapMailbox> parse_imap_mailbox(const std::string& text, bool confidential);
 
 struct ImapRun {
-    int fetched = 0; // messages read from the mailboxes
-    int taken = 0;   // of those, kept (new, joined, ignored or a duplicate)
-    int retry = 0;   // not stored now; unseen again for the next run
+    int fetched = 0;                 // messages read from the mailboxes
+    int taken = 0;                   // of those, kept (new, joined, ignored or a duplicate)
+    int retry = 0;                   // not stored now; unseen again for the next run
     std::vector<std::string> errors; // per mailbox that could not be read, without passwords
 };
 

@@ -103,6 +103,21 @@ SendRun MailSender::send_due(Instant now) {
     return run;
 }
 
+Outcome<std::vector<OutboxListRow>> OutboxService::list(const OrganisationContext& org, bool failed,
+                                                        const Viewer& viewer) {
+    if (!viewer.coordinator && !viewer.management && !viewer.confidant)
+        return forbidden("Alleen de klachtencoördinator, de directie en de vertrouwenspersonen "
+                         "zien de uitgaande e-mail.",
+                         "Only the complaints coordinator, management and the confidants see "
+                         "outgoing mail.");
+    std::vector<OutboxListRow> out;
+    for (auto& row : db_.outbox_list(org.record.id, failed, 200)) {
+        bool ordinary = viewer.coordinator || viewer.management;
+        if (row.confidential ? viewer.confidant : ordinary) out.push_back(std::move(row));
+    }
+    return out;
+}
+
 std::unique_ptr<PeriodicJob> start_mail_sender(MailSender& sender, const Clock& clock) {
     return std::make_unique<PeriodicJob>(
         "mail", std::chrono::seconds{0}, std::chrono::seconds{15}, [&sender, &clock] {

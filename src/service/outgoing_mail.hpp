@@ -3,7 +3,9 @@
 // day or on a final refusal, every outcome an event on the case's timeline (issue 12).
 #pragma once
 
+#include "core/access.hpp"
 #include "core/mail.hpp"
+#include "core/outcome.hpp"
 #include "service/clock.hpp"
 #include "service/organisations.hpp"
 #include "service/periodic_job.hpp"
@@ -48,6 +50,20 @@ public:
 private:
     Writer& writer_;
     SmtpSettings settings_;
+};
+
+// The outbox as staff see it: mails given up, for someone to write or call instead, and mails
+// still waiting (docs/mail.md).
+class OutboxService {
+public:
+    explicit OutboxService(Database& db) : db_(db) {}
+    // Coordinators and management see the mails of ordinary cases and to staff; confidants
+    // those of confidential cases; anybody else is refused.
+    Outcome<std::vector<OutboxListRow>> list(const OrganisationContext& org, bool failed,
+                                             const Viewer& viewer);
+
+private:
+    Database& db_;
 };
 
 // The sender in the server: every 15 seconds, on its own thread, until destroyed.

@@ -11,6 +11,7 @@
 #include "service/hearings.hpp"
 #include "service/inbound_mail.hpp"
 #include "service/organisations.hpp"
+#include "service/outgoing_mail.hpp"
 #include "service/public_form.hpp"
 
 namespace kd {
@@ -20,7 +21,7 @@ struct Services {
         : clock(clock), storage_name(db.backend_name()), organisations(db, writer),
           complaints(db, writer, organisations), hearings(complaints), audit_log(db), auth(db),
           accounts(db, writer, auth), public_form(db, writer), attachments(db, writer),
-          inbound_mail(complaints, attachments) {}
+          inbound_mail(complaints, attachments), outbox(db) {}
 
     const Clock& clock;
     std::string storage_name;    // "sqlite" or "postgresql", for the health check
@@ -34,6 +35,7 @@ struct Services {
     PublicFormService public_form;
     AttachmentService attachments;
     InboundMailService inbound_mail;
+    OutboxService outbox;
 };
 
 } // namespace kd

@@ -207,6 +207,8 @@ public:
     // The complaint with this reference ("004-00017").
     std::optional<long long> complaint_by_reference(long long organisation_id,
                                                     const std::string& reference);
+    // The outbox's mails given up ("failed") or still to be sent ("waiting"), newest first.
+    std::vector<OutboxListRow> outbox_list(long long organisation_id, bool failed, int limit);
     // Which of these once_keys the outbox has (core/mail.hpp OutgoingMail::once_key).
     std::set<std::string> once_keys_written(const std::vector<std::string>& keys);
     // The files of a complaint's case file, oldest first, without their bytes.

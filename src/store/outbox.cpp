@@ -133,6 +133,33 @@ std::vector<OutboxMail> Database::mails_of(long long organisation_id, long long 
     return out;
 }
 
+std::vector<OutboxListRow> Database::outbox_list(long long organisation_id, bool failed,
+                                                 int limit) {
+    soci::session s(*pool_);
+    std::string columns;
+    for (std::string_view rest = kColumns; !rest.empty();) {
+        auto comma = rest.find(", ");
+        columns += (columns.empty() ? "o." : ", o.") + std::string(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? "" : rest.substr(comma + 2);
+    }
+    std::vector<OutboxListRow> out;
+    soci::rowset<soci::row> rs =
+        (s.prepare << "SELECT " + columns +
+                          ", c.reference, c.confidential FROM outbox o LEFT JOIN complaints c ON "
+                          "c.id = o.complaint_id WHERE o.organisation_id = :o AND " +
+                          (failed ? "o.failed_at IS NOT NULL"
+                                  : "o.sent_at IS NULL AND o.failed_at IS NULL") +
+                          " ORDER BY o.id DESC LIMIT " + std::to_string(limit),
+         soci::use(organisation_id));
+    for (const soci::row& r : rs) {
+        OutboxListRow row{mail_from(r), "", false};
+        if (r.get_indicator(18) != soci::i_null) row.reference = as_str(r, 18);
+        if (r.get_indicator(19) != soci::i_null) row.confidential = as_ll(r, 19) != 0;
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
 std::set<std::string> Database::once_keys_written(const std::vector<std::string>& keys) {
     soci::session s(*pool_);
     std::set<std::string> out;

@@ -102,6 +102,13 @@ struct OutboxMail {
     std::string last_error;
 };
 
+// A mail in the outbox's list for staff, with the case it is about.
+struct OutboxListRow {
+    OutboxMail mail;
+    std::string reference;     // empty: about no one case (a digest)
+    bool confidential = false; // the case is confidential (003)
+};
+
 // A message that came in to a complaints address (store/inbound_mails.cpp).
 struct InboundMailRecord {
     long long id = 0;

@@ -47,8 +47,9 @@ public:
             << "base_dir = " << d << "/run\nstate_dir = " << d << "/state\nlog_path = " << d
             << "/dovecot.log\nprotocols = imap\nlisten = 127.0.0.1\nssl = no\n"
             << "disable_plaintext_auth = no\nauth_mechanisms = plain login\nfirst_valid_uid = 1\n"
-            << "default_internal_user = " << internal << "\ndefault_internal_group = "
-            << group_of(internal) << "\ndefault_login_user = " << login << "\n"
+            << "default_internal_user = " << internal
+            << "\ndefault_internal_group = " << group_of(internal)
+            << "\ndefault_login_user = " << login << "\n"
             << "passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u " << d
             << "/passwd\n}\nuserdb {\n  driver = static\n  args = uid=" << internal
             << " gid=" << group_of(internal) << " home=" << d << "/home/%u\n}\n"

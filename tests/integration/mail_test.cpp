@@ -144,6 +144,17 @@ TEST_F(Api, AMailThatKeepsFailingIsGivenUpAndShownOnTheCase) {
         if (e["action"] == "mail-failed")
             shown = !e["changes"]["error"][1].get<std::string>().empty();
     EXPECT_TRUE(shown) << c["timeline"].dump();
+    // And in the list of mails given up, with its case, for someone to write or call instead.
+    auto list = http(org).get("/api/v1/organisations/" + org + "/outbox?status=failed");
+    ASSERT_EQ(list.status, 200) << list.body;
+    bool listed = false;
+    const json items = list.json()["items"];
+    for (const auto& m : items)
+        listed =
+            listed || (m["reference"] == c["reference"] && m["address"] == "nooit@example.org" &&
+                       !m["error"].get<std::string>().empty());
+    EXPECT_TRUE(listed) << list.body;
+    EXPECT_EQ(as(org, "sanne").get("/api/v1/organisations/" + org + "/outbox").status, 403);
 }
 
 // Two servers on one PostgreSQL database each run a sender: every mail goes out once.
