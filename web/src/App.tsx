@@ -15,6 +15,8 @@ import { CasePage } from './pages/CasePage';
 import { ProcedurePage } from './pages/ProcedurePage';
 import { PasswordPage } from './pages/PasswordPage';
 import { AccountsPage } from './pages/AccountsPage';
+import { InboxPage } from './pages/InboxPage';
+import { InboxMessagePage } from './pages/InboxMessagePage';
 import { useT } from './i18n';
 
 export function App() {
@@ -75,9 +77,14 @@ function Page({ onSessionEnded }: { onSessionEnded: () => void }) {
   }, [onSessionEnded]);
 
   const complaint = path.match(/^\/klachten\/(\d+)$/);
+  const message = path.match(/^\/postvak\/(\d+)$/);
+  const fromMail = path.match(/^\/postvak\/(\d+)\/registreren$/);
   if (path === '/' || path === '/werk') return <MyWorkPage />;
   if (path === '/register') return <RegisterPage />;
   if (path === '/klachten/nieuw') return <IntakePage />;
+  if (path === '/postvak') return <InboxPage />;
+  if (message) return <InboxMessagePage key={message[1]} id={Number(message[1])} />;
+  if (fromMail) return <IntakePage key={fromMail[1]} fromMail={Number(fromMail[1])} />;
   if (complaint) return <CasePage key={complaint[1]} id={Number(complaint[1])} />;
   if (path === '/procedure') return <ProcedurePage />;
   if (path === '/wachtwoord') return <PasswordPage />;

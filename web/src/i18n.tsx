@@ -15,6 +15,7 @@ const words = {
   procedure: ['Procedure', 'Procedure'],
   changePassword: ['Wachtwoord wijzigen', 'Change password'],
   accounts: ['Accounts', 'Accounts'],
+  inbox: ['Postvak', 'Mailbox'],
   language: ['Taal', 'Language'],
   reference: ['Kenmerk', 'Reference'],
   complainant: ['Indiener', 'Complainant'],

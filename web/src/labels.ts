@@ -140,6 +140,7 @@ export const actionLabels: Record<string, Pair> = {
   'attachments-removed': ['Bestanden verwijderd (bewaartermijn)', 'Files removed (retention)'],
   'mail-sent': ['E-mail verstuurd', 'E-mail sent'],
   'mail-failed': ['E-mail kon niet worden verstuurd', 'E-mail could not be sent'],
+  'mail-received': ['E-mail ontvangen', 'E-mail received'],
   ...Object.fromEntries(Object.entries(actionForms).map(([k, v]) => [k, v.label])),
 };
 
@@ -213,6 +214,9 @@ export const fieldLabels: Record<string, Pair> = {
   subject: ['Onderwerp', 'Subject'],
   message_id: ['Message-ID', 'Message-ID'],
   error: ['Foutmelding', 'Error'],
+  mail_from: ['Van', 'From'],
+  mail_subject: ['Onderwerp', 'Subject'],
+  files: ['Bijlagen', 'Attachments'],
 };
 
 // Values of the fields that have a fixed set, as people read them.
@@ -238,6 +242,28 @@ export const mailKinds: Record<string, Pair> = {
   outcome: ['Afhandeling', 'Outcome'],
   external_referral: ['Doorverwijzing', 'External referral'],
   assigned: ['Toegewezen aan behandelaar', 'Assigned to handler'],
+  reminder: ['Herinnering termijn', 'Deadline reminder'],
+  missed: ['Termijn verstreken', 'Deadline missed'],
+  digest: ['Dagoverzicht', 'Daily digest'],
+  message: ['Bericht van de indiener', 'Message from the complainant'],
+};
+
+// What became of a message that came in (GET .../inbox?status=).
+export const inboxStatuses: Record<string, Pair> = {
+  new: ['Nieuw', 'New'],
+  registered: ['Geregistreerd als klacht', 'Registered as a complaint'],
+  joined: ['Bij een klacht gevoegd', 'Joined to a complaint'],
+  dismissed: ['Geen klacht', 'Not a complaint'],
+  ignored: ['Automatisch bericht', 'Automatic message'],
+};
+
+// Who a mail went to, by role in the case (core/mail.hpp MailTo).
+export const mailRecipients: Record<string, Pair> = {
+  complainant: ['Indiener', 'Complainant'],
+  handler: ['Behandelaar', 'Handler'],
+  coordinator: ['Klachtencoördinator', 'Complaints coordinator'],
+  management: ['Directie', 'Management'],
+  confidant: ['Vertrouwenspersoon', 'Confidant'],
 };
 
 // What a file in the case file is for (core/attachment.hpp AttachmentKind).

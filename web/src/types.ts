@@ -35,3 +35,9 @@ export type LoginRequest = Schemas['LoginRequest'];
 export type PasswordChange = Schemas['PasswordChange'];
 export type NewAccount = Schemas['NewAccount'];
 export type AccountChange = Schemas['AccountChange'];
+// Mail: a message that came in (the inbox), a mail of the outbox, and the case's correspondence.
+export type InboundMail = Schemas['InboundMail'];
+export type InboundMailList = Schemas['InboundMailList'];
+export type OutboxMail = Schemas['OutboxMail'];
+export type OutboxMailList = Schemas['OutboxMailList'];
+export type CorrespondenceItem = Schemas['CorrespondenceItem'];

@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -545,6 +546,35 @@ test('the public form and its status page', async () => {
   await call('GET', status, { params: { org: 'jexo', token }, query: { lang: 'en' }, expect: 200 });
   await call('GET', status, { params: { org: 'jexo', token: 'a'.repeat(64) }, expect: 404 });
   await call('GET', status, { params: { org: 'niet-bestaand', token }, expect: 404 });
+});
+
+test('mail in: the inbox, registering and dismissing a message; the mails given up', async () => {
+  const org = 'jexo', coordinator = 'kwaliteit@jexo.example';
+  const mail = (id, subject) => [`From: Els Visser <els@example.org>`, `Subject: ${subject}`,
+    `Message-ID: <${id}>`, 'Date: Tue, 17 Nov 2026 21:15:00 +0100', '', 'Mijn loonstrook klopt niet.', ''].join('\r\n');
+  for (const [id, subject] of [['contract-1@example.org', 'Loonstrook'], ['contract-2@example.org', 'Reclame']])
+    execFileSync(server.binary, ['mailgate', '--organisation', org], { env: server.env, input: mail(id, subject), stdio: ['pipe', 'ignore', 'ignore'] });
+  const inbox = '/api/v1/organisations/{org}/inbox';
+  const list = await call('GET', inbox, { params: { org }, as: await as(coordinator), expect: 200 });
+  assert.equal(list.json.items.length, 2);
+  await call('GET', inbox, { params: { org }, query: { status: 'ignored' }, as: await as(coordinator), expect: 200 });
+  await call('GET', inbox, { params: { org }, as: await as('sanne@jexo.example'), expect: 403 });
+  const byId = Object.fromEntries(list.json.items.map((m) => [m.subject, m.id]));
+  const one = await call('GET', `${inbox}/{id}`, { params: { org, id: byId.Loonstrook }, as: await as(coordinator), expect: 200 });
+  assert.equal(one.json.suggested_intake.channel, 'email');
+  const made = await call('POST', `${inbox}/{id}/register`, {
+    params: { org, id: byId.Loonstrook }, as: await as(coordinator),
+    json: { ...one.json.suggested_intake, involved_staff: [] }, expect: 201,
+  });
+  assert.equal(made.json.channel, 'email');
+  await call('POST', `${inbox}/{id}/register`, { params: { org, id: byId.Loonstrook }, as: await as(coordinator), json: one.json.suggested_intake, expect: 409 });
+  await call('POST', `${inbox}/{id}/dismiss`, { params: { org, id: byId.Reclame }, as: await as(coordinator), json: { reason: '' }, expect: 422 });
+  await call('POST', `${inbox}/{id}/dismiss`, { params: { org, id: byId.Reclame }, as: await as(coordinator), json: { reason: 'Reclame' }, expect: 200 });
+  await call('GET', `${inbox}/{id}`, { params: { org, id: 999999 }, as: await as(coordinator), expect: 404 });
+  const outbox = '/api/v1/organisations/{org}/outbox';
+  await call('GET', outbox, { params: { org }, as: await as(coordinator), expect: 200 });
+  await call('GET', outbox, { params: { org }, query: { status: 'waiting' }, as: await as(coordinator), expect: 200 });
+  await call('GET', outbox, { params: { org }, query: { status: 'kwijt' }, as: await as(coordinator), expect: 400 });
 });
 
 test('every operation of the spec was called', () => {

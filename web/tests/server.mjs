@@ -46,6 +46,9 @@ export async function startServer() {
   }
   return {
     url,
+    // For running the same binary on the same database (mailgate, as a mail server would).
+    binary,
+    env,
     log: () => log,
     stop: async () => {
       child.kill('SIGTERM');

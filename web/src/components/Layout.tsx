@@ -17,6 +17,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/', label: t('myWork'), show: true },
     { to: '/register', label: t('register'), show: true },
     { to: '/klachten/nieuw', label: t('newComplaint'), show: mayRegister },
+    { to: '/postvak', label: t('inbox'), show: ['coordinator', 'management', 'confidant'].some(hasRole) },
     { to: '/procedure', label: t('procedure'), show: true },
     { to: '/accounts', label: t('accounts'), show: hasRole('admin') || hasRole('management') },
     { to: '/wachtwoord', label: t('changePassword'), show: true },

@@ -2,7 +2,7 @@
 // stored form (epoch seconds, staff ids).
 import { Table, Text } from '@mantine/core';
 import type { AuditEvent } from '../types';
-import { actionLabels, attachmentKinds, channelLabels, fieldLabels, mailKinds, stateLabels, valueLabels } from '../labels';
+import { actionLabels, attachmentKinds, channelLabels, fieldLabels, mailKinds, mailRecipients, stateLabels, valueLabels } from '../labels';
 import { formatDateTime, formatEpoch, formatSize } from '../format';
 import { useSession } from '../session';
 import { useT } from '../i18n';
@@ -25,6 +25,7 @@ export function Timeline({ events }: { events: AuditEvent[] }) {
     const named = valueLabels[field === 'complainant_type' ? 'complainant_type' : field]?.[String(v)];
     if (named) return pick(named[0], named[1]);
     if (field === 'mail_kind' && typeof v === 'string' && mailKinds[v]) return pick(mailKinds[v][0], mailKinds[v][1]);
+    if (field === 'recipient' && typeof v === 'string' && mailRecipients[v]) return pick(...mailRecipients[v]);
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };
 

@@ -12,6 +12,7 @@ import { DeadlineBadge } from '../components/DeadlineBadge';
 import { ActionForm } from '../components/ActionForm';
 import { Timeline } from '../components/Timeline';
 import { CaseFileSection } from '../components/CaseFileSection';
+import { Correspondence } from '../components/Correspondence';
 
 export function CasePage({ id }: { id: number }) {
   const { t, pick, lang } = useT();
@@ -134,6 +135,11 @@ export function CasePage({ id }: { id: number }) {
             setSaved(pick('Bestand toegevoegd.', 'File added.'));
             reload();
           }} />
+      </section>
+
+      <section aria-label={pick('Correspondentie', 'Correspondence')}>
+        <Title order={2} size="h3" mb="xs">{pick('Correspondentie', 'Correspondence')}</Title>
+        <Correspondence items={c.correspondence} />
       </section>
 
       <section aria-label={t('timeline')}>

@@ -1,19 +1,28 @@
 // IntakePage.tsx: registering a complaint, e.g. one taken by phone, in under a minute with
-// the keyboard alone: fields in the order of the call, each error next to its field.
-import { useState, type FormEvent } from 'react';
+// the keyboard alone: fields in the order of the call, each error next to its field. Opened
+// from a message in the mailbox, it starts with what the message says.
+import { useEffect, useState, type FormEvent } from 'react';
 import {
   Alert, Button, Checkbox, Group, MultiSelect, NativeSelect, Stack, Textarea, TextInput, Title,
 } from '@mantine/core';
 import { api, ApiError } from '../api';
-import type { Channel, ComplainantType, Intake, Procedure, SavedComplaint } from '../types';
+import type { Channel, ComplainantType, InboundMail, Intake, Procedure, SavedComplaint } from '../types';
 import { useApi } from '../useApi';
 import { useSession } from '../session';
 import { useT } from '../i18n';
 import { navigate } from '../router';
 import { channelLabels } from '../labels';
-import { nowDutch, parseDutchDateTime } from '../format';
+import { formatDateTime, nowDutch, parseDutchDateTime } from '../format';
 
-export function IntakePage() {
+// What GET .../inbox/{id} suggests for the intake.
+type Suggested = {
+  received_at?: string;
+  complainant?: { name?: string; email?: string };
+  description?: string;
+  confidential?: boolean;
+};
+
+export function IntakePage({ fromMail }: { fromMail?: number }) {
   const { t, pick, lang } = useT();
   const { org, staff, session } = useSession();
   const [registered, setRegistered] = useState<string | null>(null);
@@ -26,6 +35,20 @@ export function IntakePage() {
   });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const { data: mail } = useApi<InboundMail>(fromMail ? `${org}/inbox/${fromMail}` : null);
+  useEffect(() => {
+    const s = mail?.suggested_intake as Suggested | undefined;
+    if (!s) return;
+    setF((old) => ({
+      ...old,
+      received_at: formatDateTime(s.received_at) || old.received_at,
+      channel: 'email',
+      name: s.complainant?.name ?? '',
+      email: s.complainant?.email ?? '',
+      description: s.description ?? '',
+      confidential: Boolean(s.confidential),
+    }));
+  }, [mail]);
   const set = (k: keyof typeof f) => (v: unknown) => setF((old) => ({ ...old, [k]: v }));
   const text = (k: keyof typeof f) => (e: { currentTarget: { value: string } }) => set(k)(e.currentTarget.value);
   const err = (field: string) => error?.fieldMessage(field, lang);
@@ -61,7 +84,7 @@ export function IntakePage() {
     }
     setBusy(true);
     try {
-      const c = await api<SavedComplaint>('POST', `${org}/complaints`, body);
+      const c = await api<SavedComplaint>('POST', fromMail ? `${org}/inbox/${fromMail}/register` : `${org}/complaints`, body);
       // A confidential complaint is the confidant's alone: whoever registered it for them
       // does not see it afterwards (R-ASSIGN, 003), so it is confirmed here.
       if (c.confidential && c.handler_id !== session.staff.id) {
@@ -85,7 +108,13 @@ export function IntakePage() {
 
   return (
     <Stack maw={720}>
-      <Title order={1} size="h2">{t('newComplaint')}</Title>
+      <Title order={1} size="h2">{fromMail ? pick('Klacht uit e-mail registreren', 'Register a complaint from an e-mail') : t('newComplaint')}</Title>
+      {fromMail && (
+        <Alert color="blue" role="note">
+          {pick('Het formulier begint met wat het bericht zegt. Controleer en vul aan wat de procedure vraagt; het bericht en de bijlagen komen in het dossier.',
+            'The form starts with what the message says. Check it and add what the procedure asks; the message and its attachments go into the case file.')}
+        </Alert>
+      )}
       <form onSubmit={submit} noValidate>
         <Stack>
           {registered && (
@@ -101,7 +130,7 @@ export function IntakePage() {
           <Group grow>
             <TextInput label={t('receivedAt')} description={t('receivedAtHint')} value={f.received_at}
               onChange={text('received_at')} error={err('received_at')} autoFocus />
-            <NativeSelect label={t('channel')} data={channels} value={f.channel}
+            <NativeSelect label={t('channel')} data={channels} value={f.channel} disabled={Boolean(fromMail)}
               onChange={text('channel')} error={err('channel')} />
           </Group>
           <TextInput label={t('name')} value={f.name} onChange={text('name')} required
@@ -164,7 +193,7 @@ export function IntakePage() {
           )}
           <Group>
             <Button type="submit" loading={busy}>{t('save')}</Button>
-            <Button variant="default" onClick={() => navigate('/')}>{t('cancel')}</Button>
+            <Button variant="default" onClick={() => navigate(fromMail ? `/postvak/${fromMail}` : '/')}>{t('cancel')}</Button>
           </Group>
         </Stack>
       </form>
