@@ -288,6 +288,7 @@ json outbox_mail_json(const OutboxListRow& r) {
 json correspondence_json(const std::vector<OutboxMail>& out,
                          const std::vector<InboundMailRecord>& in) {
     std::vector<std::pair<Instant, json>> all;
+    all.reserve(out.size() + in.size());
     for (const auto& m : out)
         all.emplace_back(m.created_at,
                          json{{"direction", "out"},

@@ -287,11 +287,53 @@ Response public_status_page(const PublicPage& p, const PublicStatus& s) {
              escape(public_step(s.next->step, p.english)) + t(", uiterlijk ", ", due by ") +
              escape(format_local_nl(*s.next->due)) + ".</p>";
     b += "</div>";
+    if (!s.correspondence.empty()) {
+        b += std::string("<h2>") + t("Correspondentie", "Correspondence") + "</h2>";
+        for (const auto& l : s.correspondence)
+            b += "<details><summary>" + escape(format_local_nl(l.at)) + " &middot; " +
+                 t(l.to_complainant ? "aan u" : "van u", l.to_complainant ? "to you" : "from you") +
+                 ": " + escape(l.subject) + "</summary><p style=\"white-space:pre-wrap\">" +
+                 escape(l.text) + "</p></details>";
+    }
     b += std::string("<p class=\"hint\">") +
          t("Vragen? Neem contact op en noem uw kenmerk.",
            "Questions? Contact us and mention your reference.") +
          "</p>";
     return page(200, std::string(t("Status klacht ", "Complaint status ")) + s.reference, b,
+                p.english, false);
+}
+
+Response public_satisfaction_page(const PublicPage& p, const SatisfactionQuestion& q,
+                                  const std::string& token, const std::string& error) {
+    Words t{p.english};
+    std::string b = std::string("<h1>") + t("Bent u tevreden?", "Are you satisfied?") + "</h1>";
+    b += std::string("<p>") + t("Over de afhandeling van uw klacht ", "With how your complaint ") +
+         "<strong>" + escape(q.reference) + "</strong>" + t(" bij ", " was handled at ") +
+         escape(p.org.record.name) + ".</p>";
+    if (!q.solution.empty())
+        b += std::string("<div class=\"box\"><p><strong>") +
+             t("Wat wij hebben gedaan:", "What we did:") + "</strong></p><p>" + escape(q.solution) +
+             "</p></div>";
+    if (!error.empty())
+        b +=
+            "<div class=\"box alert\" role=\"alert\" id=\"f-answer-e\">" + escape(error) + "</div>";
+    b += "<form method=\"post\" action=\"" + base(p) + "/tevredenheid/" + escape(token) +
+         lang_query(p) + "\" novalidate><fieldset" +
+         (error.empty() ? "" : " aria-describedby=\"f-answer-e\"") + "><legend>" +
+         t("Uw antwoord", "Your answer") + " *</legend>";
+    b += std::string("<label><input type=\"radio\" name=\"answer\" value=\"satisfied\"> ") +
+         t("Ja, ik ben tevreden", "Yes, I am satisfied") + "</label>";
+    b += std::string("<label><input type=\"radio\" name=\"answer\" value=\"not_satisfied\"> ") +
+         t("Nee, ik ben niet tevreden", "No, I am not satisfied") + "</label></fieldset>";
+    b += std::string("<label for=\"f-comment\">") +
+         t("Toelichting (niet verplicht)", "Comment (optional)") +
+         "</label><textarea id=\"f-comment\" name=\"comment\"></textarea>";
+    b += std::string("<p class=\"hint\">") +
+         t("Uw antwoord geldt als uw schriftelijke bevestiging. Deze link werkt tot en met ",
+           "Your answer counts as your written confirmation. This link works until ") +
+         escape(format_local_nl(q.expires_at).substr(0, 10)) + ".</p>";
+    b += std::string("<button type=\"submit\">") + t("Versturen", "Send") + "</button></form>";
+    return page(error.empty() ? 200 : 422, t("Bent u tevreden?", "Are you satisfied?"), b,
                 p.english, false);
 }
 

@@ -1,5 +1,6 @@
 // public_pages.hpp: the pages anyone sees without an account: an organisation's complaint
-// form, its thank-you page with the private link, and the status page behind that link.
+// form, its thank-you page with the private link, the status page behind that link, and the
+// satisfaction question behind the link in the outcome mail.
 // Plain HTML without scripts, so that they work with JavaScript off and in an iframe.
 #pragma once
 
@@ -7,6 +8,7 @@
 #include "core/outcome.hpp"
 #include "service/organisations.hpp"
 #include "service/public_form.hpp"
+#include "service/satisfaction.hpp"
 
 #include <string>
 #include <vector>
@@ -25,6 +27,9 @@ Response public_form_page(const PublicPage& page, const PublicSubmission& typed,
 // After sending: the reference and the private link to the status page.
 Response public_thanks_page(const PublicPage& page, const PublicReceipt& receipt);
 Response public_status_page(const PublicPage& page, const PublicStatus& status);
+// The question behind the outcome mail's satisfaction link; `error` says what to fix.
+Response public_satisfaction_page(const PublicPage& page, const SatisfactionQuestion& q,
+                                  const std::string& token, const std::string& error);
 Response public_message_page(const PublicPage& page, int status, const std::string& nl,
                              const std::string& en);
 

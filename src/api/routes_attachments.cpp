@@ -33,7 +33,7 @@ Response upload(Call& c) {
     auto query = query_parameters(c.req.query);
     if (!query) return bad_query({});
     NewAttachment file{(*query)["file_name"], (*query)["kind"], c.req.body};
-    auto added = c.services.attachments.add(*c.org, *id, std::move(file), c.actor(), c.now);
+    auto added = c.services.attachments.add(*c.org, *id, file, c.actor(), c.now);
     return reply(added, [](const Attachment& a) { return json_reply(201, attachment_json(a)); });
 }
 

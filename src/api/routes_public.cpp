@@ -84,9 +84,63 @@ Response show_status(Call& c) {
     return public_status_page(page, status.value());
 }
 
+Response show_satisfaction(Call& c) {
+    const OrganisationContext* org = organisation_of(c);
+    if (!org) return unknown_organisation();
+    PublicPage page{*org, english(c.req)};
+    const std::string token = c.req.param("token");
+    auto q = c.services.satisfaction.question(*org, token, c.now);
+    if (!q) return public_message_page(page, 404, q.refusal().message_nl, q.refusal().message_en);
+    if (q.value().answered)
+        return public_message_page(page, 200, "Dank u, uw antwoord is ontvangen.",
+                                   "Thank you, your answer has been received.");
+    return public_satisfaction_page(page, q.value(), token, "");
+}
+
+Response send_satisfaction(Call& c) {
+    const OrganisationContext* org = organisation_of(c);
+    if (!org) return unknown_organisation();
+    PublicPage page{*org, english(c.req)};
+    const std::string token = c.req.param("token");
+    auto fields = query_parameters(c.req.body); // application/x-www-form-urlencoded
+    if (c.req.body.size() > kMaxBody || !fields)
+        return public_message_page(page, 400, "Het formulier kwam onleesbaar aan.",
+                                   "The form arrived unreadable.");
+    const std::string answer = (*fields)["answer"], comment = (*fields)["comment"];
+    if (answer != "satisfied" && answer != "not_satisfied") {
+        auto q = c.services.satisfaction.question(*org, token, c.now);
+        if (!q)
+            return public_message_page(page, 404, q.refusal().message_nl, q.refusal().message_en);
+        return public_satisfaction_page(page, q.value(), token,
+                                        page.english ? "Choose yes or no." : "Kies ja of nee.");
+    }
+    if (comment.size() > 20000)
+        return public_message_page(page, 413, "Uw toelichting is te lang.",
+                                   "Your comment is too long.");
+    auto done = c.services.satisfaction.answer(*org, token, answer == "satisfied", comment, c.now);
+    if (!done) {
+        const Refusal& r = done.refusal();
+        int status = r.kind == RefusalKind::not_found     ? 404
+                     : r.kind == RefusalKind::conflict    ? 409
+                     : r.kind == RefusalKind::unavailable ? 503
+                                                          : 422;
+        return public_message_page(page, status, r.message_nl, r.message_en);
+    }
+    return answer == "satisfied"
+               ? public_message_page(page, 200, "Dank u! Fijn dat u tevreden bent.",
+                                     "Thank you! We are glad you are satisfied.")
+               : public_message_page(page, 200,
+                                     "Dank u voor uw antwoord. Uw behandelaar neemt uw klacht "
+                                     "opnieuw in behandeling en neemt contact met u op.",
+                                     "Thank you for your answer. Your handler takes your "
+                                     "complaint up again and will contact you.");
+}
+
 } // namespace
 
 void add_public_routes(RouteTable& t) {
+    t.add("GET", "/klacht/:org/tevredenheid/:token", Access::anyone, false, show_satisfaction);
+    t.add("POST", "/klacht/:org/tevredenheid/:token", Access::anyone, false, send_satisfaction);
     t.add("GET", "/klacht/:org", Access::anyone, false, show_form);
     t.add("POST", "/klacht/:org", Access::anyone, false, send_form);
     t.add("GET", "/klacht/:org/status/:token", Access::anyone, false, show_status);

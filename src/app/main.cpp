@@ -95,6 +95,11 @@ int main(int argc, char** argv) {
     serve->add_option("--mail-from", smtp.from,
                       "sender of outgoing mail (env KLACHTDESK_MAIL_FROM)");
 
+    std::string public_url = env_or("KLACHTDESK_PUBLIC_URL", "");
+    serve->add_option("--public-url", public_url,
+                      "where people reach this server, for the links in mails, e.g. "
+                      "https://klachten.example.nl (env KLACHTDESK_PUBLIC_URL; default "
+                      "http://127.0.0.1:PORT)");
     auto split = [](const std::string& list) {
         std::vector<std::string> out;
         std::istringstream words(list);
@@ -220,6 +225,10 @@ int main(int argc, char** argv) {
         if (*serve) {
             rt->services().attachments.max_bytes =
                 static_cast<std::size_t>(max_file_mb) * 1024 * 1024;
+            if (public_url.empty()) public_url = "http://127.0.0.1:" + std::to_string(port);
+            while (!public_url.empty() && public_url.back() == '/')
+                public_url.pop_back();
+            rt->services().complaints.public_url = public_url;
             std::vector<ImapMailbox> mailboxes;
             for (auto [list, confidential] : {std::pair{&imap, false}, {&imap_confidential, true}})
                 for (const auto& text : *list) {

@@ -49,6 +49,21 @@ std::string resolve_promise(const MailContext& context) {
                : std::string("U hoort zo snel mogelijk van ons hoe uw klacht is afgehandeld.\n");
 }
 
+// R-CLOSE: the complainant is asked whether they are satisfied; their answer through the
+// link is their written confirmation (003).
+std::string satisfaction_question(const MailContext& context) {
+    if (context.satisfaction_url.empty()) return "Wij horen graag of u hierover tevreden bent.\n";
+    std::string until =
+        context.satisfaction_until
+            ? " (tot en met " + format_local_nl(*context.satisfaction_until).substr(0, 10) + ")"
+            : std::string();
+    return "Bent u tevreden over hoe wij uw klacht hebben afgehandeld? Laat het ons weten via "
+           "deze link" +
+           until + ":\n\n" + context.satisfaction_url +
+           "\n\nUw antwoord geldt als "
+           "uw schriftelijke bevestiging.\n";
+}
+
 OutgoingMail acknowledgement(const Procedure& p, const Complaint& c, const MailContext& context) {
     std::string text = "Wij hebben uw klacht van " + received_nl(c) +
                        " ontvangen en behandelen die volgens onze klachtenregeling (" + p.title +
@@ -206,10 +221,10 @@ std::vector<OutgoingMail> mails_after_step(const Procedure& p, const Complaint& 
                 " duurt langer dan gepland: " + describe_term_nl(e->term) +
                 " extra, om deze reden:\n\n" + e->reason + "\n\n" + resolve_promise(context)));
     if (const auto* r = std::get_if<Resolve>(&cmd); r && complainant)
-        out.push_back(to_complainant(
-            MailKind::outcome, c, context, "Uw klacht is afgehandeld",
-            "Uw klacht van " + received + " is afgehandeld. Wat wij hebben gedaan:\n\n" +
-                r->solution + "\n\nWij horen graag of u hierover tevreden bent.\n"));
+        out.push_back(to_complainant(MailKind::outcome, c, context, "Uw klacht is afgehandeld",
+                                     "Uw klacht van " + received +
+                                         " is afgehandeld. Wat wij hebben gedaan:\n\n" +
+                                         r->solution + "\n\n" + satisfaction_question(context)));
     if (std::holds_alternative<Escalate>(cmd) && complainant)
         out.push_back(to_complainant(
             MailKind::external_referral, c, context, "Uw klacht gaat naar " + c.external_body,

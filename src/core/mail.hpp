@@ -56,6 +56,10 @@ struct MailContext {
     std::string organisation_name;
     std::string handler_name, handler_email; // of the case after the step; empty: none
     std::vector<StepDeadline> deadlines;     // of the case after the step
+    // The outcome mail's link where the complainant answers whether they are satisfied, and
+    // until when it holds; empty: the mail asks them to let the handler know.
+    std::string satisfaction_url;
+    std::optional<Instant> satisfaction_until;
 };
 
 // The mails that `cmd` sends, which turned `before` into `after`. A complainant without an

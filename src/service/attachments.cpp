@@ -62,7 +62,8 @@ void file_into_case(Transaction& t, const OrganisationContext& org, const Compla
 }
 
 Outcome<Attachment> AttachmentService::add(const OrganisationContext& org, long long complaint_id,
-                                           NewAttachment file, const Actor& actor, Instant now) {
+                                           const NewAttachment& file, const Actor& actor,
+                                           Instant now) {
     auto c = db_.complaint(org.record.id, complaint_id);
     if (!c || (actor.viewer && !can_see(*actor.viewer, *c))) return case_not_found();
     if (actor.viewer)

@@ -39,7 +39,7 @@ public:
 
     // Whoever may see the case may add to its file, until its personal data is removed.
     Outcome<Attachment> add(const OrganisationContext& org, long long complaint_id,
-                            NewAttachment file, const Actor& actor, Instant now);
+                            const NewAttachment& file, const Actor& actor, Instant now);
     // The file with its bytes, after the download is recorded; a file whose bytes do not
     // match their hash any more is not handed out (it throws: an incident).
     Outcome<AttachmentFile> download(const OrganisationContext& org, long long complaint_id,

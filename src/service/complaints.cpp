@@ -5,6 +5,8 @@
 
 #include "service/incident.hpp"
 #include "service/outgoing_mail.hpp"
+#include "service/passwords.hpp"
+#include "store/audit_chain.hpp"
 
 namespace kd {
 namespace {
@@ -41,7 +43,14 @@ std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& 
             if (s.id == id && s.active) return &s;
         return nullptr;
     };
-    if (!find(actor))
+    // klachtdesk's own account acts for the complainant's answer through a link: it cannot
+    // log in (inactive, no password), so only a use case can name it.
+    auto system = [&](long long id) {
+        for (const auto& s : staff)
+            if (s.id == id && s.roles == "system") return true;
+        return false;
+    };
+    if (!find(actor) && !system(actor))
         return staff_refusal("actor_id",
                              "Onbekende medewerker als uitvoerder: " + std::to_string(actor) + ".",
                              "Unknown employee as actor: " + std::to_string(actor) + ".");
@@ -131,7 +140,8 @@ Outcome<SavedComplaint> ComplaintService::register_complaint(const OrganisationC
 Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContext& org,
                                                         long long complaint_id, Command cmd,
                                                         const Actor& actor, Instant now,
-                                                        std::optional<Instant> at) {
+                                                        std::optional<Instant> at,
+                                                        const WithComplaint& also) {
     std::optional<long long> handler, added;
     if (auto* a = std::get_if<Assign>(&cmd)) handler = a->handler_id;
     if (auto* g = std::get_if<GrantAccess>(&cmd)) added = g->staff_id;
@@ -177,11 +187,23 @@ Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContex
             t.append_audit(org.record.id, complaint_id, now, actor, command_name(cmd), &*before,
                            saved.complaint);
             // The mails the step sends are written with it: both or neither (issue 12).
+            MailContext context = mail_context(org, saved.complaint, saved.deadlines, staff);
+            if (std::holds_alternative<Resolve>(cmd) &&
+                !saved.complaint.complainant.email.empty() && !public_url.empty()) {
+                // R-CLOSE: the outcome mail carries the complainant's own satisfaction link.
+                const std::string token = random_hex(32);
+                SatisfactionLink link{org.record.id, complaint_id, now, now + kSatisfactionLinkLife,
+                                      std::nullopt};
+                t.insert_satisfaction_link(sha256_hex(token), link);
+                context.satisfaction_url =
+                    public_url + "/klacht/" + org.record.slug + "/tevredenheid/" + token;
+                context.satisfaction_until = link.expires_at;
+            }
             queue_mails(
                 t, org, &saved.complaint,
-                mails_after_step(org.procedure_of(*before), *before, saved.complaint, cmd,
-                                 mail_context(org, saved.complaint, saved.deadlines, staff)),
+                mails_after_step(org.procedure_of(*before), *before, saved.complaint, cmd, context),
                 now);
+            if (also) return also(t, saved.complaint);
             return true;
         },
         &error);

@@ -74,7 +74,13 @@ public:
     // is stamped `now`, the moment it was entered.
     Outcome<SavedComplaint> apply_command(const OrganisationContext& org, long long complaint_id,
                                           Command cmd, const Actor& actor, Instant now,
-                                          std::optional<Instant> at = std::nullopt);
+                                          std::optional<Instant> at = std::nullopt,
+                                          const WithComplaint& also = {});
+
+    // Where the public pages are reached from outside ("https://klachten.example.nl"), for
+    // the links in mails; empty: the outcome mail has no satisfaction link.
+    std::string public_url;
+    static constexpr std::chrono::hours kSatisfactionLinkLife{24 * 30};
 
     // The case if the person may see it (else not_found, like a case that does not exist);
     // reading a confidential case is recorded first, and not shown when it cannot be.

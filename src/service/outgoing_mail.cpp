@@ -11,7 +11,7 @@ namespace kd {
 MailContext mail_context(const OrganisationContext& org, const Complaint& after,
                          const std::vector<StepDeadline>& deadlines,
                          const std::vector<StaffMember>& staff) {
-    MailContext m{org.record.name, "", "", deadlines};
+    MailContext m{org.record.name, "", "", deadlines, "", std::nullopt};
     if (after.handler_id)
         for (const auto& s : staff)
             if (s.id == *after.handler_id && s.active) {

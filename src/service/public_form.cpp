@@ -133,6 +133,13 @@ Outcome<PublicStatus> PublicFormService::status(const OrganisationContext& org,
         out.finished_at = c->declined_at;
     else if (c->withdrawn_at)
         out.finished_at = c->withdrawn_at;
+    for (const auto& m : db_.mails_of(org.record.id, c->id))
+        if (m.recipient == "complainant" && m.sent_at)
+            out.correspondence.push_back({*m.sent_at, true, m.subject, m.body});
+    for (const auto& m : db_.inbound_mails_of(org.record.id, c->id))
+        out.correspondence.push_back({m.received_at, false, m.subject, m.text});
+    std::stable_sort(out.correspondence.begin(), out.correspondence.end(),
+                     [](const auto& a, const auto& b) { return a.at < b.at; });
     return out;
 }
 

@@ -37,6 +37,14 @@ struct PublicStatus {
     Instant received_at{};
     std::optional<StepDeadline> next; // the next step and when it is due
     std::optional<Instant> finished_at;
+    // The mails meant for the complainant that went out, and their messages that came in,
+    // oldest first (issue 12).
+    struct Letter {
+        Instant at{};
+        bool to_complainant = true;
+        std::string subject, text;
+    };
+    std::vector<Letter> correspondence;
 };
 
 class PublicFormService {

@@ -74,6 +74,7 @@ void write_once(Database& db, Writer& writer, const OrganisationContext& org,
                 std::vector<Pending> pending, Instant now, ReminderRun& run) {
     if (pending.empty()) return;
     std::vector<std::string> keys;
+    keys.reserve(pending.size());
     for (const auto& p : pending)
         keys.push_back(p.mail.once_key);
     auto known = db.once_keys_written(keys);

@@ -13,6 +13,7 @@
 #include "service/organisations.hpp"
 #include "service/outgoing_mail.hpp"
 #include "service/public_form.hpp"
+#include "service/satisfaction.hpp"
 
 namespace kd {
 
@@ -21,7 +22,7 @@ struct Services {
         : clock(clock), storage_name(db.backend_name()), organisations(db, writer),
           complaints(db, writer, organisations), hearings(complaints), audit_log(db), auth(db),
           accounts(db, writer, auth), public_form(db, writer), attachments(db, writer),
-          inbound_mail(complaints, attachments), outbox(db) {}
+          inbound_mail(complaints, attachments), outbox(db), satisfaction(complaints) {}
 
     const Clock& clock;
     std::string storage_name;    // "sqlite" or "postgresql", for the health check
@@ -36,6 +37,7 @@ struct Services {
     AttachmentService attachments;
     InboundMailService inbound_mail;
     OutboxService outbox;
+    SatisfactionService satisfaction;
 };
 
 } // namespace kd

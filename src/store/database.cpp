@@ -360,6 +360,8 @@ void Transaction::insert_public_link(long long organisation_id, long long compla
 void Transaction::remove_public_links(long long organisation_id, long long complaint_id) {
     sql_ << "DELETE FROM public_links WHERE organisation_id = :o AND complaint_id = :c",
         soci::use(organisation_id), soci::use(complaint_id);
+    sql_ << "DELETE FROM satisfaction_links WHERE organisation_id = :o AND complaint_id = :c",
+        soci::use(organisation_id), soci::use(complaint_id);
 }
 
 // ---- Database ----------------------------------------------------------------------------

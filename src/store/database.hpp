@@ -81,8 +81,13 @@ public:
     // The public form's private link to a complaint, by the SHA-256 (hex) of its token.
     void insert_public_link(long long organisation_id, long long complaint_id,
                             const std::string& token_digest);
-    // Retention: the private link leads nowhere any more.
+    // Retention: the private link leads nowhere any more (nor the satisfaction links).
     void remove_public_links(long long organisation_id, long long complaint_id);
+    // The satisfaction link of a resolved case (store/satisfaction_links.cpp), by the SHA-256
+    // (hex) of its token.
+    void insert_satisfaction_link(const std::string& token_digest, const SatisfactionLink& link);
+    // Records the answer; false when the link was answered before.
+    bool answer_satisfaction_link(const std::string& token_digest, Instant at);
 
     // The case file (store/attachments.cpp). Gives `a` its id.
     void insert_attachment(long long organisation_id, Attachment& a, const std::string& bytes);
@@ -179,6 +184,9 @@ public:
     std::optional<StaffMember> staff_member(long long organisation_id, long long id);
 
     std::optional<Complaint> complaint(long long organisation_id, long long id);
+    // A satisfaction link by the SHA-256 (hex) of its token.
+    std::optional<SatisfactionLink> satisfaction_link(long long organisation_id,
+                                                      const std::string& token_digest);
     // The complaint a public link leads to, by the SHA-256 (hex) of its token.
     std::optional<Complaint> complaint_by_public_link(long long organisation_id,
                                                       const std::string& token_digest);

@@ -492,6 +492,10 @@ std::vector<Migration> migrations_for(Backend b) {
         // Mails the scheduler writes: to a member of staff (staff_id), written once for good
         // (once_key), and a digest belongs to no complaint. SQLite cannot drop a NOT NULL, so
         // there the table is built anew; nothing refers to its rows by key.
+        static constexpr const char* kOutbox16Columns =
+            "id, organisation_id, complaint_id, kind, recipient, to_address, to_name, subject, "
+            "body, message_id, created_at, attempts, next_attempt_at, claimed_until, sent_at, "
+            "failed_at, last_error";
         Migration m{17,
                     "issue 12: reminders, escalations and digests in the outbox: staff_id, "
                     "once_key (unique), complaint_id optional",
@@ -518,16 +522,12 @@ std::vector<Migration> migrations_for(Backend b) {
                   sent_at BIGINT,
                   failed_at BIGINT,
                   last_error TEXT NOT NULL DEFAULT ''))",
-                "INSERT INTO outbox_17 (id, organisation_id, complaint_id, kind, recipient, "
-                "to_address, to_name, subject, body, message_id, created_at, attempts, "
-                "next_attempt_at, claimed_until, sent_at, failed_at, last_error) SELECT id, "
-                "organisation_id, complaint_id, kind, recipient, to_address, to_name, subject, "
-                "body, message_id, created_at, attempts, next_attempt_at, claimed_until, "
-                "sent_at, failed_at, last_error FROM outbox",
+                "INSERT INTO outbox_17 (" + std::string(kOutbox16Columns) + ") SELECT " +
+                    kOutbox16Columns + " FROM outbox",
                 "DROP TABLE outbox",
                 "ALTER TABLE outbox_17 RENAME TO outbox",
-                "CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE sent_at IS NULL "
-                "AND failed_at IS NULL",
+                std::string("CREATE INDEX outbox_due ON outbox (next_attempt_at, id) WHERE ") +
+                    "sent_at IS NULL AND failed_at IS NULL",
                 "CREATE INDEX outbox_complaint ON outbox (organisation_id, complaint_id, id)",
             };
         } else {
@@ -566,6 +566,20 @@ std::vector<Migration> migrations_for(Backend b) {
                        "CREATE INDEX inbound_status ON inbound_mails (organisation_id, status, id)",
                        "CREATE INDEX inbound_complaint ON inbound_mails (organisation_id, "
                        "complaint_id, id)",
+                   }});
+    all.push_back({19,
+                   "issue 12: the satisfaction link of a resolved case: the SHA-256 of its "
+                   "token, until when it holds, and when it was answered",
+                   {
+                       R"(CREATE TABLE satisfaction_links (
+                  token_digest TEXT PRIMARY KEY,
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  complaint_id BIGINT NOT NULL REFERENCES complaints(id),
+                  created_at BIGINT NOT NULL,
+                  expires_at BIGINT NOT NULL,
+                  answered_at BIGINT))",
+                       "CREATE INDEX satisfaction_links_complaint ON satisfaction_links "
+                       "(organisation_id, complaint_id)",
                    }});
     for (auto& m : all) {
         for (auto& s : m.statements)

@@ -102,6 +102,16 @@ struct OutboxMail {
     std::string last_error;
 };
 
+// The link in a resolved case's outcome mail where the complainant says whether they are
+// satisfied (issue 12); only the SHA-256 of its token is stored.
+struct SatisfactionLink {
+    long long organisation_id = 0;
+    long long complaint_id = 0;
+    Instant created_at{};
+    Instant expires_at{};
+    std::optional<Instant> answered_at;
+};
+
 // A mail in the outbox's list for staff, with the case it is about.
 struct OutboxListRow {
     OutboxMail mail;

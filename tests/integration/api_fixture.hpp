@@ -83,6 +83,7 @@ public:
         world->server =
             std::make_unique<HttpServer>(*world->services, ServerOptions{"127.0.0.1", port, 8});
         world->base = "http://127.0.0.1:" + std::to_string(port);
+        world->services->complaints.public_url = world->base; // links in mails lead here
         world->http = std::make_unique<HttpClient>(world->base);
     }
     static void TearDownTestSuite() {

@@ -22,7 +22,8 @@ namespace kd::it {
 // An SMTP server that keeps every message it accepts in a Maildir.
 class SmtpCatcher {
 public:
-    SmtpCatcher() : port_(kd::testing::free_port()) {
+    // `delay`: seconds the server waits before it answers each message (0: aiosmtpd as is).
+    explicit SmtpCatcher(double delay = 0) : port_(kd::testing::free_port()), delay_(delay) {
         dir_ = std::filesystem::temp_directory_path() /
                ("klachtdesk-smtp-" + std::to_string(::getpid()) + "-" + std::to_string(port_));
         std::filesystem::remove_all(dir_);
@@ -39,6 +40,9 @@ public:
         std::vector<std::string> args = {
             "/usr/bin/python3",          "-m", "aiosmtpd", "-n", "-l", listen, "-c",
             "aiosmtpd.handlers.Mailbox", dir};
+        if (delay_ > 0)
+            args = {"/usr/bin/python3", kd::testing::source_path("tests/integration/slow_smtp.py"),
+                    std::to_string(port_), dir, std::to_string(delay_)};
         std::vector<char*> argv;
         for (auto& a : args)
             argv.push_back(a.data());
@@ -89,6 +93,7 @@ private:
         }
     }
     unsigned short port_;
+    double delay_ = 0;
     std::filesystem::path dir_;
     pid_t pid_ = 0;
 };

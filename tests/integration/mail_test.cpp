@@ -187,3 +187,111 @@ TEST_F(Api, TwoSendersOnOneDatabaseSendEachMailOnce) {
             EXPECT_EQ(smtp.about(m.message_id).size(), 1u) << m.message_id;
         }
 }
+
+namespace {
+
+// The mails about `reference` that reached the SMTP server, by To and Subject.
+std::map<std::string, std::string> sent_about(const SmtpCatcher& smtp,
+                                              const std::string& reference) {
+    std::map<std::string, std::string> out;
+    for (const auto& m : smtp.about(reference))
+        out[header(m, "To") + " | " + header(m, "Subject")] = m;
+    return out;
+}
+
+std::vector<std::string> keys_of(const std::map<std::string, std::string>& m) {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : m)
+        out.push_back(k);
+    return out;
+}
+
+} // namespace
+
+// The mails of the other four procedures, each with its own terms (issue 12): which step
+// sends which mail to whom, and what the procedure's term makes the mail promise.
+TEST_F(Api, EachProcedureSendsItsOwnMailsWithItsOwnTerms) {
+    SmtpCatcher smtp;
+    smtp.start();
+    MailSender sender(*world->writer, settings_for(smtp));
+    const std::string jan = "Jan de Boer <jan@example.org>";
+    auto sanne = [](const std::string& org) {
+        return "Sanne de Vries <sanne@" + org + ".example>";
+    };
+    auto begin = [&](const std::string& org, json in) {
+        in["complainant"]["email"] = "jan@example.org";
+        return create(org, in);
+    };
+
+    { // 000 Jexo: no acknowledgement step; handling within 14 days.
+        const std::string org = "jexo";
+        json in = intake(org);
+        in["handler_id"] = staff(org, "sanne");
+        json c = begin(org, in);
+        long long id = c["id"];
+        const std::string ref = c["reference"];
+        act(org, id, "start-handling", json::object());
+        act(org, id, "resolve", {{"solution", "Loon nabetaald"}});
+        send_all(sender, now());
+        auto mails = sent_about(smtp, ref);
+        EXPECT_EQ(keys_of(mails), (std::vector<std::string>{
+                                      jan + " | Uw klacht is afgehandeld (" + ref + ")",
+                                      sanne(org) + " | Klacht " + ref + " is aan u toegewezen"}));
+        const std::string& to_sanne =
+            mails[sanne(org) + " | Klacht " + ref + " is aan u toegewezen"];
+        EXPECT_NE(to_sanne.find("(Afhandeling) loopt af op 02-12-2026 23:59"), std::string::npos)
+            << to_sanne;
+        const std::string& outcome = mails[jan + " | Uw klacht is afgehandeld (" + ref + ")"];
+        EXPECT_NE(outcome.find("Loon nabetaald"), std::string::npos);
+        EXPECT_NE(outcome.find("/klacht/jexo/tevredenheid/"), std::string::npos) << outcome;
+    }
+    { // 001 Exact PI: acknowledged at intake; the handler contacts within 2 working days;
+      // the resolution term is agreed per case, so the acknowledgement promises no date.
+        const std::string org = "exactpi";
+        json in = intake(org);
+        in["description_approved"] = in["procedure_explained"] = in["acknowledged_at_intake"] =
+            true;
+        json c = begin(org, in);
+        long long id = c["id"];
+        const std::string ref = c["reference"];
+        act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
+        send_all(sender, now());
+        auto mails = sent_about(smtp, ref);
+        ASSERT_EQ(mails.size(), 2u) << ::testing::PrintToString(keys_of(mails));
+        const std::string& ack = mails[jan + " | Ontvangstbevestiging van uw klacht (" + ref + ")"];
+        EXPECT_NE(ack.find("zo snel mogelijk"), std::string::npos) << ack;
+        const std::string& to_sanne =
+            mails[sanne(org) + " | Klacht " + ref + " is aan u toegewezen"];
+        // Assigned Wednesday 18 November: 2 working days, to Friday 20 November.
+        EXPECT_NE(to_sanne.find("(Eerste contact door behandelaar) loopt af op 20-11-2026 23:59"),
+                  std::string::npos)
+            << to_sanne;
+    }
+    { // 002 Een Loket MK: acknowledged within 1 working day; handled within 4 weeks.
+        const std::string org = "een-loket-mk";
+        json c = begin(org, intake(org));
+        long long id = c["id"];
+        const std::string ref = c["reference"];
+        act(org, id, "acknowledge", json::object());
+        send_all(sender, now());
+        auto mails = sent_about(smtp, ref);
+        ASSERT_EQ(mails.size(), 1u) << ::testing::PrintToString(keys_of(mails));
+        const std::string& ack = mails[jan + " | Ontvangstbevestiging van uw klacht (" + ref + ")"];
+        EXPECT_NE(ack.find("uiterlijk 16-12-2026"), std::string::npos) << ack;
+    }
+    { // 003 Quoratio: the acknowledgement carries the description and the first actions;
+      // the resolution has no fixed term.
+        const std::string org = "quoratio";
+        json c = begin(org, intake(org));
+        long long id = c["id"];
+        const std::string ref = c["reference"];
+        act(org, id, "acknowledge",
+            {{"note", "U klaagt over het rooster. Eerste actie: gesprek met de planner."}});
+        send_all(sender, now());
+        auto mails = sent_about(smtp, ref);
+        ASSERT_EQ(mails.size(), 1u) << ::testing::PrintToString(keys_of(mails));
+        const std::string& ack = mails[jan + " | Ontvangstbevestiging van uw klacht (" + ref + ")"];
+        EXPECT_NE(ack.find("Eerste actie: gesprek met de planner."), std::string::npos) << ack;
+        EXPECT_NE(ack.find("zo snel mogelijk"), std::string::npos) << ack;
+    }
+}

@@ -18,6 +18,7 @@ struct Case {
     WorkingDayCalendar cal;
     Complaint c;
     Instant now = at("2026-11-20T11:00");
+    std::string satisfaction_url; // the outcome mail's link, when the test gives one
 
     Case(const std::string& slug, const std::string& email)
         : p(seed_procedure(slug)), cal(p.calendar) {
@@ -34,8 +35,12 @@ struct Case {
         if (!r.ok()) return {};
         Complaint before = c;
         c = r.value();
-        MailContext context{"Xs2more", "Sanne de Vries", "sanne@xs2more.example",
-                            deadlines_of(p, cal, c, now)};
+        MailContext context{"Xs2more",
+                            "Sanne de Vries",
+                            "sanne@xs2more.example",
+                            deadlines_of(p, cal, c, now),
+                            satisfaction_url,
+                            std::nullopt};
         return mails_after_step(p, before, c, cmd, context);
     }
 };
@@ -101,4 +106,26 @@ TEST(Mail, QuoratiosAcknowledgementCarriesTheFirstActions) {
     auto ack = q.step(Acknowledge{"Klacht over het rooster; eerste actie: gesprek met planner."});
     ASSERT_EQ(ack.size(), 1u);
     EXPECT_NE(ack[0].body.find("eerste actie: gesprek met planner"), std::string::npos);
+}
+
+// R-CLOSE: the outcome asks whether the complainant is satisfied, through their own link
+// when there is one; their answer there is the written confirmation (003).
+TEST(Mail, TheOutcomeAsksWhetherTheComplainantIsSatisfied) {
+    Case x("jexo", "jan@example.org");
+    x.step(Assign{kHandler, false});
+    x.step(StartHandling{});
+    x.satisfaction_url = "https://klachten.jexo.example/klacht/jexo/tevredenheid/abc";
+    auto resolved = x.step(Resolve{Resolution::solved, "Loon nabetaald", {}});
+    ASSERT_EQ(resolved.size(), 1u);
+    EXPECT_NE(resolved[0].body.find("Bent u tevreden"), std::string::npos) << resolved[0].body;
+    EXPECT_NE(resolved[0].body.find(x.satisfaction_url), std::string::npos);
+    EXPECT_NE(resolved[0].body.find("schriftelijke bevestiging"), std::string::npos);
+
+    Case y("jexo", "jan@example.org"); // no link: asked to say so
+    y.step(Assign{kHandler, false});
+    y.step(StartHandling{});
+    auto plain = y.step(Resolve{Resolution::solved, "Loon nabetaald", {}});
+    ASSERT_EQ(plain.size(), 1u);
+    EXPECT_NE(plain[0].body.find("Wij horen graag of u hierover tevreden bent."),
+              std::string::npos);
 }

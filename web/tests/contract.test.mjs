@@ -548,7 +548,7 @@ test('the public form and its status page', async () => {
   await call('GET', status, { params: { org: 'niet-bestaand', token }, expect: 404 });
 });
 
-test('mail in: the inbox, registering and dismissing a message; the mails given up', async () => {
+test('mail in: the inbox, registering and dismissing a message; the satisfaction link; the mails given up', async () => {
   const org = 'jexo', coordinator = 'kwaliteit@jexo.example';
   const mail = (id, subject) => [`From: Els Visser <els@example.org>`, `Subject: ${subject}`,
     `Message-ID: <${id}>`, 'Date: Tue, 17 Nov 2026 21:15:00 +0100', '', 'Mijn loonstrook klopt niet.', ''].join('\r\n');
@@ -571,6 +571,22 @@ test('mail in: the inbox, registering and dismissing a message; the mails given 
   await call('POST', `${inbox}/{id}/dismiss`, { params: { org, id: byId.Reclame }, as: await as(coordinator), json: { reason: '' }, expect: 422 });
   await call('POST', `${inbox}/{id}/dismiss`, { params: { org, id: byId.Reclame }, as: await as(coordinator), json: { reason: 'Reclame' }, expect: 200 });
   await call('GET', `${inbox}/{id}`, { params: { org, id: 999999 }, as: await as(coordinator), expect: 404 });
+  // The outcome mail's satisfaction link, as the complainant follows it.
+  const id = made.json.id;
+  await step(org, coordinator, id, 'assign', { handler_id: await staffId('sanne@jexo.example') });
+  await step(org, 'sanne@jexo.example', id, 'start-handling', {});
+  await step(org, 'sanne@jexo.example', id, 'resolve', { solution: 'Loon nabetaald.' });
+  const outcome = (await read(org, coordinator, id)).correspondence.find((m) => m.kind === 'outcome');
+  const token = outcome?.text.match(/\/tevredenheid\/([0-9a-f]{64})/)?.[1];
+  assert.ok(token, 'the outcome mail has the satisfaction link');
+  const question = '/klacht/{org}/tevredenheid/{token}';
+  await call('GET', question, { params: { org, token }, expect: 200 });
+  await call('GET', question, { params: { org, token: 'b'.repeat(64) }, expect: 404 });
+  await call('POST', question, { params: { org, token }, form: { comment: 'x' }, expect: 422 });
+  await call('POST', question, { params: { org, token }, form: { answer: 'satisfied', comment: 'Dank u' }, expect: 200 });
+  await call('POST', question, { params: { org, token }, form: { answer: 'satisfied' }, expect: 409 });
+  assert.equal((await read(org, coordinator, id)).satisfaction, 'satisfied');
+
   const outbox = '/api/v1/organisations/{org}/outbox';
   await call('GET', outbox, { params: { org }, as: await as(coordinator), expect: 200 });
   await call('GET', outbox, { params: { org }, query: { status: 'waiting' }, as: await as(coordinator), expect: 200 });
