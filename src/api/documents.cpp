@@ -3,6 +3,7 @@
 #include "api/documents.hpp"
 
 #include "core/amsterdam_time.hpp"
+#include "core/mail.hpp"
 
 namespace kd {
 namespace {
@@ -296,7 +297,7 @@ json correspondence_json(const std::vector<OutboxMail>& out,
                               {"kind", m.kind},
                               {"address", m.to_address},
                               {"subject", m.subject},
-                              {"text", m.body},
+                              {"text", with_links_hidden(m.body)},
                               {"status", m.sent_at     ? "sent"
                                          : m.failed_at ? "failed"
                                                        : "waiting"},

@@ -6,6 +6,7 @@
 #include "api/routes.hpp"
 #include "api/uri.hpp"
 #include "core/amsterdam_time.hpp"
+#include "core/inbound_mail.hpp"
 
 namespace kd {
 namespace {
@@ -45,7 +46,7 @@ Response show(Call& c) {
         json body = inbound_mail_json(r, true);
         // The intake form opens with what the message says; staff check and complete it.
         body["suggested_intake"] = {
-            {"received_at", format_iso_local(r.sent_at.value_or(r.received_at))},
+            {"received_at", format_iso_local(moment_of_receipt(r.sent_at, r.received_at))},
             {"channel", "email"},
             {"complainant", {{"name", r.from_name}, {"email", r.from_address}}},
             {"description", r.text},

@@ -94,6 +94,12 @@ Response show_satisfaction(Call& c) {
     if (q.value().answered)
         return public_message_page(page, 200, "Dank u, uw antwoord is ontvangen.",
                                    "Thank you, your answer has been received.");
+    if (q.value().moved_on)
+        return public_message_page(page, 200,
+                                   "Uw klacht is inmiddels verder behandeld. Neem contact met ons "
+                                   "op als u nog iets wilt laten weten.",
+                                   "Your complaint has been taken further since. Please contact "
+                                   "us if you want to tell us more.");
     return public_satisfaction_page(page, q.value(), token, "");
 }
 

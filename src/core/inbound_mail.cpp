@@ -33,6 +33,15 @@ constexpr int kMaxHops = 30;
 
 } // namespace
 
+Instant moment_of_receipt(std::optional<Instant> date_header, Instant came_in) {
+    using namespace std::chrono;
+    // Ten minutes of grace for a sender's clock that runs a little ahead.
+    if (date_header && *date_header >= came_in - hours{24 * 7} &&
+        *date_header <= came_in + minutes{10})
+        return std::min(*date_header, came_in);
+    return came_in;
+}
+
 std::string address_of(std::string_view mailbox) {
     auto open = mailbox.find('<'), close = mailbox.rfind('>');
     if (open != std::string_view::npos && close != std::string_view::npos && close > open)

@@ -49,6 +49,11 @@ std::optional<std::string> machine_sent(const InboundMessage& m,
 // "Re: Uw klacht is afgehandeld (004-00017)"; nullopt when it names none.
 std::optional<std::string> reference_in(std::string_view subject, std::string_view org_code);
 
+// When a message counts as received, for the terms that run from receipt: its Date header
+// when that is plausible (at most a week before it came in, not after), else when it came in:
+// a sender's clock, or a forged date, must not move a legal term.
+Instant moment_of_receipt(std::optional<Instant> date_header, Instant came_in);
+
 // "klachten@example.nl" out of "Klachtdesk <klachten@example.nl>".
 std::string address_of(std::string_view mailbox);
 

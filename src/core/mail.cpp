@@ -4,6 +4,7 @@
 #include "core/amsterdam_time.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace kd {
 namespace {
@@ -131,6 +132,24 @@ const char* to_string(MailTo t) {
         break;
     }
     return "confidant";
+}
+
+std::string with_links_hidden(std::string text) {
+    static const std::string marker = "/tevredenheid/";
+    for (auto at = text.find(marker); at != std::string::npos; at = text.find(marker, at + 1)) {
+        auto start = at + marker.size(), end = start;
+        while (end < text.size() && std::isxdigit(static_cast<unsigned char>(text[end])))
+            ++end;
+        // From the scheme on: "https://host/klacht/slug/tevredenheid/<token>".
+        auto begin = text.rfind("http", at);
+        auto line = text.rfind('\n', at);
+        if (begin == std::string::npos || (line != std::string::npos && begin < line)) begin = at;
+        if (end - start == 64) {
+            text.replace(begin, end - begin, "[persoonlijke link]");
+            at = begin;
+        }
+    }
+    return text;
 }
 
 OutgoingMail deadline_mail(const Complaint& c, const DeadlineAlert& alert, const StaffAddressee& to,

@@ -73,6 +73,10 @@ std::vector<OutgoingMail> mails_after_step(const Procedure& p, const Complaint& 
 std::vector<OutgoingMail> mails_after_intake(const Procedure& p, const Complaint& c,
                                              const MailContext& context);
 
+// A mail's text as staff and the status page show it: the complainant's own satisfaction
+// link replaced by "[persoonlijke link]", so that nobody else can answer in their name.
+std::string with_links_hidden(std::string text);
+
 // A reminder of a deadline coming near, or the news that it passed, about case `c`, to `to`.
 // `context` holds the case's handler (empty: none yet).
 OutgoingMail deadline_mail(const Complaint& c, const DeadlineAlert& alert, const StaffAddressee& to,

@@ -33,7 +33,9 @@ std::optional<std::string> imap(const ImapMailbox& box, const std::string& url,
         curl_easy_setopt(c, CURLOPT_PASSWORD, box.password.c_str());
     }
     if (!custom.empty()) curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, custom.c_str());
-    curl_easy_setopt(c, CURLOPT_USE_SSL, CURLUSESSL_TRY);
+    // The login never goes out in the clear: TLS (imaps://, or STARTTLS on imap://) is
+    // required, except to a server on this machine (a local Dovecot, the tests').
+    curl_easy_setopt(c, CURLOPT_USE_SSL, box.local() ? CURLUSESSL_TRY : CURLUSESSL_ALL);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &out);
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
@@ -106,7 +108,13 @@ ImapRun ImapPoller::poll(Instant now) {
                 continue;
             }
             ++run.fetched;
-            auto taken = inbox_.receive(*org, *raw, box.confidential, now);
+            // A storage fault that throws is as "not stored": unseen again, read next time.
+            Outcome<MailIn> taken = Refusal("storage", "", "", "", RefusalKind::unavailable);
+            try {
+                taken = inbox_.receive(*org, *raw, box.confidential, now);
+            } catch (const std::exception& e) {
+                run.errors.push_back(shown(url) + " UID " + uid + ": " + e.what());
+            }
             if (taken || taken.refusal().kind != RefusalKind::unavailable) {
                 // Kept, or no message at all (logged): either way not to be read again.
                 if (taken)

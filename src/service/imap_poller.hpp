@@ -7,6 +7,7 @@
 #include "service/inbound_mail.hpp"
 #include "service/periodic_job.hpp"
 
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,17 @@ struct ImapMailbox {
     std::string url;           // "imaps://mail.example.nl/INBOX", "imap://127.0.0.1:1143/INBOX"
     bool confidential = false; // the confidants' address (003)
     std::string user, password;
+
+    // On this machine (127.0.0.1, ::1, localhost): the only mailboxes read without TLS.
+    bool local() const {
+        for (const char* host : {"://127.0.0.1", "://localhost", "://[::1]"}) {
+            auto at = url.find(host);
+            if (at == std::string::npos) continue;
+            char next = url.size() > at + std::strlen(host) ? url[at + std::strlen(host)] : '/';
+            if (next == ':' || next == '/') return true;
+        }
+        return false;
+    }
 };
 
 // "xs2more=imaps://mail.example.nl/Klachten": one mailbox as configured; nullopt when it is

@@ -97,16 +97,27 @@ Outcome<MailIn> InboundMailService::receive(const OrganisationContext& org, std:
         rec.status = "ignored";
         rec.reason = *machine;
     } else {
-        auto id = db.complaint_of_message(org.record.id, parsed->refers_to);
-        if (!id)
+        if (auto id = db.complaint_of_message(org.record.id, parsed->refers_to))
+            answered = db.complaint(org.record.id, *id);
+        // A reference in the subject is easily written by anyone (they run in sequence): it
+        // joins only a message from the complainant's own address.
+        if (!answered)
             if (auto ref = reference_in(parsed->subject, org.record.code))
-                id = db.complaint_by_reference(org.record.id, *ref);
-        if (id) answered = db.complaint(org.record.id, *id);
+                if (auto id = db.complaint_by_reference(org.record.id, *ref)) {
+                    answered = db.complaint(org.record.id, *id);
+                    if (answered && (answered->complainant.email.empty() ||
+                                     fold_address(answered->complainant.email) !=
+                                         fold_address(parsed->from_address)))
+                        answered.reset();
+                }
         // A case whose personal data is gone takes no new personal data: staff see the
         // message as new and decide.
         if (answered && !answered->anonymised_at) {
             rec.status = "joined";
             rec.complaint_id = answered->id;
+            // A reply to a confidential case is as confidential as the case, whichever
+            // address it came in on.
+            rec.confidential = rec.confidential || answered->confidential;
         } else {
             answered.reset();
         }
@@ -167,15 +178,25 @@ Outcome<std::vector<InboundMailRecord>> InboundMailService::list(const Organisat
                        "Choose new, registered, joined, dismissed or ignored.", "status");
     std::vector<InboundMailRecord> out;
     for (auto& m : complaints_.database().inbound_mails(org.record.id, s, 200))
-        if (may_see_inbound(viewer, m.confidential)) out.push_back(std::move(m));
+        if (may_see(org, m, viewer)) out.push_back(std::move(m));
     return out;
 }
 
 Outcome<InboundMailRecord> InboundMailService::visible(const OrganisationContext& org, long long id,
                                                        const Viewer& viewer) {
     auto m = complaints_.database().inbound_mail(org.record.id, id);
-    if (!m || !may_see_inbound(viewer, m->confidential)) return no_such_message();
+    if (!m || !may_see(org, *m, viewer)) return no_such_message();
     return *m;
+}
+
+bool InboundMailService::may_see(const OrganisationContext& org, const InboundMailRecord& m,
+                                 const Viewer& viewer) {
+    if (!may_see_inbound(viewer, m.confidential)) return false;
+    // A message of a case is for whoever may see that case (a confidential one: its own
+    // confidant, not every confidant).
+    if (!m.complaint_id) return true;
+    auto c = complaints_.database().complaint(org.record.id, *m.complaint_id);
+    return c && can_see(viewer, *c);
 }
 
 Outcome<InboundMailRecord> InboundMailService::get(const OrganisationContext& org, long long id,

@@ -57,6 +57,7 @@ public:
 private:
     Outcome<InboundMailRecord> visible(const OrganisationContext& org, long long id,
                                        const Viewer& viewer);
+    bool may_see(const OrganisationContext& org, const InboundMailRecord& m, const Viewer& viewer);
 
     ComplaintService& complaints_;
     AttachmentService& attachments_;

@@ -4,6 +4,7 @@
 
 #include <gmime/gmime.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -22,8 +23,17 @@ struct GFree {
 };
 using GString = std::unique_ptr<char, GFree>;
 
+// Valid UTF-8 without NUL bytes, whatever the message declared: a sender's bytes must not
+// break the database (PostgreSQL refuses invalid UTF-8) or the JSON written from them.
+std::string clean_text(std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), '\0'), s.end());
+    if (g_utf8_validate(s.data(), static_cast<gssize>(s.size()), nullptr)) return s;
+    GString valid(g_utf8_make_valid(s.data(), static_cast<gssize>(s.size())));
+    return valid ? std::string(valid.get()) : std::string();
+}
+
 std::string text_of(const char* s) {
-    return s ? std::string(s) : std::string();
+    return s ? clean_text(s) : std::string();
 }
 
 // Pulls in GMime's types once per process; GMime is thread-safe after that.
@@ -177,6 +187,9 @@ std::optional<InboundMessage> read_mail(std::string_view raw) {
     Walk walk{&m, {}};
     g_mime_message_foreach(msg.get(), visit, &walk);
     if (m.text.empty() && !walk.html.empty()) m.text = html_as_text(walk.html);
+    m.text = clean_text(std::move(m.text));
+    for (auto& f : m.files)
+        f.file_name = clean_text(std::move(f.file_name));
     return m;
 }
 

@@ -71,8 +71,10 @@ SendRun MailSender::send_due(Instant now) {
         std::string error;
         auto status = writer_.run(
             [&](Transaction& t) {
+                // Once sent, the satisfaction link is the complainant's alone: the copy kept
+                // no longer holds it.
                 if (r.sent)
-                    t.mark_mail_sent(m.id, now);
+                    t.mark_mail_sent(m.id, now, with_links_hidden(m.body));
                 else
                     t.mark_mail_failed(m.id, r.error, retry, now);
                 if (!r.sent && retry) return true;
@@ -112,8 +114,16 @@ Outcome<std::vector<OutboxListRow>> OutboxService::list(const OrganisationContex
                          "outgoing mail.");
     std::vector<OutboxListRow> out;
     for (auto& row : db_.outbox_list(org.record.id, failed, 200)) {
+        // A mail of a case is for whoever may see the case (a confidential one: its own
+        // confidant); one to staff about no case (a digest) for coordinators and management.
+        if (row.mail.complaint_id == 0) {
+            if (viewer.coordinator || viewer.management) out.push_back(std::move(row));
+            continue;
+        }
+        auto c = db_.complaint(org.record.id, row.mail.complaint_id);
         bool ordinary = viewer.coordinator || viewer.management;
-        if (row.confidential ? viewer.confidant : ordinary) out.push_back(std::move(row));
+        if (c && (c->confidential || ordinary) && can_see(viewer, *c))
+            out.push_back(std::move(row));
     }
     return out;
 }

@@ -1,6 +1,8 @@
 // public_form.cpp: the public form's submissions and status pages.
 #include "service/public_form.hpp"
 
+#include "core/mail.hpp"
+
 #include "core/lifecycle.hpp"
 #include "service/incident.hpp"
 #include "service/passwords.hpp"
@@ -135,7 +137,7 @@ Outcome<PublicStatus> PublicFormService::status(const OrganisationContext& org,
         out.finished_at = c->withdrawn_at;
     for (const auto& m : db_.mails_of(org.record.id, c->id))
         if (m.recipient == "complainant" && m.sent_at)
-            out.correspondence.push_back({*m.sent_at, true, m.subject, m.body});
+            out.correspondence.push_back({*m.sent_at, true, m.subject, with_links_hidden(m.body)});
     for (const auto& m : db_.inbound_mails_of(org.record.id, c->id))
         out.correspondence.push_back({m.received_at, false, m.subject, m.text});
     std::stable_sort(out.correspondence.begin(), out.correspondence.end(),

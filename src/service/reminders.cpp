@@ -31,7 +31,9 @@ std::vector<StaffAddressee> addressees(const Complaint& c, AlertKind kind,
         if (c.handler_id && s.id == *c.handler_id) add(s, MailTo::handler);
     const bool handled = !out.empty();
     if (handled && kind == AlertKind::reminder) return out;
-    if (c.confidential && handled) return out;
+    // A confidential case with a confidant as handler stays theirs, even when they cannot
+    // be mailed (inactive, no address): the other confidants may not know of it.
+    if (c.confidential && c.handler_id) return out;
     for (const auto& s : staff) {
         if (c.confidential) {
             if (s.confidant) add(s, MailTo::confidant);
@@ -70,16 +72,17 @@ struct Pending {
 // Writes the mails not written before (by this server or another) in one transaction, and
 // counts the new ones of each kind into `run`. Most of what a run finds was written by an
 // earlier run: one read sorts that out, so that the writer sees only what is new.
-void write_once(Database& db, Writer& writer, const OrganisationContext& org,
+// Returns false when they could not be written (the next run tries again).
+bool write_once(Database& db, Writer& writer, const OrganisationContext& org,
                 std::vector<Pending> pending, Instant now, ReminderRun& run) {
-    if (pending.empty()) return;
+    if (pending.empty()) return true;
     std::vector<std::string> keys;
     keys.reserve(pending.size());
     for (const auto& p : pending)
         keys.push_back(p.mail.once_key);
     auto known = db.once_keys_written(keys);
     std::erase_if(pending, [&](const Pending& p) { return known.count(p.mail.once_key) > 0; });
-    if (pending.empty()) return;
+    if (pending.empty()) return true;
     ReminderRun counted;
     std::string error;
     auto status = writer.run(
@@ -96,10 +99,11 @@ void write_once(Database& db, Writer& writer, const OrganisationContext& org,
         },
         &error);
     if (status == WriteStatus::failed) spdlog::error("reminders: not written: {}", error);
-    if (status != WriteStatus::committed) return;
+    if (status != WriteStatus::committed) return false;
     run.reminders += counted.reminders;
     run.missed += counted.missed;
     run.digests += counted.digests;
+    return true;
 }
 
 } // namespace
@@ -195,8 +199,8 @@ ReminderRun Reminders::digests_of(const OrganisationContext& org,
     for (auto& [id, l] : lines)
         if (auto m = digest_mail(who[id], std::move(l), org.record.name, today))
             pending.push_back({nullptr, std::move(*m)});
-    write_once(db, writer_, org, std::move(pending), now, run);
-    digest_done_[org.record.id] = today;
+    if (write_once(db, writer_, org, std::move(pending), now, run))
+        digest_done_[org.record.id] = today;
     return run;
 }
 

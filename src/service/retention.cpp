@@ -22,6 +22,13 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
         if (p.retention_years <= 0) continue;
         // A superset of the cases whose term has passed; core/ decides about each one.
         Instant cutoff = now - days{365LL * p.retention_years} + days{2};
+        // Mail that came in and became no case is kept as long as a case would be.
+        if (apply)
+            writer.run([&](Transaction& t) {
+                t.anonymise_stray_inbound_mails(o->record.id,
+                                                now - days{365LL * p.retention_years});
+                return true;
+            });
         long long after = 0, seen = 0;
         for (;;) {
             auto ids = db.retention_candidates(o->record.id, cutoff, after, 500);

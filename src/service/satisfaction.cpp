@@ -27,16 +27,19 @@ Refusal moved_on() {
 } // namespace
 
 Outcome<SatisfactionQuestion> SatisfactionService::question(const OrganisationContext& org,
-                                                            const std::string& token,
-                                                            Instant now) {
+                                                            const std::string& token, Instant now) {
     if (token.size() != 64) return unknown_link();
     Database& db = complaints_.database();
     auto link = db.satisfaction_link(org.record.id, sha256_hex(token));
     if (!link || now > link->expires_at) return unknown_link();
     auto c = db.complaint(org.record.id, link->complaint_id);
     if (!c || c->anonymised_at) return unknown_link();
-    return SatisfactionQuestion{c->reference, c->solution, link->expires_at,
-                                link->answered_at.has_value() || c->state != State::resolved};
+    return SatisfactionQuestion{c->id,
+                                c->reference,
+                                c->solution,
+                                link->expires_at,
+                                link->answered_at.has_value(),
+                                c->state != State::resolved};
 }
 
 Outcome<SavedComplaint> SatisfactionService::answer(const OrganisationContext& org,
@@ -44,9 +47,8 @@ Outcome<SavedComplaint> SatisfactionService::answer(const OrganisationContext& o
                                                     const std::string& comment, Instant now) {
     auto q = question(org, token, now);
     if (!q) return q.refusal();
-    if (q.value().answered) return moved_on();
+    if (q.value().answered || q.value().moved_on) return moved_on();
     const std::string digest = sha256_hex(token);
-    auto link = complaints_.database().satisfaction_link(org.record.id, digest);
     // The complainant's own words are the written confirmation (003: "schriftelijke
     // bevestiging"): what they chose, when, and what they added.
     std::string evidence = std::string("Antwoord van de indiener via de tevredenheidslink op ") +
@@ -66,7 +68,7 @@ Outcome<SavedComplaint> SatisfactionService::answer(const OrganisationContext& o
     std::optional<Refusal> refused;
     Actor actor{system, "klachtdesk:satisfaction-link", std::nullopt};
     auto saved = complaints_.apply_command(
-        org, link->complaint_id, VerifySatisfaction{satisfied, comment, evidence}, actor, now,
+        org, q.value().complaint_id, VerifySatisfaction{satisfied, comment, evidence}, actor, now,
         std::nullopt, [&](Transaction& t, const Complaint&) {
             if (!t.answer_satisfaction_link(digest, now)) {
                 refused = moved_on();

@@ -12,10 +12,12 @@ namespace kd {
 
 // What the link's page shows before the answer.
 struct SatisfactionQuestion {
+    long long complaint_id = 0;
     std::string reference;
     std::string solution; // what was done, as the outcome mail said
     Instant expires_at{};
     bool answered = false; // answered before: the page thanks, and asks nothing
+    bool moved_on = false; // the case is past "resolved" (closed, referred, handled again)
 };
 
 class SatisfactionService {
@@ -23,8 +25,8 @@ public:
     explicit SatisfactionService(ComplaintService& complaints) : complaints_(complaints) {}
 
     // not_found for a token that is no link, or one that has expired.
-    Outcome<SatisfactionQuestion> question(const OrganisationContext& org,
-                                           const std::string& token, Instant now);
+    Outcome<SatisfactionQuestion> question(const OrganisationContext& org, const std::string& token,
+                                           Instant now);
     // Records the answer once; a conflict when it was answered before or the case has moved
     // on (closed, referred) since the mail.
     Outcome<SavedComplaint> answer(const OrganisationContext& org, const std::string& token,

@@ -109,7 +109,8 @@ public:
     // Takes up to `limit` mails due at `now` that no sender holds, for this sender until
     // `until`: another sender (a second server on PostgreSQL) skips them meanwhile.
     std::vector<OutboxMail> claim_due_mails(Instant now, Instant until, int limit);
-    void mark_mail_sent(long long id, Instant at);
+    // Sent: the body is kept as `kept_body` (with the personal links it held hidden).
+    void mark_mail_sent(long long id, Instant at, const std::string& kept_body);
     // Retention: the complaint's mails keep what they were (kind, subject, when, sent or not)
     // without the address, name and text; one still waiting is not sent any more.
     void anonymise_mails(long long organisation_id, long long complaint_id, Instant at);
@@ -130,6 +131,9 @@ public:
                              long long by, Instant at);
     // Retention: the complaint's messages keep that they came, from whom no more.
     void anonymise_inbound_mails(long long organisation_id, long long complaint_id);
+    // Retention: messages that became no case (dismissed, or a machine's) and came in before
+    // `before` keep that they came, from whom and what no more. Returns how many.
+    int anonymise_stray_inbound_mails(long long organisation_id, Instant before);
 
     soci::session& session() { return sql_; }
 

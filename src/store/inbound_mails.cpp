@@ -115,6 +115,18 @@ void Transaction::anonymise_inbound_mails(long long organisation_id, long long c
         soci::use(organisation_id), soci::use(complaint_id);
 }
 
+int Transaction::anonymise_stray_inbound_mails(long long organisation_id, Instant before) {
+    long long cutoff = to_epoch(before);
+    soci::statement st =
+        (sql_.prepare << "UPDATE inbound_mails SET from_address = '[verwijderd]', from_name = '', "
+                         "subject = '[verwijderd]', text = '[verwijderd]', raw = NULL WHERE "
+                         "organisation_id = :o AND complaint_id IS NULL AND status IN "
+                         "('dismissed', 'ignored') AND received_at < :b AND raw IS NOT NULL",
+         soci::use(organisation_id), soci::use(cutoff));
+    st.execute(true);
+    return static_cast<int>(st.get_affected_rows());
+}
+
 std::vector<InboundMailRecord> Database::inbound_mails(long long organisation_id,
                                                        const std::string& status, int limit) {
     soci::session s(*pool_);
@@ -172,8 +184,10 @@ Database::complaint_of_message(long long organisation_id,
         soci::indicator ind = soci::i_null;
         // Outbox Message-IDs are stored with their < >, inbound ones without.
         std::string bracketed = "<" + id + ">";
+        // Only a mail to the complainant: a handler answering a reminder or an assignment
+        // mail writes to klachtdesk, not into the case's correspondence.
         s << "SELECT complaint_id FROM outbox WHERE message_id = :m AND organisation_id = :o "
-             "AND complaint_id IS NOT NULL",
+             "AND complaint_id IS NOT NULL AND recipient = 'complainant'",
             soci::use(bracketed), soci::use(organisation_id), soci::into(complaint, ind);
         if (s.got_data() && ind == soci::i_ok) return complaint;
         s << "SELECT complaint_id FROM inbound_mails WHERE message_id = :m AND organisation_id = "

@@ -90,11 +90,11 @@ std::vector<OutboxMail> Transaction::claim_due_mails(Instant now, Instant until,
     return claimed;
 }
 
-void Transaction::mark_mail_sent(long long id, Instant at) {
+void Transaction::mark_mail_sent(long long id, Instant at, const std::string& kept_body) {
     long long sent = to_epoch(at);
     sql_ << "UPDATE outbox SET sent_at = :s, claimed_until = NULL, attempts = attempts + 1, "
-            "last_error = '' WHERE id = :i",
-        soci::use(sent), soci::use(id);
+            "last_error = '', body = :b WHERE id = :i",
+        soci::use(sent), soci::use(kept_body), soci::use(id);
 }
 
 void Transaction::mark_mail_failed(long long id, const std::string& error,

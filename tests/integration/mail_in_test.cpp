@@ -165,6 +165,48 @@ TEST_F(Api, AReplyJoinsItsCaseByItsMessageIdOrItsReference) {
     EXPECT_TRUE(in_inbox(http(org), org, "Re: bedankt").empty());
 }
 
+TEST_F(Api, AReferenceInTheSubjectFromAStrangerJoinsNothing) {
+    const std::string org = "xs2more";
+    json in = intake(org);
+    in["category"] = "bejegening";
+    in["complainant"]["email"] = "els.visser@example.org";
+    json c = create(org, in);
+    const std::string reference = c["reference"];
+    const std::string subject = "Over " + reference;
+    ASSERT_EQ(mailgate(org, message("stranger-1@example.org", subject, "Ik weet er meer van.", "",
+                                    "Iemand Anders <anders@example.com>")),
+              0);
+    EXPECT_EQ(in_inbox(http(org), org, subject).size(), 1u); // waits for staff
+    for (const auto& m : get(org, c["id"])["correspondence"])
+        EXPECT_NE(m["direction"], "in") << m.dump();
+}
+
+TEST_F(Api, AReplyToAConfidentialCaseIsForItsConfidantAlone) {
+    const std::string org = "quoratio";
+    const OrganisationContext& o = *world->services->organisations.find(org);
+    json in = intake(org);
+    in["confidential"] = true;
+    in["handler_id"] = staff(org, "vertrouwenspersoon.fatima");
+    in["complainant"]["email"] = "els.visser@example.org";
+    json c = create(org, in);
+    long long id = c["id"];
+    act_as(as(org, "vertrouwenspersoon.fatima"), org, id, "acknowledge",
+           {{"note", "Klacht over gedrag; eerste actie: gesprek."}});
+    std::string acknowledgement;
+    for (const auto& m : world->db->mails_of(o.record.id, id))
+        if (m.kind == "acknowledgement") acknowledgement = m.message_id;
+    ASSERT_FALSE(acknowledgement.empty());
+    // The reply comes in on the ordinary address, to the acknowledgement.
+    const std::string subject = "Re: vertrouwelijk antwoord";
+    ASSERT_EQ(mailgate(org, message("conf-reply@example.org", subject, "Nog een detail.",
+                                    "In-Reply-To: " + acknowledgement + "\r\n")),
+              0);
+    EXPECT_TRUE(in_inbox(http(org), org, subject, "joined").empty()); // the coordinator
+    EXPECT_TRUE(in_inbox(as(org, "directie"), org, subject, "joined").empty());
+    EXPECT_TRUE(in_inbox(as(org, "vertrouwenspersoon.henk"), org, subject, "joined").empty());
+    EXPECT_EQ(in_inbox(as(org, "vertrouwenspersoon.fatima"), org, subject, "joined").size(), 1u);
+}
+
 TEST_F(Api, AutoRepliesBouncesAndLoopsAreNoComplaints) {
     const std::string org = "jexo";
     ASSERT_EQ(mailgate(org, message("auto-1@example.org", "Afwezig: uw klacht", "Ik ben er niet.",

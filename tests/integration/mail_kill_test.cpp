@@ -16,7 +16,8 @@ TEST(MailSender, AKilledSenderLosesNoMailAndDoublesOnlyTheOneInFlight) {
     if (backend && std::string(backend) == "postgresql")
         GTEST_SKIP() << "the SQLite run covers it; the sender is the same on both";
     namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / ("klachtdesk-mailkill-" + std::to_string(::getpid()));
+    fs::path dir =
+        fs::temp_directory_path() / ("klachtdesk-mailkill-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     const std::string url = "sqlite:" + (dir / "k.db").string();

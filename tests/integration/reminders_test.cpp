@@ -190,3 +190,29 @@ TEST_F(Api, TwoSchedulersOnOneDatabaseWriteEachReminderOnce) {
     for (long long id : ids)
         EXPECT_EQ(mails_of_kind(o.record.id, id, "missed").size(), 3u) << id;
 }
+
+// What makes two schedulers write a reminder once: the outbox takes a once_key once, also
+// when the second writer does not know of the first (the read before the write misses it).
+TEST_F(Api, AMailWithAOnceKeyIsWrittenOnce) {
+    const long long org = world->services->organisations.find("jexo")->record.id;
+    auto write = [&](const std::string& message_id) {
+        bool written = false;
+        world->writer->run([&](Transaction& t) {
+            OutboxMail m;
+            m.organisation_id = org;
+            m.kind = "digest";
+            m.recipient = "handler";
+            m.to_address = "sanne@jexo.example";
+            m.subject = m.body = "x";
+            m.message_id = message_id;
+            m.once_key = "test:written-once";
+            m.created_at = m.next_attempt_at = now();
+            written = t.queue_mail(m);
+            return true;
+        });
+        return written;
+    };
+    EXPECT_TRUE(write("<once-1@test.klachtdesk>"));
+    EXPECT_FALSE(write("<once-2@test.klachtdesk>"));
+    EXPECT_EQ(world->db->once_keys_written({"test:written-once"}).size(), 1u);
+}

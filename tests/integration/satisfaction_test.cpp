@@ -43,6 +43,10 @@ TEST_F(Api, NotSatisfiedThroughTheLinkSendsExactPisCaseBackToItsHandler) {
     act(org, id, "resolve", {{"solution", "Loon nabetaald"}});
     const std::string token = satisfaction_token(org, id);
     ASSERT_EQ(token.size(), 64u) << "the outcome mail has the link";
+    // Only the complainant has it: staff see the mail with the link hidden.
+    const std::string shown = get(org, id)["correspondence"].dump();
+    EXPECT_EQ(shown.find(token), std::string::npos);
+    EXPECT_NE(shown.find("[persoonlijke link]"), std::string::npos) << shown;
 
     auto page = world->http->get("/klacht/" + org + "/tevredenheid/" + token);
     EXPECT_EQ(page.status, 200);

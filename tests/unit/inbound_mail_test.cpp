@@ -2,6 +2,7 @@
 // judged by core/inbound_mail: decoded headers and text, attachments byte for byte, the case
 // a reply answers, and a machine's message told from a person's.
 #include "core/inbound_mail.hpp"
+#include "core/utf8.hpp"
 #include "service/mail_reader.hpp"
 #include "support/test_support.hpp"
 
@@ -119,4 +120,28 @@ TEST(InboundMail, AddressesAreReadOutOfAMailbox) {
     EXPECT_EQ(address_of("Klachtdesk <klachten@example.nl>"), "klachten@example.nl");
     EXPECT_EQ(address_of("klachten@example.nl"), "klachten@example.nl");
     EXPECT_EQ(fold_address(" Jan@Example.ORG "), "jan@example.org");
+}
+
+TEST(InboundMail, AForgedOrWrongDateDoesNotMoveTheMomentOfReceipt) {
+    using kd::testing::at;
+    const Instant came_in = at("2026-11-18T10:30");
+    EXPECT_EQ(moment_of_receipt(at("2026-11-17T21:15"), came_in), at("2026-11-17T21:15"));
+    EXPECT_EQ(moment_of_receipt(at("2026-11-18T10:35"), came_in), came_in); // a clock ahead
+    EXPECT_EQ(moment_of_receipt(at("2027-01-01T00:00"), came_in), came_in); // the future
+    EXPECT_EQ(moment_of_receipt(at("2026-10-01T09:00"), came_in), came_in); // weeks before
+    EXPECT_EQ(moment_of_receipt(std::nullopt, came_in), came_in);
+}
+
+TEST(InboundMail, InvalidUtf8AndNulBytesBecomeValidText) {
+    std::string raw = "From: a@example.org\r\nSubject: caf\xe9\r\nContent-Type: text/plain; "
+                      "charset=utf-8\r\n\r\nte\xffkst";
+    raw += std::string(1, '\0') + "einde\r\n";
+    auto m = read_mail(raw);
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->text.find('\0'), std::string::npos);
+    // GMime hands the text over as a C string: it ends at a NUL byte.
+    EXPECT_EQ(m->text.rfind("te", 0), 0u) << m->text;
+    // Valid UTF-8 (what PostgreSQL and the JSON writer demand).
+    EXPECT_TRUE(valid_utf8(m->text)) << m->text;
+    EXPECT_TRUE(valid_utf8(m->subject)) << m->subject;
 }
