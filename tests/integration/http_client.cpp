@@ -4,10 +4,17 @@
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <stdexcept>
+#include <thread>
+
+extern char** environ;
 
 namespace kd::testing {
 namespace {
@@ -130,6 +137,29 @@ bool port_accepts(unsigned short port) {
     bool ok = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
     close(fd);
     return ok;
+}
+
+pid_t start_process(std::vector<std::string> args, unsigned short port) {
+    std::vector<char*> argv;
+    for (auto& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return 0;
+    for (int i = 0; i < 100; ++i) {
+        if (port_accepts(port)) return pid;
+        std::this_thread::sleep_for(std::chrono::milliseconds{100});
+    }
+    stop_process(pid);
+    return 0;
+}
+
+void stop_process(pid_t& pid) {
+    if (pid <= 0) return;
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    pid = 0;
 }
 
 } // namespace kd::testing

@@ -4,7 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <sys/types.h>
+
 #include <string>
+#include <vector>
 
 namespace kd::testing {
 
@@ -50,5 +53,11 @@ private:
 unsigned short free_port();
 // Whether something accepts TCP connections on 127.0.0.1:`port`.
 bool port_accepts(unsigned short port);
+
+// A server the tests need (aiosmtpd, Dovecot), started from `args` and waited for until it
+// accepts connections on `port`, at most 10 s. Its pid, or 0 when it did not start (then it is
+// stopped). stop_process ends one with SIGTERM and waits for it.
+pid_t start_process(std::vector<std::string> args, unsigned short port);
+void stop_process(pid_t& pid);
 
 } // namespace kd::testing

@@ -67,26 +67,12 @@ public:
     std::string url() const { return "imap://127.0.0.1:" + std::to_string(port_) + "/INBOX"; }
 
     void start() {
-        std::vector<std::string> args = {"/usr/sbin/dovecot", "-F", "-c",
-                                         (dir_ / "dovecot.conf").string()};
-        std::vector<char*> argv;
-        for (auto& a : args)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ASSERT_EQ(posix_spawn(&pid_, argv[0], nullptr, nullptr, argv.data(), environ), 0);
-        for (int i = 0; i < 100; ++i) { // until it accepts connections, at most 10 s
-            if (kd::testing::port_accepts(port_)) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds{100});
-        }
-        FAIL() << "dovecot did not start on port " << port_ << "; see " << dir_ / "dovecot.log";
+        pid_ = kd::testing::start_process(
+            {"/usr/sbin/dovecot", "-F", "-c", (dir_ / "dovecot.conf").string()}, port_);
+        ASSERT_GT(pid_, 0) << "dovecot did not start on port " << port_ << "; see "
+                           << dir_ / "dovecot.log";
     }
-    void stop() {
-        if (pid_ <= 0) return;
-        ::kill(pid_, SIGTERM);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-        pid_ = 0;
-    }
+    void stop() { kd::testing::stop_process(pid_); }
 
     // Puts a message into the mailbox as a delivery agent does (Maildir: written in tmp/,
     // then moved to new/).

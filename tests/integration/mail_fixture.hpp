@@ -5,17 +5,11 @@
 #include "api_fixture.hpp"
 #include "service/outgoing_mail.hpp"
 
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
-
-extern char** environ;
 
 namespace kd::it {
 
@@ -43,24 +37,10 @@ public:
         if (delay_ > 0)
             args = {"/usr/bin/python3", kd::testing::source_path("tests/integration/slow_smtp.py"),
                     std::to_string(port_), dir, std::to_string(delay_)};
-        std::vector<char*> argv;
-        for (auto& a : args)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ASSERT_EQ(posix_spawn(&pid_, argv[0], nullptr, nullptr, argv.data(), environ), 0);
-        for (int i = 0; i < 100; ++i) { // until it accepts connections, at most 10 s
-            if (accepts()) return;
-            std::this_thread::sleep_for(std::chrono::milliseconds{100});
-        }
-        FAIL() << "aiosmtpd did not start on " << listen;
+        pid_ = kd::testing::start_process(args, port_);
+        ASSERT_GT(pid_, 0) << "aiosmtpd did not start on " << listen;
     }
-    void stop() {
-        if (pid_ <= 0) return;
-        ::kill(pid_, SIGTERM);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-        pid_ = 0;
-    }
+    void stop() { kd::testing::stop_process(pid_); }
     // Every message received so far, as its text.
     std::vector<std::string> messages() const {
         std::vector<std::string> out;
@@ -85,13 +65,6 @@ public:
     }
 
 private:
-    bool accepts() const {
-        try {
-            return kd::testing::port_accepts(port_);
-        } catch (...) {
-            return false;
-        }
-    }
     unsigned short port_;
     double delay_ = 0;
     std::filesystem::path dir_;

@@ -23,7 +23,19 @@ int mailgate(const std::string& org, const std::string& raw, bool confidential =
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, fds[0], 0);
     posix_spawn_file_actions_addclose(&actions, fds[1]);
-    std::vector<std::string> args = {KLACHTDESK_BINARY,
+    // On the suite's clock, as the server in this process is: a mail server runs mailgate
+    // at the moment the message arrives, and that moment is the suite's (Debian's faketime).
+    std::time_t t = to_epoch(world->clock.now());
+    std::tm utc{};
+    ::gmtime_r(&t, &utc);
+    char at[32];
+    std::strftime(at, sizeof at, "@%Y-%m-%d %H:%M:%S", &utc);
+    std::vector<std::string> args = {"/usr/bin/faketime",
+                                     "-f",
+                                     at,
+                                     "/usr/bin/env",
+                                     "TZ=UTC",
+                                     KLACHTDESK_BINARY,
                                      "--database",
                                      world->url,
                                      "--procedures",

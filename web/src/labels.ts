@@ -224,7 +224,7 @@ export const valueLabels: Record<string, Record<string, Pair>> = {
   satisfaction: {
     unknown: ['Nog niet bekend', 'Not known yet'],
     satisfied: ['Tevreden', 'Satisfied'],
-    not_satisfied: ['Niet tevreden', 'Not satisfied'],
+    dissatisfied: ['Niet tevreden', 'Not satisfied'],
   },
   resolution: {
     solved: ['Opgelost', 'Solved'],

@@ -17,10 +17,22 @@ function mailgate(org, raw) {
   });
 }
 
+// Sent two hours ago: a date the server takes as the moment of receipt (it takes none from
+// more than a week before, or from the future).
+const sentAt = new Date(Math.floor(Date.now() / 60000) * 60000 - 2 * 3600 * 1000);
+
+function dutch(date) {
+  const p = new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).formatToParts(date);
+  const get = (t) => p.find((x) => x.type === t).value;
+  return `${get('day')}-${get('month')}-${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
 function message(id, subject, text, from = 'Els Visser <els.visser@example.org>') {
   return [
     `From: ${from}`, 'To: klachten@jexo.example', `Subject: ${subject}`,
-    'Date: Tue, 17 Nov 2026 21:15:00 +0100', `Message-ID: <${id}>`, 'MIME-Version: 1.0',
+    `Date: ${sentAt.toUTCString()}`, `Message-ID: <${id}>`, 'MIME-Version: 1.0',
     'Content-Type: multipart/mixed; boundary="grens"', '', '--grens',
     'Content-Type: text/plain; charset=utf-8', '', text, '--grens',
     'Content-Type: application/pdf', 'Content-Disposition: attachment; filename="loonstrook.pdf"',
@@ -50,7 +62,7 @@ test('a mail to the complaints address becomes a complaint with its attachment',
   const received = page.getByLabel('Ontvangen op');
   await received.waitFor();
   await page.waitForFunction(() => document.querySelector('textarea')?.value.includes('12 uur'));
-  assert.equal(await received.inputValue(), '17-11-2026 21:15');
+  assert.equal(await received.inputValue(), dutch(sentAt));
   assert.equal(await page.getByLabel('Naam', { exact: false }).first().inputValue(), 'Els Visser');
   assert.equal(await page.getByLabel('E-mailadres').inputValue(), 'els.visser@example.org');
   await expectAccessible(page, 'intake from a message');
@@ -72,6 +84,35 @@ test('a mail to the complaints address becomes a complaint with its attachment',
   await correspondence.getByText('Hierbij nog een loonstrook.').waitFor();
   await expectAccessible(page, 'case with correspondence');
   await screenshot(page, 'correspondence');
+
+  // Handled; the complainant answers through the link in the outcome mail.
+  const base = `${env.server.url}/api/v1/organisations/jexo`;
+  const session = await (await page.request.get(`${env.server.url}/api/v1/session`)).json();
+  const headers = { 'X-CSRF-Token': session.csrf_token };
+  const staff = await (await page.request.get(`${base}/staff`)).json();
+  const sanne = staff.items.find((x) => x.email === 'sanne@jexo.example').id;
+  const id = page.url().match(/\/klachten\/(\d+)/)[1];
+  for (const [action, data] of [['assign', { handler_id: sanne }], ['start-handling', {}], ['resolve', { solution: 'De 12 uur zijn nabetaald.' }]])
+    assert.equal((await page.request.post(`${base}/complaints/${id}/${action}`, { headers, data })).status(), 200, action);
+  const db = env.server.env.KLACHTDESK_DATABASE.replace(/^sqlite:/, '');
+  const body = execFileSync('sqlite3', [db, `SELECT body FROM outbox WHERE kind = 'outcome' AND complaint_id = ${id}`]).toString();
+  const link = body.match(/https?:\/\/\S+\/tevredenheid\/[0-9a-f]{64}/)[0];
+  const visitor = await env.browser.newContext({ javaScriptEnabled: false, locale: 'nl-NL' });
+  const answer = await visitor.newPage();
+  await answer.goto(link);
+  await answer.getByText('De 12 uur zijn nabetaald.').waitFor();
+  const checked = await newPage(env.browser);
+  await checked.goto(link);
+  assert.deepEqual(await accessibilityProblems(checked), []);
+  await answer.getByRole('button', { name: 'Versturen' }).click(); // no choice made
+  await answer.getByRole('alert').filter({ hasText: 'Kies ja of nee.' }).waitFor();
+  await answer.getByLabel('Nee, ik ben niet tevreden').check();
+  await answer.getByLabel('Toelichting (niet verplicht)').fill('Het vakantiegeld ontbreekt nog.');
+  await answer.getByRole('button', { name: 'Versturen' }).click();
+  await answer.getByText('Uw behandelaar neemt uw klacht opnieuw in behandeling').waitFor();
+  await visitor.close();
+  await page.reload();
+  await page.getByText('Niet tevreden', { exact: false }).first().waitFor();
 });
 
 test('a message that is no complaint is dismissed with the reason', { timeout: 120000 }, async () => {
