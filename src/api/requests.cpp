@@ -133,6 +133,16 @@ private:
     std::set<std::string> used_;
 };
 
+// The language the complainant is written to in: "nl" (empty: nl) or "en".
+std::optional<Language> language_of(Fields& g) {
+    std::string name = g.text("language", 5);
+    if (name.empty()) return std::nullopt;
+    if (auto l = language_from_name(name)) return l;
+    g.error("language", "Kies nl (Nederlands) of en (Engels).",
+            "Choose nl (Dutch) or en (English).");
+    return std::nullopt;
+}
+
 bool require_object(const json& body, ParsedBody& out) {
     if (body.is_object()) return true;
     out.errors.push_back(
@@ -174,6 +184,7 @@ Intake read_intake(const json& body, ParsedBody& out) {
             else
                 g.error("type", "Kies external of internal.", "Choose external or internal.");
             in.complainant.relation = g.text("relation", 100);
+            in.complainant.language = language_of(g).value_or(Language::nl);
             g.finish();
         }
     }
@@ -208,6 +219,16 @@ std::string read_dismissal(const json& body, ParsedBody& out) {
     std::string reason = f.text("reason", 2000);
     f.finish();
     return reason;
+}
+
+MailTemplate read_mail_template(const json& body, ParsedBody& out) {
+    MailTemplate t;
+    if (!require_object(body, out)) return t;
+    Fields f(body, out);
+    t.subject = f.text("subject", 200);
+    t.body = f.text("body", 20000);
+    f.finish();
+    return t;
 }
 
 PasswordChange read_password_change(const json& body, ParsedBody& out) {
@@ -352,6 +373,7 @@ std::optional<StepRequest> read_command(const std::string& action, const json& b
                         g.error("type", "Kies external of internal.",
                                 "Choose external or internal.");
                 }
+                if (cp->contains("language")) k.complainant_language = language_of(g);
                 g.finish();
             }
         }

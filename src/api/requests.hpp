@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/lifecycle.hpp"
+#include "core/mail_template.hpp"
 #include "core/outcome.hpp"
 #include "service/accounts.hpp"
 #include "store/records.hpp"
@@ -41,6 +42,8 @@ AccountChange read_account_change(const nlohmann::json& body, ParsedBody& out);
 
 // Why a message that came in is not a complaint: {"reason": "..."}.
 std::string read_dismissal(const nlohmann::json& body, ParsedBody& out);
+// A mail text: {"subject": "...", "body": "..."}; what they may say is the service's check.
+MailTemplate read_mail_template(const nlohmann::json& body, ParsedBody& out);
 
 // Reads a new complaint. `errors` is non-empty when the body is unusable.
 Intake read_intake(const nlohmann::json& body, ParsedBody& out);

@@ -71,6 +71,7 @@ RouteTable api_routes() {
     add_complaint_routes(t);
     add_hearing_routes(t);
     add_inbox_routes(t);
+    add_mail_template_routes(t);
     add_audit_log_routes(t);
     add_public_routes(t);
     return t;

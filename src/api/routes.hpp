@@ -13,15 +13,16 @@
 
 namespace kd {
 
-void add_session_routes(RouteTable& t);      // routes_session.cpp
-void add_organisation_routes(RouteTable& t); // routes_organisations.cpp
-void add_staff_routes(RouteTable& t);        // routes_staff.cpp
-void add_complaint_routes(RouteTable& t);    // routes_complaints.cpp
-void add_attachment_routes(RouteTable& t);   // routes_attachments.cpp: the case file
-void add_hearing_routes(RouteTable& t);      // routes_hearings.cpp
-void add_inbox_routes(RouteTable& t);        // routes_inbox.cpp: mail that came in
-void add_audit_log_routes(RouteTable& t);    // routes_audit_log.cpp
-void add_public_routes(RouteTable& t);       // routes_public.cpp: the public form
+void add_session_routes(RouteTable& t);       // routes_session.cpp
+void add_organisation_routes(RouteTable& t);  // routes_organisations.cpp
+void add_staff_routes(RouteTable& t);         // routes_staff.cpp
+void add_complaint_routes(RouteTable& t);     // routes_complaints.cpp
+void add_attachment_routes(RouteTable& t);    // routes_attachments.cpp: the case file
+void add_hearing_routes(RouteTable& t);       // routes_hearings.cpp
+void add_inbox_routes(RouteTable& t);         // routes_inbox.cpp: mail that came in
+void add_mail_template_routes(RouteTable& t); // routes_mail_templates.cpp
+void add_audit_log_routes(RouteTable& t);     // routes_audit_log.cpp
+void add_public_routes(RouteTable& t);        // routes_public.cpp: the public form
 
 inline constexpr std::size_t kMaxBody = std::size_t{64} * 1024; // larger bodies get 413
 

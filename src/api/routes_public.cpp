@@ -45,8 +45,10 @@ Response send_form(Call& c) {
         auto it = fields->find(name);
         return it == fields->end() ? std::string() : it->second;
     };
-    PublicSubmission typed{get("name"),     get("email"),   get("phone"),     get("description"),
-                           get("category"), get("website"), get("submission")};
+    PublicSubmission typed{get("name"),       get("email"),
+                           get("phone"),      get("description"),
+                           get("category"),   get("website"),
+                           get("submission"), page.english ? Language::en : Language::nl};
     std::vector<FieldError> errors;
     if (typed.email.empty() && typed.phone.empty())
         errors.push_back({"complainant.email", "Geef een e-mailadres of telefoonnummer op.",

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/instant.hpp"
+#include "core/language.hpp"
 #include "core/names.hpp"
 #include "core/procedure.hpp"
 
@@ -92,7 +93,8 @@ struct Complainant {
     std::string email;
     std::string phone;
     ComplainantType type = ComplainantType::external;
-    std::string relation; // client, placed worker, hiring company, staff, ...
+    std::string relation;             // client, placed worker, hiring company, staff, ...
+    Language language = Language::nl; // of the mails to them (issue 12)
 };
 
 // What an involved employee may read of a case about them: a summary the handler shares for

@@ -133,6 +133,14 @@ const std::vector<ComplaintField>& complaint_fields() {
          [](Complaint& c, const FieldValue& v) {
              c.complainant.relation = text_of(v, "complainant_relation");
          }},
+        {"complainant_language", FieldKind::name, nullptr, false,
+         [](const Complaint& c) {
+             return FieldValue(std::string(language_name(c.complainant.language)));
+         },
+         [](Complaint& c, const FieldValue& v) {
+             c.complainant.language = named(language_from_name(text_of(v, "complainant_language")),
+                                            "complainant_language");
+         }},
         KD_TEXT(description, kRemoved),
         KD_TEXT(category, nullptr),
         KD_FLAG(description_approved),

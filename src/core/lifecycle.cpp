@@ -537,6 +537,7 @@ struct Applier {
         if (a.complainant_phone) c.complainant.phone = *a.complainant_phone;
         if (a.complainant_relation) c.complainant.relation = *a.complainant_relation;
         if (a.complainant_type) c.complainant.type = *a.complainant_type;
+        if (a.complainant_language) c.complainant.language = *a.complainant_language;
         if (a.involved_staff) {
             std::vector<long long> people = *a.involved_staff;
             std::sort(people.begin(), people.end());
@@ -567,6 +568,7 @@ struct Applier {
             c.complainant.phone == before.complainant.phone &&
             c.complainant.relation == before.complainant.relation &&
             c.complainant.type == before.complainant.type &&
+            c.complainant.language == before.complainant.language &&
             c.involved_staff == before.involved_staff)
             return refuse("nothing_to_correct", "Er is niets veranderd om te corrigeren.",
                           "Nothing was changed to correct.");

@@ -103,6 +103,7 @@ struct Correct {
     std::optional<std::string> complainant_name, complainant_email, complainant_phone,
         complainant_relation;
     std::optional<ComplainantType> complainant_type;
+    std::optional<Language> complainant_language;
     std::optional<std::vector<long long>> involved_staff;
 };
 

@@ -1,4 +1,5 @@
-// mail.cpp: the mails of each step, in Dutch, with the case's own dates and terms filled in.
+// mail.cpp: the mails of each step, in the organisation's own words (core/mail_template.hpp) and
+// the addressee's language, with the case's own dates and terms filled in.
 #include "core/mail.hpp"
 
 #include "core/amsterdam_time.hpp"
@@ -15,84 +16,98 @@ std::optional<Instant> due_of(const MailContext& c, StepId step) {
     return std::nullopt;
 }
 
-// The day the complaint came in, as the complainant knows it: "23-11-2026".
-std::string received_nl(const Complaint& c) {
-    return format_local_nl(c.received_at).substr(0, 10);
+std::string day_of(Instant t) {
+    return format_local_nl(t).substr(0, 10); // "23-11-2026", in English mails too
 }
 
-std::string greeting(const Complaint& c) {
-    return "Beste " +
-           (c.complainant.name.empty() ? std::string("heer, mevrouw") : c.complainant.name) +
-           ",\n\n";
+// What every mail to the complainant may say.
+TemplateValues complainant_values(const Procedure& p, const Complaint& c,
+                                  const MailContext& context) {
+    const bool en = c.complainant.language == Language::en;
+    auto resolve = due_of(context, StepId::resolve);
+    return {{"complainant_name", !c.complainant.name.empty() ? c.complainant.name
+                                 : en                        ? "Sir or Madam"
+                                                             : "heer, mevrouw"},
+            {"reference", c.reference},
+            {"received_on", day_of(c.received_at)},
+            {"organisation", context.organisation_name},
+            {"procedure", p.title},
+            {"resolve_by", resolve ? day_of(*resolve) : std::string()}};
 }
 
-std::string signature(const MailContext& context, const Complaint& c) {
-    return "\nMet vriendelijke groet,\n\n" + context.organisation_name +
-           "\n\nKenmerk: " + c.reference + " (noem dit kenmerk als u op deze e-mail reageert)\n";
-}
-
-OutgoingMail to_complainant(MailKind kind, const Complaint& c, const MailContext& context,
-                            const std::string& subject, const std::string& text) {
+OutgoingMail filled(MailKind kind, MailTo to, const MailTemplate& t, const TemplateValues& values,
+                    std::string address, std::string name) {
     return {kind,
-            MailTo::complainant,
-            c.complainant.email,
-            c.complainant.name,
-            subject + " (" + c.reference + ")",
-            greeting(c) + text + signature(context, c),
+            to,
+            std::move(address),
+            std::move(name),
+            one_line(fill_in(t.subject, values)),
+            fill_in(t.body, values),
             {},
             {}};
 }
 
-std::string resolve_promise(const MailContext& context) {
-    auto due = due_of(context, StepId::resolve);
-    return due ? "U hoort uiterlijk " + format_local_nl(*due).substr(0, 10) +
-                     " van ons hoe uw klacht is afgehandeld.\n"
-               : std::string("U hoort zo snel mogelijk van ons hoe uw klacht is afgehandeld.\n");
+OutgoingMail to_complainant(MailKind kind, TemplateKind template_kind, const Procedure& p,
+                            const Complaint& c, const MailContext& context, TemplateValues more) {
+    TemplateValues values = complainant_values(p, c, context);
+    for (auto& [k, v] : more)
+        values[k] = std::move(v);
+    const Language l = c.complainant.language;
+    return filled(kind, MailTo::complainant, context.templates.get(template_kind, l), values,
+                  c.complainant.email, c.complainant.name);
 }
 
 // R-CLOSE: the complainant is asked whether they are satisfied; their answer through the
 // link is their written confirmation (003).
-std::string satisfaction_question(const MailContext& context) {
-    if (context.satisfaction_url.empty()) return "Wij horen graag of u hierover tevreden bent.\n";
-    std::string until =
-        context.satisfaction_until
-            ? " (tot en met " + format_local_nl(*context.satisfaction_until).substr(0, 10) + ")"
-            : std::string();
-    return "Bent u tevreden over hoe wij uw klacht hebben afgehandeld? Laat het ons weten via "
-           "deze link" +
-           until + ":\n\n" + context.satisfaction_url +
-           "\n\nUw antwoord geldt als "
-           "uw schriftelijke bevestiging.\n";
-}
-
-OutgoingMail acknowledgement(const Procedure& p, const Complaint& c, const MailContext& context) {
-    std::string text = "Wij hebben uw klacht van " + received_nl(c) +
-                       " ontvangen en behandelen die volgens onze klachtenregeling (" + p.title +
-                       ").\n\n";
-    if (!c.acknowledgement_note.empty())
-        text += "Uw klacht en wat wij als eerste doen:\n" + c.acknowledgement_note + "\n\n";
-    return to_complainant(MailKind::acknowledgement, c, context,
-                          "Ontvangstbevestiging van uw klacht", text + resolve_promise(context));
+std::string satisfaction_request(const Procedure& p, const Complaint& c,
+                                 const MailContext& context) {
+    TemplateValues values = complainant_values(p, c, context);
+    values["satisfaction_url"] = context.satisfaction_url;
+    values["satisfaction_until"] =
+        context.satisfaction_until ? day_of(*context.satisfaction_until) : std::string();
+    return fill_in(
+        context.templates.get(TemplateKind::satisfaction_request, c.complainant.language).body,
+        values);
 }
 
 OutgoingMail assigned(const Complaint& c, const MailContext& context) {
-    std::string text = "Beste " + context.handler_name + ",\n\nKlacht " + c.reference + " van " +
-                       received_nl(c) + " is aan u toegewezen.";
+    const Language l = context.staff_language;
+    TemplateValues values{{"staff_name", context.handler_name},
+                          {"reference", c.reference},
+                          {"received_on", day_of(c.received_at)},
+                          {"organisation", context.organisation_name}};
     auto next = next_deadline(context.deadlines);
-    if (next && next->due)
-        text += " De eerstvolgende termijn (" + std::string(step_label_nl(next->step)) +
-                ") loopt af op " + format_local_nl(*next->due) + ".";
-    return {MailKind::assigned,
-            MailTo::handler,
-            context.handler_email,
-            context.handler_name,
-            "Klacht " + c.reference + " is aan u toegewezen",
-            text + "\n\n" + context.organisation_name + " (klachtdesk)\n",
-            {},
-            {}};
+    if (next && next->due) {
+        values["next_step"] = step_label(next->step, l);
+        values["next_due"] = format_local_nl(*next->due);
+    }
+    return filled(MailKind::assigned, MailTo::handler,
+                  context.templates.get(TemplateKind::assigned, l), values, context.handler_email,
+                  context.handler_name);
 }
 
 } // namespace
+
+const char* step_label(StepId s, Language l) {
+    if (l == Language::nl) return step_label_nl(s);
+    switch (s) {
+    case StepId::acknowledge:
+        return "Acknowledgement";
+    case StepId::first_contact:
+        return "First contact by the handler";
+    case StepId::take_into_handling:
+        return "Taken into handling";
+    case StepId::decline_notice:
+        return "Notice: not taken into handling";
+    case StepId::resolve:
+        return "Resolution";
+    case StepId::verify:
+        return "Satisfaction verified";
+    case StepId::redo:
+        break;
+    }
+    return "Resolved after all, after dissatisfaction";
+}
 
 const char* to_string(MailKind k) {
     switch (k) {
@@ -154,31 +169,21 @@ std::string with_links_hidden(std::string text) {
 
 OutgoingMail deadline_mail(const Complaint& c, const DeadlineAlert& alert, const StaffAddressee& to,
                            const MailContext& context) {
-    const std::string step = step_label_nl(alert.step);
-    const std::string due = format_local_nl(alert.due);
     const bool missed = alert.kind == AlertKind::missed;
-    std::string text = "Beste " + to.name + ",\n\n";
-    if (missed)
-        text += "De termijn \"" + step + "\" van klacht " + c.reference + " (ontvangen " +
-                received_nl(c) + ") is op " + due + " verstreken, en die stap is niet gezet.\n";
-    else
-        text += "De termijn \"" + step + "\" van klacht " + c.reference + " (ontvangen " +
-                received_nl(c) + ") loopt af op " + due + ".\n";
-    text += context.handler_name.empty()
-                ? "De klacht heeft nog geen behandelaar.\n"
-                : (to.as == MailTo::handler ? std::string("U behandelt deze klacht.\n")
-                                            : "Behandelaar: " + context.handler_name + ".\n");
-    std::string subject =
-        missed ? "Termijn verstreken: " + step + " van klacht " + c.reference
-               : "Herinnering: " + step + " van klacht " + c.reference + " uiterlijk " + due;
-    OutgoingMail m{missed ? MailKind::missed : MailKind::reminder,
-                   to.as,
-                   to.email,
-                   to.name,
-                   subject,
-                   text + "\n" + context.organisation_name + " (klachtdesk)\n",
-                   to.id,
-                   {}};
+    TemplateValues values{{"staff_name", to.name},
+                          {"reference", c.reference},
+                          {"received_on", day_of(c.received_at)},
+                          {"organisation", context.organisation_name},
+                          {"step", step_label(alert.step, to.language)},
+                          {"due", format_local_nl(alert.due)},
+                          {"handler_name", context.handler_name}};
+    if (to.as == MailTo::handler && !context.handler_name.empty())
+        values["you_handle"] = to.language == Language::en ? "yes" : "ja";
+    OutgoingMail m = filled(
+        missed ? MailKind::missed : MailKind::reminder, to.as,
+        context.templates.get(missed ? TemplateKind::missed : TemplateKind::reminder, to.language),
+        values, to.email, to.name);
+    m.staff_id = to.id;
     m.once_key = std::string(missed ? "missed:" : "reminder:") + std::to_string(c.id) + ":" +
                  step_name(alert.step) + ":" + std::to_string(to_epoch(alert.due)) + ":" +
                  std::to_string(to.id);
@@ -186,32 +191,38 @@ OutgoingMail deadline_mail(const Complaint& c, const DeadlineAlert& alert, const
 }
 
 std::optional<OutgoingMail> digest_mail(const StaffAddressee& to, std::vector<DigestLine> lines,
-                                        const std::string& organisation_name, Date today) {
+                                        const MailContext& context, Date today) {
     if (lines.empty()) return std::nullopt;
+    const bool en = to.language == Language::en;
     std::stable_sort(lines.begin(), lines.end(),
                      [](const DigestLine& a, const DigestLine& b) { return a.due < b.due; });
     const Instant start = start_of_local_day(today);
     std::string list;
-    int late = 0;
+    std::size_t late = 0;
     for (const auto& l : lines) {
         const bool past = l.due < start;
         late += past ? 1 : 0;
-        list += "- " + l.reference + ": " + step_label_nl(l.step) +
-                (past ? ", verstreken op " : ", uiterlijk ") + format_local_nl(l.due) +
-                (l.unassigned ? " (nog geen behandelaar)" : "") + "\n";
+        list +=
+            "- " + l.reference + ": " + step_label(l.step, to.language) +
+            (past ? (en ? ", missed on " : ", verstreken op ") : (en ? ", by " : ", uiterlijk ")) +
+            format_local_nl(l.due) +
+            (l.unassigned ? (en ? " (no handler yet)" : " (nog geen behandelaar)") : "") + "\n";
     }
-    std::string count =
-        std::to_string(lines.size()) + (lines.size() == 1 ? " termijn" : " termijnen");
-    if (late > 0) count += ", waarvan " + std::to_string(late) + " verstreken";
-    OutgoingMail m{MailKind::digest,
-                   to.as,
-                   to.email,
-                   to.name,
-                   "Uw klachten op " + format_date_nl(today) + ": " + count,
-                   "Beste " + to.name + ",\n\nDeze termijnen lopen voor u (" + count + "):\n\n" +
-                       list + "\n" + organisation_name + " (klachtdesk)\n",
-                   to.id,
-                   {}};
+    const bool one = lines.size() == 1;
+    std::string count = std::to_string(lines.size()) + (en ? (one ? " deadline" : " deadlines")
+                                                           : (one ? " termijn" : " termijnen"));
+    if (late > 0)
+        count +=
+            (en ? ", " : ", waarvan ") + std::to_string(late) + (en ? " missed" : " verstreken");
+    TemplateValues values{{"staff_name", to.name},
+                          {"organisation", context.organisation_name},
+                          {"date", format_date_nl(today)},
+                          {"count", count},
+                          {"deadline_list", list}};
+    OutgoingMail m =
+        filled(MailKind::digest, to.as, context.templates.get(TemplateKind::digest, to.language),
+               values, to.email, to.name);
+    m.staff_id = to.id;
     m.once_key = "digest:" + std::to_string(to.id) + ":" + format_date(today);
     return m;
 }
@@ -221,35 +232,29 @@ std::vector<OutgoingMail> mails_after_step(const Procedure& p, const Complaint& 
                                            const MailContext& context) {
     std::vector<OutgoingMail> out;
     const Complaint& c = after;
-    bool complainant = !c.complainant.email.empty();
-    const std::string received = received_nl(c);
+    const bool complainant = !c.complainant.email.empty();
+    const bool en = c.complainant.language == Language::en;
 
     if (std::holds_alternative<Acknowledge>(cmd) && complainant)
-        out.push_back(acknowledgement(p, c, context));
+        out.push_back(to_complainant(MailKind::acknowledgement, TemplateKind::acknowledgement, p, c,
+                                     context, {{"acknowledgement_note", c.acknowledgement_note}}));
     if (const auto* d = std::get_if<Decline>(&cmd); d && complainant)
-        out.push_back(to_complainant(
-            MailKind::not_taken_into_handling, c, context,
-            "Uw klacht wordt niet in behandeling genomen",
-            "Wij hebben uw klacht van " + received +
-                " beoordeeld. Wij nemen die niet in behandeling, om deze reden:\n\n" + d->reason +
-                "\n\nBent u het hier niet mee eens, neem dan contact met ons op.\n"));
+        out.push_back(to_complainant(MailKind::not_taken_into_handling,
+                                     TemplateKind::not_taken_into_handling, p, c, context,
+                                     {{"reason", d->reason}}));
     if (const auto* e = std::get_if<Extend>(&cmd); e && complainant)
         out.push_back(to_complainant(
-            MailKind::extension, c, context, "De behandeling van uw klacht duurt langer",
-            "De behandeling van uw klacht van " + received +
-                " duurt langer dan gepland: " + describe_term_nl(e->term) +
-                " extra, om deze reden:\n\n" + e->reason + "\n\n" + resolve_promise(context)));
+            MailKind::extension, TemplateKind::extension, p, c, context,
+            {{"extension", en ? describe_term_en(e->term) : describe_term_nl(e->term)},
+             {"reason", e->reason}}));
     if (const auto* r = std::get_if<Resolve>(&cmd); r && complainant)
-        out.push_back(to_complainant(MailKind::outcome, c, context, "Uw klacht is afgehandeld",
-                                     "Uw klacht van " + received +
-                                         " is afgehandeld. Wat wij hebben gedaan:\n\n" +
-                                         r->solution + "\n\n" + satisfaction_question(context)));
+        out.push_back(
+            to_complainant(MailKind::outcome, TemplateKind::outcome, p, c, context,
+                           {{"solution", r->solution},
+                            {"satisfaction_request", satisfaction_request(p, c, context)}}));
     if (std::holds_alternative<Escalate>(cmd) && complainant)
-        out.push_back(to_complainant(
-            MailKind::external_referral, c, context, "Uw klacht gaat naar " + c.external_body,
-            "U bent niet tevreden over de afhandeling van uw klacht van " + received +
-                ". Volgens onze klachtenregeling kunt u uw klacht voorleggen aan " +
-                c.external_body + ". Wij hebben uw klacht daarnaar doorverwezen.\n"));
+        out.push_back(to_complainant(MailKind::external_referral, TemplateKind::external_referral,
+                                     p, c, context, {{"external_body", c.external_body}}));
     if (std::holds_alternative<Assign>(cmd) && after.handler_id != before.handler_id &&
         !context.handler_email.empty())
         out.push_back(assigned(c, context));
@@ -260,7 +265,8 @@ std::vector<OutgoingMail> mails_after_intake(const Procedure& p, const Complaint
                                              const MailContext& context) {
     std::vector<OutgoingMail> out;
     if (c.acknowledged_at && !c.complainant.email.empty())
-        out.push_back(acknowledgement(p, c, context));
+        out.push_back(to_complainant(MailKind::acknowledgement, TemplateKind::acknowledgement, p, c,
+                                     context, {{"acknowledgement_note", c.acknowledgement_note}}));
     if (c.handler_id && !context.handler_email.empty()) out.push_back(assigned(c, context));
     return out;
 }

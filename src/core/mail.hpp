@@ -6,6 +6,7 @@
 
 #include "core/deadlines.hpp"
 #include "core/lifecycle.hpp"
+#include "core/mail_template.hpp"
 #include "core/reminders.hpp"
 
 #include <string>
@@ -49,6 +50,7 @@ struct StaffAddressee {
     long long id = 0;
     MailTo as = MailTo::handler;
     std::string name, email;
+    Language language = Language::nl;
 };
 
 // What the mails of a case may say besides the case itself.
@@ -60,6 +62,8 @@ struct MailContext {
     // until when it holds; empty: the mail asks them to let the handler know.
     std::string satisfaction_url;
     std::optional<Instant> satisfaction_until;
+    MailTemplates templates;                // the organisation's own texts
+    Language staff_language = Language::nl; // of the mails to staff
 };
 
 // The mails that `cmd` sends, which turned `before` into `after`. A complainant without an
@@ -93,6 +97,9 @@ struct DigestLine {
 // The morning mail of one person: their running deadlines, the first due first, the ones
 // already missed marked; `today` names the day. Empty lines: no mail (nothing to do).
 std::optional<OutgoingMail> digest_mail(const StaffAddressee& to, std::vector<DigestLine> lines,
-                                        const std::string& organisation_name, Date today);
+                                        const MailContext& context, Date today);
+
+// A step's name in the language of a mail.
+const char* step_label(StepId s, Language l);
 
 } // namespace kd

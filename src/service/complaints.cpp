@@ -124,11 +124,12 @@ Outcome<SavedComplaint> ComplaintService::register_complaint(const OrganisationC
             t.insert_complaint(saved.complaint, next_due(saved.deadlines), now);
             t.append_audit(org.record.id, saved.complaint.id, now, actor, "register", nullptr,
                            saved.complaint);
-            queue_mails(
-                t, org, &saved.complaint,
-                mails_after_intake(org.procedure, saved.complaint,
-                                   mail_context(org, saved.complaint, saved.deadlines, staff)),
-                now);
+            queue_mails(t, org, &saved.complaint,
+                        mails_after_intake(
+                            org.procedure, saved.complaint,
+                            mail_context(org, saved.complaint, saved.deadlines, staff,
+                                         mail_templates_of(t.mail_templates(org.record.id)))),
+                        now);
             if (also) return also(t, saved.complaint);
             return true;
         },
@@ -187,7 +188,8 @@ Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContex
             t.append_audit(org.record.id, complaint_id, now, actor, command_name(cmd), &*before,
                            saved.complaint);
             // The mails the step sends are written with it: both or neither (issue 12).
-            MailContext context = mail_context(org, saved.complaint, saved.deadlines, staff);
+            MailContext context = mail_context(org, saved.complaint, saved.deadlines, staff,
+                                               mail_templates_of(t.mail_templates(org.record.id)));
             if (std::holds_alternative<Resolve>(cmd) &&
                 !saved.complaint.complainant.email.empty() && !public_url.empty()) {
                 // R-CLOSE: the outcome mail carries the complainant's own satisfaction link.

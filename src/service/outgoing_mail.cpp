@@ -8,10 +8,20 @@
 
 namespace kd {
 
+MailTemplates mail_templates_of(const std::vector<MailTemplateRecord>& rows) {
+    MailTemplates out;
+    for (const auto& r : rows) {
+        auto kind = template_kind_from_name(r.kind);
+        auto language = language_from_name(r.language);
+        if (kind && language) out.set(*kind, *language, {r.subject, r.body});
+    }
+    return out;
+}
+
 MailContext mail_context(const OrganisationContext& org, const Complaint& after,
                          const std::vector<StepDeadline>& deadlines,
-                         const std::vector<StaffMember>& staff) {
-    MailContext m{org.record.name, "", "", deadlines, "", std::nullopt};
+                         const std::vector<StaffMember>& staff, const MailTemplates& templates) {
+    MailContext m{org.record.name, "", "", deadlines, "", std::nullopt, templates, Language::nl};
     if (after.handler_id)
         for (const auto& s : staff)
             if (s.id == *after.handler_id && s.active) {

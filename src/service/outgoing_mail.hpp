@@ -16,10 +16,15 @@
 
 namespace kd {
 
-// What the mails of case `after` may say: the organisation, its handler, its deadlines.
+// The organisation's own mail texts as stored; a row whose kind or language this version does
+// not know is left out.
+MailTemplates mail_templates_of(const std::vector<MailTemplateRecord>& rows);
+
+// What the mails of case `after` may say: the organisation, its handler, its deadlines, in
+// the organisation's own words.
 MailContext mail_context(const OrganisationContext& org, const Complaint& after,
                          const std::vector<StepDeadline>& deadlines,
-                         const std::vector<StaffMember>& staff);
+                         const std::vector<StaffMember>& staff, const MailTemplates& templates);
 
 // Writes `mails` about complaint `c` (nullptr: about none, a digest) to the outbox, inside
 // the transaction of the change, each with a Message-ID of its own that every attempt to

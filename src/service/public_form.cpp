@@ -72,6 +72,7 @@ Outcome<PublicReceipt> PublicFormService::submit(const OrganisationContext& org,
     in.complainant.email = s.email;
     in.complainant.phone = s.phone;
     in.complainant.type = ComplainantType::external;
+    in.complainant.language = s.language;
     in.description = s.description;
     in.category = s.category;
     // The form shows the procedure in plain words before it is sent (public_pages.cpp).

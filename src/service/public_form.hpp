@@ -23,6 +23,7 @@ namespace kd {
 struct PublicSubmission {
     std::string name, email, phone, description, category, website;
     std::string submission;
+    Language language = Language::nl; // the form's: mails to the complainant are in it
 };
 
 struct PublicReceipt {

@@ -132,6 +132,7 @@ ReminderRun Reminders::deadlines_of(const OrganisationContext& org,
             widest = rules->procedure.remind_before;
     const Instant until = horizon(org.calendar, now, widest);
     Database& db = service_.database();
+    std::optional<MailTemplates> templates;
     long long after = 0;
     for (;;) {
         auto cases = db.complaints_due_by(org.record.id, until, after, 500);
@@ -145,7 +146,9 @@ ReminderRun Reminders::deadlines_of(const OrganisationContext& org,
             auto deadlines = kd::deadlines_of(p, cal, c, now);
             auto alerts = deadline_alerts(p, cal, deadlines, now, now - kCatchUp);
             if (alerts.empty()) continue;
-            MailContext context = mail_context(org, c, deadlines, staff);
+            // Read when a mail is to be written, not every minute for nothing.
+            if (!templates) templates = mail_templates_of(db.mail_templates(org.record.id));
+            MailContext context = mail_context(org, c, deadlines, staff, *templates);
             for (const auto& a : alerts)
                 for (const auto& to : addressees(c, a.kind, staff))
                     pending.push_back({&c, deadline_mail(c, a, to, context)});
@@ -196,8 +199,11 @@ ReminderRun Reminders::digests_of(const OrganisationContext& org,
         }
     }
     std::vector<Pending> pending;
+    MailContext context;
+    context.organisation_name = org.record.name;
+    if (!lines.empty()) context.templates = mail_templates_of(db.mail_templates(org.record.id));
     for (auto& [id, l] : lines)
-        if (auto m = digest_mail(who[id], std::move(l), org.record.name, today))
+        if (auto m = digest_mail(who[id], std::move(l), context, today))
             pending.push_back({nullptr, std::move(*m)});
     if (write_once(db, writer_, org, std::move(pending), now, run))
         digest_done_[org.record.id] = today;

@@ -10,6 +10,7 @@
 #include "service/complaints.hpp"
 #include "service/hearings.hpp"
 #include "service/inbound_mail.hpp"
+#include "service/mail_templates.hpp"
 #include "service/organisations.hpp"
 #include "service/outgoing_mail.hpp"
 #include "service/public_form.hpp"
@@ -22,7 +23,8 @@ struct Services {
         : clock(clock), storage_name(db.backend_name()), organisations(db, writer),
           complaints(db, writer, organisations), hearings(complaints), audit_log(db), auth(db),
           accounts(db, writer, auth), public_form(db, writer), attachments(db, writer),
-          inbound_mail(complaints, attachments), outbox(db), satisfaction(complaints) {}
+          inbound_mail(complaints, attachments), outbox(db), satisfaction(complaints),
+          mail_templates(db, writer) {}
 
     const Clock& clock;
     std::string storage_name;    // "sqlite" or "postgresql", for the health check
@@ -38,6 +40,7 @@ struct Services {
     InboundMailService inbound_mail;
     OutboxService outbox;
     SatisfactionService satisfaction;
+    MailTemplateService mail_templates;
 };
 
 } // namespace kd

@@ -86,6 +86,15 @@ public:
     // The satisfaction link of a resolved case (store/satisfaction_links.cpp), by the SHA-256
     // (hex) of its token.
     void insert_satisfaction_link(const std::string& token_digest, const SatisfactionLink& link);
+    // The organisation's own mail texts (store/mail_templates.cpp), read in this transaction so
+    // that the mails a step writes use the texts of the moment it commits.
+    std::vector<MailTemplateRecord> mail_templates(long long organisation_id);
+    void put_mail_template(long long organisation_id, const MailTemplateRecord& r);
+    void remove_mail_template(long long organisation_id, const std::string& kind,
+                              const std::string& language);
+    // An event about the organisation's mail texts (subject "mail_template").
+    void append_mail_template_event(long long organisation_id, Instant at, const Actor& actor,
+                                    const std::string& action, const std::string& changes_json);
     // Records the answer; false when the link was answered before.
     bool answer_satisfaction_link(const std::string& token_digest, Instant at);
 
@@ -189,6 +198,7 @@ public:
 
     std::optional<Complaint> complaint(long long organisation_id, long long id);
     // A satisfaction link by the SHA-256 (hex) of its token.
+    std::vector<MailTemplateRecord> mail_templates(long long organisation_id);
     std::optional<SatisfactionLink> satisfaction_link(long long organisation_id,
                                                       const std::string& token_digest);
     // The complaint a public link leads to, by the SHA-256 (hex) of its token.

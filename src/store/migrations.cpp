@@ -581,6 +581,22 @@ std::vector<Migration> migrations_for(Backend b) {
                        "CREATE INDEX satisfaction_links_complaint ON satisfaction_links "
                        "(organisation_id, complaint_id)",
                    }});
+    all.push_back({20,
+                   "issue 12: each organisation's own mail texts, per kind and language; the "
+                   "language the complainant is written to in",
+                   {
+                       R"(CREATE TABLE mail_templates (
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  kind TEXT NOT NULL,
+                  language TEXT NOT NULL,
+                  subject TEXT NOT NULL,
+                  body TEXT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  updated_by BIGINT NOT NULL,
+                  PRIMARY KEY (organisation_id, kind, language)))",
+                       "ALTER TABLE complaints ADD COLUMN complainant_language TEXT NOT NULL "
+                       "DEFAULT 'nl'",
+                   }});
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

@@ -112,6 +112,16 @@ struct SatisfactionLink {
     std::optional<Instant> answered_at;
 };
 
+// An organisation's own text for one kind of mail in one language (issue 12); the names are
+// core/mail_template.hpp's.
+struct MailTemplateRecord {
+    std::string kind;
+    std::string language;
+    std::string subject, body;
+    Instant updated_at{};
+    long long updated_by = 0;
+};
+
 // A mail in the outbox's list for staff, with the case it is about.
 struct OutboxListRow {
     OutboxMail mail;

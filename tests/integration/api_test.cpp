@@ -1157,6 +1157,28 @@ TEST_F(Api, AccessMatrix) {
          message + "/dismiss",
          json{{"reason", ""}},
          {404, 404, 404, 422, 422, 404, 404, 404, 404, 401}},
+        // The organisation's own mail texts: management and admins change them; coordinators
+        // and auditors read them. This text lacks its reference, so nothing is kept.
+        {"GET",
+         "/api/v1/organisations/:org/mail-templates",
+         c + "/mail-templates",
+         nullptr,
+         {403, 403, 403, 200, 200, 403, 200, 200, 404, 401}},
+        {"PUT",
+         "/api/v1/organisations/:org/mail-templates/:kind/:language",
+         c + "/mail-templates/acknowledgement/nl",
+         json{{"subject", "Ontvangen"}, {"body", "Beste {{complainant_name}}"}},
+         {403, 403, 403, 403, 422, 403, 403, 422, 404, 401}},
+        {"POST",
+         "/api/v1/organisations/:org/mail-templates/:kind/:language/preview",
+         c + "/mail-templates/acknowledgement/nl/preview",
+         json{{"subject", "Ontvangen"}, {"body", "Beste {{complainant_name}}"}},
+         {403, 403, 403, 422, 422, 403, 422, 422, 404, 401}},
+        {"DELETE",
+         "/api/v1/organisations/:org/mail-templates/:kind/:language",
+         c + "/mail-templates/acknowledgement/nl",
+         nullptr,
+         {403, 403, 403, 403, 200, 403, 403, 200, 404, 401}},
         {"GET",
          "/api/v1/organisations/:org/hearing-summaries",
          c + "/hearing-summaries",
@@ -1208,6 +1230,7 @@ TEST_F(Api, AccessMatrix) {
             std::string m = row.method;
             HttpReply r = m == "GET"      ? cl.get(row.path)
                           : m == "DELETE" ? cl.del(row.path)
+                          : m == "PUT"    ? cl.put(row.path, row.body)
                                           : cl.post(row.path, row.body);
             EXPECT_EQ(r.status, row.expect[i])
                 << row.method << " " << row.path << " as " << who[i].name << ": " << r.body;

@@ -107,6 +107,10 @@ HttpReply HttpClient::get(const std::string& path) const {
 HttpReply HttpClient::del(const std::string& path) const {
     return send("DELETE", path, nullptr, "");
 }
+HttpReply HttpClient::put(const std::string& path, const nlohmann::json& body) const {
+    const std::string text = body.dump();
+    return send("PUT", path, &text, "application/json");
+}
 HttpReply HttpClient::post(const std::string& path, const std::string& body,
                            const std::string& content_type) const {
     return send("POST", path, &body, content_type);

@@ -35,6 +35,7 @@ public:
     HttpReply post(const std::string& path, const nlohmann::json& body) const {
         return post(path, body.dump());
     }
+    HttpReply put(const std::string& path, const nlohmann::json& body) const;
 
     std::string cookie; // "kd_session=..."
     std::string csrf;

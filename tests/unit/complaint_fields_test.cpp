@@ -26,6 +26,7 @@ Complaint everything_set() {
     c.channel = Channel::letter;
     c.complainant = {"Ahmed Bouzid", "a@example.nl", "0612345678", ComplainantType::internal,
                      "medewerker"};
+    c.complainant.language = Language::en;
     c.description = "Rooster te laat; \"aanhalingstekens\" en é";
     c.category = "planning";
     c.description_approved = c.procedure_explained = c.confidential = true;

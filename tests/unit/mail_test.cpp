@@ -19,6 +19,7 @@ struct Case {
     Complaint c;
     Instant now = at("2026-11-20T11:00");
     std::string satisfaction_url; // the outcome mail's link, when the test gives one
+    MailTemplates templates;      // the organisation's own texts, when the test writes some
 
     Case(const std::string& slug, const std::string& email)
         : p(seed_procedure(slug)), cal(p.calendar) {
@@ -40,7 +41,9 @@ struct Case {
                             "sanne@xs2more.example",
                             deadlines_of(p, cal, c, now),
                             satisfaction_url,
-                            std::nullopt};
+                            std::nullopt,
+                            templates,
+                            Language::nl};
         return mails_after_step(p, before, c, cmd, context);
     }
 };
