@@ -598,6 +598,24 @@ test('mail in: the inbox, registering and dismissing a message; the satisfaction
   await call('GET', outbox, { params: { org }, query: { status: 'kwijt' }, as: await as(coordinator), expect: 400 });
 });
 
+test('mail texts: read, previewed, kept, refused next to the field, put back', async () => {
+  const org = 'xs2more', management = 'directie@xs2more.example', coordinator = 'kwaliteit@xs2more.example';
+  const all = '/api/v1/organisations/{org}/mail-templates';
+  const one = '/api/v1/organisations/{org}/mail-templates/{kind}/{language}';
+  const list = await call('GET', all, { params: { org }, as: await as(coordinator), expect: 200 });
+  assert.equal(list.json.items.length, 10);
+  const text = { subject: 'Ontvangen ({{reference}})', body: 'Beste {{complainant_name}}, uw klacht is binnen.' };
+  const params = { org, kind: 'acknowledgement', language: 'nl' };
+  const shown = await call('POST', `${one}/preview`, { params, as: await as(coordinator), json: text, expect: 200 });
+  assert.equal(shown.json.body, 'Beste Els Visser, uw klacht is binnen.');
+  await call('PUT', one, { params, as: await as(coordinator), json: text, expect: 403 });
+  const refused = await call('PUT', one, { params, as: await as(management), json: { ...text, subject: 'Ontvangen' }, expect: 422 });
+  assert.equal(refused.json.errors[0].field, 'subject');
+  assert.equal((await call('PUT', one, { params, as: await as(management), json: text, expect: 200 })).json.own, true);
+  await call('PUT', one, { params: { ...params, language: 'de' }, as: await as(management), json: text, expect: 404 });
+  assert.equal((await call('DELETE', one, { params, as: await as(management), expect: 200 })).json.own, false);
+});
+
 test('every operation of the spec was called', () => {
   const missed = operations.map((o) => `${o.method} ${o.path}`).filter((o) => !called.has(o));
   assert.deepEqual(missed, [], `operations in docs/openapi.json that no request checked:\n${missed.join('\n')}`);
