@@ -86,7 +86,8 @@ json staff_json(const StaffMember& s) {
             {"roles", s.roles},
             {"confidant", s.confidant},
             {"active", s.active},
-            {"job_title", s.job_title}};
+            {"job_title", s.job_title},
+            {"language", language_name(s.language)}};
 }
 
 json hearing_summary_json(const HearingSummary& h) {

@@ -133,7 +133,7 @@ private:
     std::set<std::string> used_;
 };
 
-// The language the complainant is written to in: "nl" (empty: nl) or "en".
+// The language a person is written to in: "nl" (empty: nl) or "en".
 std::optional<Language> language_of(Fields& g) {
     std::string name = g.text("language", 5);
     if (name.empty()) return std::nullopt;
@@ -252,6 +252,7 @@ NewAccount read_new_account(const json& body, ParsedBody& out) {
     r.staff.email = f.text("email", 200);
     r.staff.roles = f.text("roles", 200);
     r.staff.job_title = f.text("job_title", 100);
+    r.staff.language = language_of(f).value_or(Language::nl);
     r.password = f.text("password", 200);
     f.finish();
     return r;
@@ -265,6 +266,7 @@ AccountChange read_account_change(const json& body, ParsedBody& out) {
     if (body.contains("roles")) r.roles = f.text("roles", 200);
     if (body.contains("active")) r.active = f.required_boolean("active");
     if (body.contains("job_title")) r.job_title = f.text("job_title", 100);
+    if (body.contains("language")) r.language = language_of(f);
     f.finish();
     return r;
 }

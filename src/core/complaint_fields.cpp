@@ -133,13 +133,23 @@ const std::vector<ComplaintField>& complaint_fields() {
          [](Complaint& c, const FieldValue& v) {
              c.complainant.relation = text_of(v, "complainant_relation");
          }},
+        // Dutch is stored as empty: a field added with an empty default leaves the state, and
+        // so the audit proof, of every complaint written before it as it was.
         {"complainant_language", FieldKind::name, nullptr, false,
          [](const Complaint& c) {
-             return FieldValue(std::string(language_name(c.complainant.language)));
+             return FieldValue(c.complainant.language == Language::nl
+                                   ? std::string()
+                                   : std::string(language_name(c.complainant.language)));
          },
          [](Complaint& c, const FieldValue& v) {
-             c.complainant.language = named(language_from_name(text_of(v, "complainant_language")),
-                                            "complainant_language");
+             if (std::holds_alternative<std::monostate>(v)) {
+                 c.complainant.language = Language::nl;
+                 return;
+             }
+             const std::string& name = text_of(v, "complainant_language");
+             c.complainant.language = name.empty()
+                                          ? Language::nl
+                                          : named(language_from_name(name), "complainant_language");
          }},
         KD_TEXT(description, kRemoved),
         KD_TEXT(category, nullptr),

@@ -48,10 +48,11 @@ OutgoingMail filled(MailKind kind, MailTo to, const MailTemplate& t, const Templ
 }
 
 OutgoingMail to_complainant(MailKind kind, TemplateKind template_kind, const Procedure& p,
-                            const Complaint& c, const MailContext& context, TemplateValues more) {
+                            const Complaint& c, const MailContext& context,
+                            const TemplateValues& more) {
     TemplateValues values = complainant_values(p, c, context);
-    for (auto& [k, v] : more)
-        values[k] = std::move(v);
+    for (const auto& [k, v] : more)
+        values[k] = v;
     const Language l = c.complainant.language;
     return filled(kind, MailTo::complainant, context.templates.get(template_kind, l), values,
                   c.complainant.email, c.complainant.name);

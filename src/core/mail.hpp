@@ -63,7 +63,7 @@ struct MailContext {
     std::string satisfaction_url;
     std::optional<Instant> satisfaction_until;
     MailTemplates templates;                // the organisation's own texts
-    Language staff_language = Language::nl; // of the mails to staff
+    Language staff_language = Language::nl; // of the handler's mail
 };
 
 // The mails that `cmd` sends, which turned `before` into `after`. A complainant without an

@@ -46,11 +46,9 @@ std::optional<Refusal> may_grant(const Actor& actor, const std::string& before,
 }
 
 nlohmann::json account_json(const StaffMember& m) {
-    return {{"name", m.name},
-            {"email", m.email},
-            {"roles", m.roles},
-            {"active", m.active},
-            {"job_title", m.job_title}};
+    return {{"name", m.name},           {"email", m.email},
+            {"roles", m.roles},         {"active", m.active},
+            {"job_title", m.job_title}, {"language", language_name(m.language)}};
 }
 
 } // namespace
@@ -137,6 +135,7 @@ Outcome<StaffMember> AccountService::change(long long organisation_id, long long
     if (change.roles) after.roles = *change.roles;
     if (change.active) after.active = *change.active;
     if (change.job_title) after.job_title = *change.job_title;
+    if (change.language) after.language = *change.language;
     after.confidant = after.has_role("confidant");
     nlohmann::json changes = nlohmann::json::object(), a = account_json(*before),
                    b = account_json(after);

@@ -18,6 +18,7 @@ struct AccountChange {
     std::optional<std::string> roles;
     std::optional<bool> active;
     std::optional<std::string> job_title;
+    std::optional<Language> language;
 };
 
 class AccountService {

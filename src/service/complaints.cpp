@@ -38,6 +38,15 @@ std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& 
                                                      std::optional<Viewer>& handler_roles,
                                                      std::optional<long long> added) {
     auto staff = staff_of(org.record.id);
+    auto known = [&](long long id) {
+        return std::any_of(staff.begin(), staff.end(),
+                           [&](const StaffMember& s) { return s.id == id; });
+    };
+    // Someone named that the cached list lacks may have been added this very second (an
+    // account made and at once assigned): read the list again before saying no.
+    bool stale = !known(actor) || (handler && !known(*handler)) || (added && !known(*added)) ||
+                 !std::all_of(involved.begin(), involved.end(), known);
+    if (stale) staff = staff_of(org.record.id, true);
     auto find = [&](long long id) -> const StaffMember* {
         for (const auto& s : staff)
             if (s.id == id && s.active) return &s;
@@ -79,9 +88,9 @@ std::optional<Refusal> ComplaintService::check_staff(const OrganisationContext& 
     return std::nullopt;
 }
 
-std::vector<StaffMember> ComplaintService::staff_of(long long organisation_id) {
+std::vector<StaffMember> ComplaintService::staff_of(long long organisation_id, bool fresh) {
     auto now = std::chrono::steady_clock::now();
-    {
+    if (!fresh) {
         std::lock_guard lock(staff_mu_);
         auto it = staff_cache_.find(organisation_id);
         if (it != staff_cache_.end() && now - it->second.first < std::chrono::seconds{1})

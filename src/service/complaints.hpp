@@ -111,8 +111,8 @@ private:
                                        std::optional<long long> added = std::nullopt);
 
     // Staff of an organisation, read at most once a second: the guards need it on every
-    // write, and it changes rarely (a new employee counts from the next second).
-    std::vector<StaffMember> staff_of(long long organisation_id);
+    // write, and it changes rarely; `fresh` reads it now (check_staff, for someone just added).
+    std::vector<StaffMember> staff_of(long long organisation_id, bool fresh = false);
 
     Database& db_;
     Writer& writer_;

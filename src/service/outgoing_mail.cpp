@@ -27,6 +27,7 @@ MailContext mail_context(const OrganisationContext& org, const Complaint& after,
             if (s.id == *after.handler_id && s.active) {
                 m.handler_name = s.name;
                 m.handler_email = s.email;
+                m.staff_language = s.language;
             }
     return m;
 }

@@ -25,7 +25,8 @@ std::vector<StaffAddressee> addressees(const Complaint& c, AlertKind kind,
     std::vector<StaffAddressee> out;
     std::set<long long> seen;
     auto add = [&](const StaffMember& s, MailTo as) {
-        if (reachable(s) && seen.insert(s.id).second) out.push_back({s.id, as, s.name, s.email});
+        if (reachable(s) && seen.insert(s.id).second)
+            out.push_back({s.id, as, s.name, s.email, s.language});
     };
     for (const auto& s : staff)
         if (c.handler_id && s.id == *c.handler_id) add(s, MailTo::handler);
@@ -172,7 +173,7 @@ ReminderRun Reminders::digests_of(const OrganisationContext& org,
     for (const auto& s : staff)
         if (reachable(s))
             who[s.id] = {s.id, s.has_role("coordinator") ? MailTo::coordinator : MailTo::handler,
-                         s.name, s.email};
+                         s.name, s.email, s.language};
     Database& db = service_.database();
     long long after = 0;
     for (;;) {

@@ -288,19 +288,22 @@ void Transaction::append_chain_event(long long organisation_id, int chain_versio
 long long Transaction::insert_staff(const StaffMember& m) {
     long long id = 0;
     int confidant = m.confidant ? 1 : 0, active = m.active ? 1 : 0;
+    const std::string language = language_name(m.language);
     sql_ << "INSERT INTO staff (organisation_id, name, email, roles, confidant, active, "
-            "job_title) VALUES (:o, :n, :e, :r, :c, :a, :j) RETURNING id",
+            "job_title, language) VALUES (:o, :n, :e, :r, :c, :a, :j, :l) RETURNING id",
         soci::use(m.organisation_id), soci::use(m.name), soci::use(m.email), soci::use(m.roles),
-        soci::use(confidant), soci::use(active), soci::use(m.job_title), soci::into(id);
+        soci::use(confidant), soci::use(active), soci::use(m.job_title), soci::use(language),
+        soci::into(id);
     return id;
 }
 
 void Transaction::update_staff(const StaffMember& m) {
     int confidant = m.confidant ? 1 : 0, active = m.active ? 1 : 0;
+    const std::string language = language_name(m.language);
     sql_ << "UPDATE staff SET name = :n, roles = :r, confidant = :c, active = :a, job_title = "
-            ":j WHERE id = :i AND organisation_id = :o",
+            ":j, language = :l WHERE id = :i AND organisation_id = :o",
         soci::use(m.name), soci::use(m.roles), soci::use(confidant), soci::use(active),
-        soci::use(m.job_title), soci::use(m.id), soci::use(m.organisation_id);
+        soci::use(m.job_title), soci::use(language), soci::use(m.id), soci::use(m.organisation_id);
 }
 
 void Transaction::set_password_hash(long long staff_id, const std::string& hash) {
@@ -738,12 +741,13 @@ std::vector<StaffMember> Database::staff(long long organisation_id) {
     std::vector<StaffMember> out;
     soci::rowset<soci::row> rs =
         (s.prepare
-             << "SELECT id, organisation_id, name, email, roles, confidant, active, job_title "
-                "FROM staff WHERE organisation_id = :o ORDER BY id",
+             << "SELECT id, organisation_id, name, email, roles, confidant, active, job_title, "
+                "language FROM staff WHERE organisation_id = :o ORDER BY id",
          soci::use(organisation_id));
     for (const soci::row& r : rs)
         out.push_back({as_ll(r, 0), as_ll(r, 1), as_str(r, 2), as_str(r, 3), as_str(r, 4),
-                       as_ll(r, 5) != 0, as_ll(r, 6) != 0, as_str(r, 7)});
+                       as_ll(r, 5) != 0, as_ll(r, 6) != 0, as_str(r, 7),
+                       language_from_name(as_str(r, 8)).value_or(Language::nl)});
     return out;
 }
 

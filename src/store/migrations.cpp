@@ -583,7 +583,7 @@ std::vector<Migration> migrations_for(Backend b) {
                    }});
     all.push_back({20,
                    "issue 12: each organisation's own mail texts, per kind and language; the "
-                   "language the complainant is written to in",
+                   "language the complainant and each member of staff is written to in",
                    {
                        R"(CREATE TABLE mail_templates (
                   organisation_id BIGINT NOT NULL REFERENCES organisations(id),
@@ -594,8 +594,11 @@ std::vector<Migration> migrations_for(Backend b) {
                   updated_at BIGINT NOT NULL,
                   updated_by BIGINT NOT NULL,
                   PRIMARY KEY (organisation_id, kind, language)))",
+                       // '' is Dutch (core/complaint_fields.cpp): earlier states stay as
+                       // they were proven.
                        "ALTER TABLE complaints ADD COLUMN complainant_language TEXT NOT NULL "
-                       "DEFAULT 'nl'",
+                       "DEFAULT ''",
+                       "ALTER TABLE staff ADD COLUMN language TEXT NOT NULL DEFAULT 'nl'",
                    }});
     for (auto& m : all) {
         for (auto& s : m.statements)

@@ -46,7 +46,8 @@ struct StaffMember {
     std::string roles;      // comma separated: "coordinator,management" (R-ASSIGN roles)
     bool confidant = false; // R-ASSIGN (003): may handle confidential complaints
     bool active = true;
-    std::string job_title; // R-ASSIGN (001): "Naam en functie van de klacht-afhandelaar"
+    std::string job_title;            // R-ASSIGN (001): "Naam en functie van de klacht-afhandelaar"
+    Language language = Language::nl; // of the mails klachtdesk sends them
 
     bool has_role(const std::string& role) const;
 };

@@ -104,10 +104,42 @@ TEST_F(Api, AComplainantWhoWroteInEnglishIsWrittenToInEnglish) {
     EXPECT_EQ(ack[0].subject.rfind("Your complaint has been received", 0), 0u) << ack[0].subject;
     EXPECT_NE(ack[0].body.find("Dear Jan de Boer"), std::string::npos) << ack[0].body;
     EXPECT_NE(ack[0].body.find("Your roster changed late"), std::string::npos);
-    // The handler's mail stays Dutch: staff have no language of their own yet.
+    // The handler's mail is in the handler's own language: Dutch for Sanne.
     auto assigned = mails(org, id, "assigned");
     ASSERT_EQ(assigned.size(), 1u);
     EXPECT_EQ(assigned[0].subject.rfind("Klacht ", 0), 0u) << assigned[0].subject;
+
+    // A handler who reads English gets the English text.
+    auto made_account = as(org, "beheer")
+                            .post("/api/v1/organisations/" + org + "/staff",
+                                  json{{"name", "Tom Baker"},
+                                       {"email", "tom@quoratio.example"},
+                                       {"roles", "handler"},
+                                       {"language", "en"},
+                                       {"password", "een-lang-wachtwoord-voor-tom"}});
+    ASSERT_EQ(made_account.status, 201) << made_account.body;
+    const json tom = made_account.json();
+    EXPECT_EQ(tom["language"], "en");
+    json other = intake(org);
+    other["complainant"]["email"] = "els@example.org";
+    long long second = create(org, other)["id"];
+    act(org, second, "assign", {{"handler_id", tom["id"]}});
+    auto english_assigned = mails(org, second, "assigned");
+    ASSERT_EQ(english_assigned.size(), 1u);
+    EXPECT_EQ(english_assigned[0].subject.rfind("Complaint ", 0), 0u)
+        << english_assigned[0].subject;
+    EXPECT_NE(english_assigned[0].body.find("Dear Tom Baker"), std::string::npos);
+    // The complainant of that case wrote in Dutch, and is written to in Dutch.
+    act(org, second, "acknowledge", {{"note", "Gesprek met de planner."}});
+    auto dutch = mails(org, second, "acknowledgement");
+    ASSERT_EQ(dutch.size(), 1u);
+    EXPECT_EQ(dutch[0].subject.rfind("Ontvangstbevestiging", 0), 0u);
+    EXPECT_EQ(as(org, "beheer")
+                  .post("/api/v1/organisations/" + org + "/staff/" +
+                            std::to_string(tom["id"].get<long long>()),
+                        json{{"language", "fr"}})
+                  .status,
+              422);
 
     // An unknown language is refused next to its field.
     in["complainant"]["language"] = "de";

@@ -17,6 +17,7 @@ import { PasswordPage } from './pages/PasswordPage';
 import { AccountsPage } from './pages/AccountsPage';
 import { InboxPage } from './pages/InboxPage';
 import { InboxMessagePage } from './pages/InboxMessagePage';
+import { MailTemplatesPage } from './pages/MailTemplatesPage';
 import { useT } from './i18n';
 
 export function App() {
@@ -89,5 +90,6 @@ function Page({ onSessionEnded }: { onSessionEnded: () => void }) {
   if (path === '/procedure') return <ProcedurePage />;
   if (path === '/wachtwoord') return <PasswordPage />;
   if (path === '/accounts') return <AccountsPage />;
+  if (path === '/e-mailteksten') return <MailTemplatesPage />;
   return <p>{t('notFound')}</p>;
 }

@@ -16,6 +16,7 @@ const words = {
   changePassword: ['Wachtwoord wijzigen', 'Change password'],
   accounts: ['Accounts', 'Accounts'],
   inbox: ['Postvak', 'Mailbox'],
+  mailTexts: ['E-mailteksten', 'Mail texts'],
   language: ['Taal', 'Language'],
   reference: ['Kenmerk', 'Reference'],
   complainant: ['Indiener', 'Complainant'],

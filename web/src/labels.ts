@@ -2,7 +2,7 @@
 // and the fields of the audit trail, in Dutch and English. A table of one of the spec's fixed
 // sets is checked against it (`satisfies`), so that a value the spec adds or drops fails the
 // build; it stays indexable by any text the API sends.
-import type { Action, AttachmentKind, Channel, State, Step } from './types';
+import type { Action, AttachmentKind, Channel, MailTemplateKind, State, Step } from './types';
 
 type Pair = readonly [string, string];
 
@@ -274,3 +274,17 @@ export const attachmentKinds: Record<string, Pair> = {
   evidence: ['Bewijsstuk (projectmap)', 'Evidence (project folder)'],
   other: ['Overig', 'Other'],
 } satisfies Record<AttachmentKind, Pair>;
+
+// The kinds of mail whose text an organisation writes itself, in the order the API lists them.
+export const templateKinds: Record<string, Pair> = {
+  acknowledgement: ['Ontvangstbevestiging', 'Acknowledgement'],
+  not_taken_into_handling: ['Niet in behandeling genomen', 'Not taken into handling'],
+  extension: ['Verlenging van de termijn', 'Extension of the term'],
+  outcome: ['Afhandeling', 'Outcome'],
+  satisfaction_request: ['Tevredenheidsvraag (in de afhandelingsmail)', 'Satisfaction request (in the outcome mail)'],
+  external_referral: ['Doorverwijzing naar externe instantie', 'Referral to the external body'],
+  assigned: ['Toegewezen (aan behandelaar)', 'Assigned (to the handler)'],
+  reminder: ['Herinnering termijn', 'Deadline reminder'],
+  missed: ['Termijn verstreken', 'Deadline missed'],
+  digest: ['Dagoverzicht', 'Daily digest'],
+} satisfies Record<MailTemplateKind, Pair>;

@@ -41,3 +41,10 @@ export type InboundMailList = Schemas['InboundMailList'];
 export type OutboxMail = Schemas['OutboxMail'];
 export type OutboxMailList = Schemas['OutboxMailList'];
 export type CorrespondenceItem = Schemas['CorrespondenceItem'];
+// The organisation's own mail texts: per kind of mail, in Dutch and English, with the
+// placeholders each kind may use.
+export type MailTemplateKind = Schemas['MailTemplateKind'];
+export type MailTemplateText = Schemas['MailTemplateText'];
+export type MailTemplateVersion = Schemas['MailTemplateVersion'];
+export type MailTemplateList = Schemas['MailTemplateList'];
+export type MailTemplate = MailTemplateList['items'][number];

@@ -2,6 +2,7 @@
 // klachtdesk: a phone complaint registered with the keyboard alone and walked through Jexo's
 // procedure (000) to closed by the roles it names; errors next to the field; no serious
 // accessibility finding on any page; screenshots of the main pages for docs/.
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser } from './server.mjs';
@@ -9,6 +10,12 @@ import { accessibilityProblems, choose, launch, logIn, newPage, screenshot, step
 
 
 const env = serverAndBrowser(launch);
+
+// What the database holds as the language of an account, read past the UI.
+async function staffLanguage(email) {
+  const db = env.server.env.KLACHTDESK_DATABASE.replace(/^sqlite:/, '');
+  return execFileSync('sqlite3', [db, `SELECT language FROM staff WHERE email = '${email}'`]).toString().trim();
+}
 
 async function expectAccessible(page, what) {
   const problems = await accessibilityProblems(page);
@@ -44,6 +51,7 @@ test('a phone complaint at Jexo (000), from intake to closed, as coordinator and
   await kb.type('0612345678');
   await kb.press('Tab');
   await kb.type('jan@example.org');
+  await kb.press('Tab'); // the language for e-mail: Dutch is the default
   await kb.press('Tab'); // external is the default
   await kb.press('Tab');
   await kb.type('uitzendkracht');
@@ -131,6 +139,7 @@ test('the admin adds an account, may not grant a role that opens complaints, and
   await add.getByLabel('E-mailadres').fill('karin@jexo.example');
   await add.getByLabel('Functie').fill('Intercedent');
   await add.getByLabel('Eerste wachtwoord').fill('lang-genoeg-wachtwoord');
+  await add.getByLabel('Taal voor e-mail').selectOption('en');
   await add.getByLabel('kwaliteitscoördinator').check();
   await add.getByRole('button', { name: 'Toevoegen' }).click();
   // Only management grants the coordinator's role; the refusal is said in words.
@@ -142,6 +151,12 @@ test('the admin adds an account, may not grant a role that opens complaints, and
   const row = admin.getByRole('row').filter({ hasText: 'karin@jexo.example' });
   await row.waitFor();
   assert.match(await row.textContent(), /behandelaar/);
+  // Her own mails (assigned, reminders, the digest) come in English, as set; and back.
+  const language = row.getByLabel('Taal voor e-mail van Karin Smit');
+  assert.equal(await language.inputValue(), 'en');
+  await language.selectOption('nl');
+  for (let i = 0; i < 50 && (await staffLanguage('karin@jexo.example')) !== 'nl'; i++) await admin.waitForTimeout(100);
+  assert.equal(await staffLanguage('karin@jexo.example'), 'nl');
   await expectAccessible(admin, 'accounts page');
   // The switch shows what the server stored: it turns off once the change is saved.
   await row.getByRole('switch', { name: 'Karin Smit actief' }).click({ force: true });

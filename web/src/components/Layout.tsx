@@ -19,6 +19,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/klachten/nieuw', label: t('newComplaint'), show: mayRegister },
     { to: '/postvak', label: t('inbox'), show: ['coordinator', 'management', 'confidant'].some(hasRole) },
     { to: '/procedure', label: t('procedure'), show: true },
+    { to: '/e-mailteksten', label: t('mailTexts'), show: ['management', 'admin', 'coordinator', 'auditor'].some(hasRole) },
     { to: '/accounts', label: t('accounts'), show: hasRole('admin') || hasRole('management') },
     { to: '/wachtwoord', label: t('changePassword'), show: true },
   ];

@@ -3,7 +3,7 @@
 // (docs/access.md) and says why when it refuses.
 import { useState, type FormEvent } from 'react';
 import {
-  Alert, Button, Checkbox, Group, Paper, PasswordInput, Stack, Switch, Table, TextInput, Title,
+  Alert, Button, Checkbox, Group, NativeSelect, Paper, PasswordInput, Stack, Switch, Table, TextInput, Title,
 } from '@mantine/core';
 import { api, ApiError } from '../api';
 import type { AccountChange, NewAccount, Staff, StaffList } from '../types';
@@ -32,10 +32,18 @@ function RolePicker({ value, onChange, error }: { value: string[]; onChange: (r:
   );
 }
 
+// The languages klachtdesk writes mails in: a person's own mails (assigned, reminders, the
+// digest) come in the one set here.
+const languages = [
+  { value: 'nl', nl: 'Nederlands', en: 'Dutch' },
+  { value: 'en', nl: 'Engels', en: 'English' },
+];
+
 function AddAccount({ onAdded }: { onAdded: () => void }) {
   const { pick, lang } = useT();
   const { org } = useSession();
-  const [f, setF] = useState({ name: '', email: '', job_title: '', password: '', roles: ['employee'] as string[] });
+  const empty = { name: '', email: '', job_title: '', password: '', language: 'nl' as 'nl' | 'en', roles: ['employee'] as string[] };
+  const [f, setF] = useState(empty);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const err = (field: string) => error?.fieldMessage(field, lang);
@@ -45,7 +53,7 @@ function AddAccount({ onAdded }: { onAdded: () => void }) {
     try {
       await api('POST', `${org}/staff`, { ...f, roles: f.roles.join(',') } satisfies NewAccount);
       setDone(f.name);
-      setF({ name: '', email: '', job_title: '', password: '', roles: ['employee'] });
+      setF(empty);
       onAdded();
     } catch (x) {
       setError(x instanceof ApiError ? x : new ApiError(0, String(x), String(x)));
@@ -69,6 +77,12 @@ function AddAccount({ onAdded }: { onAdded: () => void }) {
           <PasswordInput label={pick('Eerste wachtwoord (minstens 10 tekens)', 'First password (at least 10 characters)')}
             autoComplete="new-password" value={f.password} error={err('password')}
             onChange={(e) => setF({ ...f, password: e.currentTarget.value })} />
+        </Group>
+        <Group grow>
+          <NativeSelect label={pick('Taal voor e-mail', 'Language for e-mail')} value={f.language} error={err('language')}
+            data={languages.map((l) => ({ value: l.value, label: pick(l.nl, l.en) }))}
+            onChange={(e) => setF({ ...f, language: e.currentTarget.value === 'en' ? 'en' : 'nl' })} />
+          <div />
         </Group>
         <RolePicker value={f.roles} onChange={(roles) => setF({ ...f, roles })} error={err('roles')} />
         <Group><Button type="submit">{pick('Toevoegen', 'Add')}</Button></Group>
@@ -118,6 +132,12 @@ function AccountRow({ s, onChanged }: { s: Staff; onChanged: () => void }) {
         {error && <Alert color="red" role="alert" mt={4}>{error}</Alert>}
       </Table.Td>
       <Table.Td>
+        <NativeSelect size="xs" value={s.language ?? 'nl'}
+          aria-label={pick(`Taal voor e-mail van ${s.name}`, `Language for e-mail of ${s.name}`)}
+          data={languages.map((l) => ({ value: l.value, label: pick(l.nl, l.en) }))}
+          onChange={(e) => change({ language: e.currentTarget.value === 'en' ? 'en' : 'nl' })} />
+      </Table.Td>
+      <Table.Td>
         <Switch checked={s.active !== false} disabled={mine}
           aria-label={pick(`${s.name} actief`, `${s.name} active`)}
           onChange={(e) => change({ active: e.currentTarget.checked })} />
@@ -141,6 +161,7 @@ export function AccountsPage() {
               <Table.Th>{pick('Naam', 'Name')}</Table.Th>
               <Table.Th>{pick('E-mailadres', 'E-mail address')}</Table.Th>
               <Table.Th>{pick('Rollen', 'Roles')}</Table.Th>
+              <Table.Th>{pick('Taal voor e-mail', 'Language for e-mail')}</Table.Th>
               <Table.Th>{pick('Actief', 'Active')}</Table.Th>
             </Table.Tr>
           </Table.Thead>

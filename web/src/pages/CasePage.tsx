@@ -114,6 +114,7 @@ export function CasePage({ id }: { id: number }) {
             {row(t('complainant'), [c.complainant.name, c.complainant.relation].filter(Boolean).join(', '))}
             {row(t('phone'), c.complainant.phone)}
             {row(t('email'), c.complainant.email)}
+            {c.complainant.language === 'en' && row(pick('Taal voor e-mail', 'Language for e-mail'), 'English')}
             {row(t('complainantType'), c.complainant.type === 'internal' ? t('internal') : t('external'))}
             {row(t('category'), c.category)}
           </Stack>

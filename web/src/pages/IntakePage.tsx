@@ -28,7 +28,7 @@ export function IntakePage({ fromMail }: { fromMail?: number }) {
   const [registered, setRegistered] = useState<string | null>(null);
   const { data: procedure } = useApi<Procedure>(`${org}/procedure`);
   const [f, setF] = useState({
-    received_at: nowDutch(), channel: 'phone' as Channel, name: '', phone: '', email: '', type: 'external' as ComplainantType,
+    received_at: nowDutch(), channel: 'phone' as Channel, name: '', phone: '', email: '', language: 'nl' as 'nl' | 'en', type: 'external' as ComplainantType,
     relation: '', description: '', category: '', involved: [] as string[],
     description_approved: false, procedure_explained: false, acknowledged: false,
     acknowledgement_note: '', confidential: false, confidant: '',
@@ -67,7 +67,7 @@ export function IntakePage({ fromMail }: { fromMail?: number }) {
     const body: Intake = {
       received_at: received,
       channel: f.channel,
-      complainant: { name: f.name, phone: f.phone, email: f.email, type: f.type, relation: f.relation },
+      complainant: { name: f.name, phone: f.phone, email: f.email, language: f.language, type: f.type, relation: f.relation },
       description: f.description,
       involved_staff: f.involved.map(Number),
     };
@@ -140,6 +140,9 @@ export function IntakePage({ fromMail }: { fromMail?: number }) {
               error={err('complainant.phone')} />
             <TextInput label={t('email')} type="email" value={f.email} onChange={text('email')}
               error={err('complainant.email')} />
+            <NativeSelect label={pick('Taal voor e-mail', 'Language for e-mail')} value={f.language} onChange={text('language')}
+              error={err('complainant.language')}
+              data={[{ value: 'nl', label: 'Nederlands' }, { value: 'en', label: 'English' }]} />
           </Group>
           <Group grow>
             <NativeSelect label={t('complainantType')} value={f.type} onChange={text('type')}
