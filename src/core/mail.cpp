@@ -25,6 +25,16 @@ TemplateValues complainant_values(const Procedure& p, const Complaint& c,
                                   const MailContext& context) {
     const bool en = c.complainant.language == Language::en;
     auto resolve = due_of(context, StepId::resolve);
+    // The procedure's own term for the resolution, as the complaint's version states it.
+    std::string term;
+    if (const StepRule* rule = p.step(StepId::resolve)) {
+        if (rule->kind == TermKind::fixed)
+            term = en ? describe_term(rule->term) : describe_term_nl(rule->term);
+        else if (rule->kind == TermKind::agreed)
+            term = en ? "a term agreed with you" : "een termijn die wij met u afspreken";
+        else
+            term = en ? "as soon as possible" : "zo spoedig mogelijk";
+    }
     return {{"complainant_name", !c.complainant.name.empty() ? c.complainant.name
                                  : en                        ? "Sir or Madam"
                                                              : "heer, mevrouw"},
@@ -32,7 +42,8 @@ TemplateValues complainant_values(const Procedure& p, const Complaint& c,
             {"received_on", day_of(c.received_at)},
             {"organisation", context.organisation_name},
             {"procedure", p.title},
-            {"resolve_by", resolve ? day_of(*resolve) : std::string()}};
+            {"resolve_by", resolve ? day_of(*resolve) : std::string()},
+            {"resolve_term", term}};
 }
 
 OutgoingMail filled(MailKind kind, MailTo to, const MailTemplate& t, const TemplateValues& values,
@@ -244,10 +255,10 @@ std::vector<OutgoingMail> mails_after_step(const Procedure& p, const Complaint& 
                                      TemplateKind::not_taken_into_handling, p, c, context,
                                      {{"reason", d->reason}}));
     if (const auto* e = std::get_if<Extend>(&cmd); e && complainant)
-        out.push_back(to_complainant(
-            MailKind::extension, TemplateKind::extension, p, c, context,
-            {{"extension", en ? describe_term_en(e->term) : describe_term_nl(e->term)},
-             {"reason", e->reason}}));
+        out.push_back(
+            to_complainant(MailKind::extension, TemplateKind::extension, p, c, context,
+                           {{"extension", en ? describe_term(e->term) : describe_term_nl(e->term)},
+                            {"reason", e->reason}}));
     if (const auto* r = std::get_if<Resolve>(&cmd); r && complainant)
         out.push_back(
             to_complainant(MailKind::outcome, TemplateKind::outcome, p, c, context,

@@ -25,6 +25,8 @@ std::vector<P> complainant_common() {
          "Klachtenprocedure Xs2more", "Klachtenprocedure Xs2more"},
         {"resolve_by", "uiterste datum van de afhandeling (leeg: geen termijn)",
          "the last day of the resolution (empty: no term)", "21-12-2026", "21-12-2026"},
+        {"resolve_term", "de termijn van de afhandeling volgens de klachtenregeling",
+         "the resolution's term under the complaints procedure", "6 weken", "6 weeks"},
     };
 }
 

@@ -86,22 +86,6 @@ std::string describe_term_nl(const Term& t) {
     return n;
 }
 
-std::string describe_term_en(const Term& t) {
-    auto n = std::to_string(t.amount);
-    bool one = t.amount == 1;
-    switch (t.unit) {
-    case TermUnit::hours:
-        return n + (one ? " hour" : " hours");
-    case TermUnit::calendar_days:
-        return n + (one ? " day" : " days");
-    case TermUnit::working_days:
-        return n + (one ? " working day" : " working days");
-    case TermUnit::weeks:
-        return n + (one ? " week" : " weeks");
-    }
-    return n;
-}
-
 Instant due_after(const WorkingDayCalendar& cal, Instant start, const Term& term) {
     using namespace std::chrono;
     switch (term.unit) {

@@ -26,8 +26,6 @@ Outcome<Term> try_parse_term(std::string_view text);
 // "2 working days"; Dutch: "2 werkdagen".
 std::string describe_term(const Term& t);
 std::string describe_term_nl(const Term& t);
-// "2 weeks", "1 working day": the same in English, for mails to English-speaking complainants.
-std::string describe_term_en(const Term& t);
 
 // The due moment of a term that starts at `start`:
 //  - hours: exactly that many hours later (elapsed time, DST included);

@@ -52,7 +52,8 @@ TEST_F(Api, ManagementsOwnAcknowledgementIsTheMailTheComplainantGets) {
     const int before = audit_events(directie, org, "mail-template-changed");
     const json own = {
         {"subject", "Wij hebben uw klacht ({{reference}})"},
-        {"body", "Hallo {{complainant_name}},\n\nUw klacht van {{received_on}} is binnen.\n"
+        {"body", "Hallo {{complainant_name}},\n\nUw klacht van {{received_on}} is binnen; wij "
+                 "reageren binnen {{resolve_term}}.\n"
                  "{{#resolve_by}}\nUiterlijk {{resolve_by}} hoort u van ons.\n{{/resolve_by}}\n"
                  "Groet, {{organisation}}\n"}};
     auto put = directie.put(texts_path(org) + "/acknowledgement/nl", own);
@@ -74,7 +75,7 @@ TEST_F(Api, ManagementsOwnAcknowledgementIsTheMailTheComplainantGets) {
     // "2027-01-05T..." as people in the Netherlands write it: "05-01-2027".
     const std::string due_nl = due.substr(8, 2) + "-" + due.substr(5, 2) + "-" + due.substr(0, 4);
     EXPECT_EQ(ack[0].body, "Hallo Jan de Boer,\n\nUw klacht van " + received +
-                               " is binnen.\nUiterlijk " + due_nl +
+                               " is binnen; wij reageren binnen 6 weken.\nUiterlijk " + due_nl +
                                " hoort u van ons.\nGroet, Xs2more\n");
 
     // Put back: klachtdesk's own text again, for the next mail; that too is audited.

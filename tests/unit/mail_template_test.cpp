@@ -100,13 +100,14 @@ TEST(MailTemplate, TheCasesMailsUseTheOrganisationsTextInTheComplainantsLanguage
         0u)
         << english[0].body;
 
-    context.templates.set(
-        TemplateKind::acknowledgement, Language::en,
-        {"Received: {{reference}}", "Hi {{complainant_name}}: {{acknowledgement_note}}"});
+    context.templates.set(TemplateKind::acknowledgement, Language::en,
+                          {"Received: {{reference}}",
+                           "Hi {{complainant_name}}: {{acknowledgement_note}} ({{resolve_term}})"});
     context.templates.set(TemplateKind::acknowledgement, Language::nl,
                           {"Ontvangen: {{reference}}", "Dag {{complainant_name}}"});
     auto own = mails_after_step(p, c, after, Acknowledge{"Roster"}, context);
     ASSERT_EQ(own.size(), 1u);
     EXPECT_EQ(own[0].subject, "Received: 003-00001");
-    EXPECT_EQ(own[0].body, "Hi John Smith: Roster");
+    // R-HANDLE (003): the procedure's own term, "zo spoedig mogelijk", in English.
+    EXPECT_EQ(own[0].body, "Hi John Smith: Roster (as soon as possible)");
 }
