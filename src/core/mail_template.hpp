@@ -62,7 +62,6 @@ class MailTemplates {
 public:
     void set(TemplateKind k, Language l, MailTemplate t) { own_[{k, l}] = std::move(t); }
     MailTemplate get(TemplateKind k, Language l) const;
-    bool is_own(TemplateKind k, Language l) const { return own_.count({k, l}) > 0; }
 
 private:
     std::map<std::pair<TemplateKind, Language>, MailTemplate> own_;
