@@ -380,6 +380,8 @@ std::optional<StepRequest> read_command(const std::string& action, const json& b
             }
         }
         cmd = k;
+    } else if (action == "record-cause") {
+        cmd = RecordCause{f.text("category", 100), f.text("text")};
     }
     f.finish();
     return StepRequest{cmd, at};

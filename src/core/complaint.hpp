@@ -142,6 +142,9 @@ struct Complaint {
     std::optional<Instant> assessed_at;
     std::optional<bool> well_founded; // verdict: gegrond / ongegrond
     std::string assessment_note;
+    // The analysis (R-REPORT, issue 13): a cause from the procedure's list, and in words.
+    std::string cause_category;
+    std::string cause;
     int extensions_used = 0;
     std::optional<Term> extension; // total extension granted
     std::string extension_reason;

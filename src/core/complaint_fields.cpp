@@ -185,6 +185,9 @@ const std::vector<ComplaintField>& complaint_fields() {
                  c.well_founded = number_of(v, "well_founded") != 0;
          }},
         KD_TEXT(assessment_note, kRemoved),
+        // The category is kept on anonymising: the analysis counts it (R-REPORT).
+        KD_TEXT(cause_category, nullptr),
+        KD_TEXT(cause, kRemoved),
         KD_NUMBER(extensions_used),
         {"extension", FieldKind::name, nullptr, true,
          [](const Complaint& c) {

@@ -63,6 +63,7 @@ constexpr StateRule kStateRules[] = {
     {kAnyState, "toegang intrekken", "revoke access"},
     {bit(State::assigned) | bit(State::in_handling), "een samenvatting delen", "share a summary"},
     {kAnyState, "corrigeren", "correct"}, // until anonymised: its own refusal
+    {kAnyState, "de oorzaak vastleggen", "record the cause"}, // until anonymised
 };
 static_assert(std::size(kStateRules) == std::variant_size_v<Command>);
 
@@ -345,6 +346,10 @@ struct Applier {
             return refuse("assessment_missing",
                           "Beoordeel eerst of de klacht gegrond of ongegrond is.",
                           "Assess first whether the complaint is well-founded.");
+        // R-REPORT (000, 002, 004): the complaint is analysed before it is handled.
+        if (p.cause_required && c.cause_category.empty())
+            return refuse("cause_missing", "Leg eerst de oorzaak van de klacht vast.",
+                          "Record the cause of the complaint first.");
         if (auto r = check_text(a.solution, "solution", "De oplossing of uitkomst",
                                 "The solution or outcome"))
             return *r;
@@ -574,6 +579,28 @@ struct Applier {
                           "Nothing was changed to correct.");
         return c;
     }
+
+    Outcome<Complaint> operator()(const RecordCause& a) {
+        if (c.anonymised_at)
+            return refuse("anonymised",
+                          "De persoonsgegevens van deze klacht zijn verwijderd; de oorzaak staat "
+                          "vast.",
+                          "This complaint's personal data was removed; its cause stays as it is.")
+                .with_kind(RefusalKind::conflict);
+        if (auto r = check_text(a.category, "category", "De oorzaakcategorie", "The cause category"))
+            return *r;
+        if (!p.cause_categories.empty() &&
+            std::find(p.cause_categories.begin(), p.cause_categories.end(), a.category) ==
+                p.cause_categories.end())
+            return refuse("unknown_cause", "Kies een oorzaak uit de lijst van de procedure.",
+                          "Choose a cause from the procedure's list.", "category");
+        if (a.category == c.cause_category && a.text == c.cause)
+            return refuse("nothing_to_correct", "Deze oorzaak staat al vastgelegd.",
+                          "This cause is recorded already.");
+        c.cause_category = a.category;
+        c.cause = a.text;
+        return c;
+    }
 };
 
 } // namespace
@@ -601,7 +628,8 @@ Outcome<Complaint> apply(const Procedure& p, const WorkingDayCalendar& cal, cons
     // Steps that record no moment of their own cannot be dated: `at` would be kept nowhere.
     if (happened_at &&
         (std::holds_alternative<Extend>(cmd) || std::holds_alternative<GrantAccess>(cmd) ||
-         std::holds_alternative<RevokeAccess>(cmd) || std::holds_alternative<Correct>(cmd)))
+         std::holds_alternative<RevokeAccess>(cmd) || std::holds_alternative<Correct>(cmd) ||
+         std::holds_alternative<RecordCause>(cmd)))
         return refuse("at_not_applicable",
                       std::string("Bij '") + command_name(cmd) +
                           "' wordt geen moment vastgelegd; laat 'at' weg.",

@@ -107,16 +107,25 @@ struct Correct {
     std::optional<std::vector<long long>> involved_staff;
 };
 
+// The analysis of the complaint (R-REPORT, issue 13): its cause, from the procedure's list
+// when it has one, and in words. Recorded or revised at any time until anonymised; where the
+// procedure asks for it (000, 002, 004), before resolving.
+struct RecordCause {
+    std::string category;
+    std::string text;
+};
+
 using Command =
     std::variant<Acknowledge, Assign, StartHandling, RecordContact, RecordHearing, Assess, Extend,
                  Resolve, Decline, NotifyDecline, VerifySatisfaction, Escalate, Close, Withdraw,
-                 GrantAccess, RevokeAccess, ShareSummary, Correct>;
+                 GrantAccess, RevokeAccess, ShareSummary, Correct, RecordCause>;
 
 // The name of each command as used in the API and audit trail, in the variant's order.
 inline constexpr const char* kCommandNames[] = {
     "acknowledge", "assign",   "start-handling", "record-contact", "record-hearing", "assess",
     "extend",      "resolve",  "decline",        "notify-decline", "verify",         "escalate",
-    "close",       "withdraw", "grant-access",   "revoke-access",  "share-summary",  "correct"};
+    "close",       "withdraw", "grant-access",   "revoke-access",  "share-summary",  "correct",
+    "record-cause"};
 static_assert(std::size(kCommandNames) == std::variant_size_v<Command>);
 
 // "acknowledge", "assign", ...: the name of a command.

@@ -114,6 +114,9 @@ struct Procedure {
     HolidayRules calendar;
     std::vector<Channel> channels;                     // channels this organisation accepts
     std::vector<std::string> categories;               // "gerubriceerd" (004); empty = free text
+    // R-REPORT, R-NC: the causes a complaint is analysed into (issue 13); empty = free text.
+    std::vector<std::string> cause_categories;
+    bool cause_required = false; // the cause is recorded before resolving (000, 002, 004)
     bool require_description_approval = false;         // R-INTAKE (001)
     bool require_procedure_explained = false;          // R-INTAKE (001)
     bool acknowledgement_states_first_actions = false; // R-ACK (003)

@@ -127,7 +127,8 @@ struct Step {
 // The commands that take a complaint from intake to close in this procedure.
 // A confidential case was assigned to its confidant at intake.
 std::vector<Command> happy_path(const Procedure& p, long long handler, long long about,
-                                bool confidential, bool dissatisfied, Instant agreed_by) {
+                                bool confidential, bool dissatisfied, Instant agreed_by,
+                                std::size_t cause) {
     std::vector<Command> cmds;
     if (p.requires_step(StepId::acknowledge) && p.step(StepId::acknowledge)->term.amount > 0)
         cmds.push_back(Acknowledge{"Klacht ontvangen; we nemen contact op met de betrokkenen."});
@@ -142,6 +143,9 @@ std::vector<Command> happy_path(const Procedure& p, long long handler, long long
         cmds.push_back(RecordHearing{"Klager en medewerker gehoord."});
     }
     if (p.assessment_required) cmds.push_back(Assess{true, "Gegrond."});
+    if (!p.cause_categories.empty())
+        cmds.push_back(RecordCause{p.cause_categories[cause % p.cause_categories.size()],
+                                   "Vastgesteld bij de analyse van de klacht."});
     cmds.push_back(Resolve{Resolution::solved, "Correctie gedaan en excuses aangeboden.", {}});
     if (dissatisfied && !p.escalation_body.empty()) {
         cmds.push_back(VerifySatisfaction{false, "Niet tevreden.", ""});
@@ -219,7 +223,7 @@ long long generate_complaints(ComplaintService& service, Writer& writer, long lo
         c.organisation_id = o.record.id;
         std::vector<Step> steps;
         auto cmds = happy_path(o.procedure, handler, about, confidential, rng() % 5 == 0,
-                               t + hours{24 * 20});
+                               t + hours{24 * 20}, rng() % 97);
         for (const auto& cmd : cmds) {
             Instant next = t + hours{1 + static_cast<long long>(rng() % 96)};
             if (next > now) break;

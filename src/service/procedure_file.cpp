@@ -222,7 +222,8 @@ void read_rules(Reader& r, const toml::table& t, Procedure& p) {
     r.only_keys(t,
                 {"acknowledgement_states_first_actions", "hearing_required", "assessment_required",
                  "satisfaction_evidence_required", "confidant_route", "escalation_body",
-                 "retention_years", "analysis", "close_without_satisfaction", "remind_before"},
+                 "retention_years", "analysis", "close_without_satisfaction", "remind_before",
+                 "cause_categories", "cause_required"},
                 "[rules]");
     p.acknowledgement_states_first_actions = r.boolean(t, "acknowledgement_states_first_actions");
     p.hearing_required = r.boolean(t, "hearing_required");
@@ -243,6 +244,12 @@ void read_rules(Reader& r, const toml::table& t, Procedure& p) {
         r.error(t.get("close_without_satisfaction"),
                 "a procedure with an escalation_body refers a dissatisfied complainant there: "
                 "close_without_satisfaction must be never");
+    p.cause_categories = r.strings(t, "cause_categories");
+    std::set<std::string> causes;
+    for (const auto& c : p.cause_categories)
+        if (!causes.insert(c).second)
+            r.error(t.get("cause_categories"), "cause '" + c + "' is listed twice");
+    p.cause_required = r.boolean(t, "cause_required");
     if (const toml::node* n = t.get("remind_before"))
         if (auto term = r.term(n, "remind_before")) p.remind_before = *term;
     std::string a = r.str(t, "analysis", false, "[rules]");

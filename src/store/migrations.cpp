@@ -600,6 +600,13 @@ std::vector<Migration> migrations_for(Backend b) {
                        "DEFAULT ''",
                        "ALTER TABLE staff ADD COLUMN language TEXT NOT NULL DEFAULT 'nl'",
                    }});
+    all.push_back({21,
+                   "issue 13: the cause of a complaint, a category from the procedure's list "
+                   "and in words",
+                   {
+                       "ALTER TABLE complaints ADD COLUMN cause_category TEXT NOT NULL DEFAULT ''",
+                       "ALTER TABLE complaints ADD COLUMN cause TEXT NOT NULL DEFAULT ''",
+                   }});
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

@@ -97,16 +97,16 @@ cp -r "$SRC/procedures" "$tmp/procs"
 pdb=(--database "sqlite:$tmp/m.db" --procedures "$tmp/procs")
 sed -i 's/^analysis = "yearly"/analysis = "quarterly"/' "$tmp/procs/004-xs2more.toml"
 out=$("$BIN" "${pdb[@]}" audit verify 2>&1); expect_status "a changed text under the same version is refused" 2 $?
-check "says to raise the version" "004-xs2more.toml: procedure 004 version 2 is already in use with a different text" "$out"
-sed -i 's/^version = 2$/version = 3/' "$tmp/procs/004-xs2more.toml"
+check "says to raise the version" "004-xs2more.toml: procedure 004 version 3 is already in use with a different text" "$out"
+sed -i 's/^version = 3$/version = 4/' "$tmp/procs/004-xs2more.toml"
 out=$("$BIN" "${pdb[@]}" audit verify 2>&1); expect_status "a raised version is put in force" 0 $?
 check "chain intact after the procedure change" "004 xs2more: " "$out"
 if command -v sqlite3 >/dev/null; then
   ev=$(sqlite3 "$tmp/m.db" "SELECT action || ' ' || subject || ' ' || subject_id || ' ' || source FROM audit_events WHERE subject = 'procedure' AND organisation_id = (SELECT id FROM organisations WHERE code = '004') ORDER BY seq")
-  check "adoption is an audit event" "procedure-adopt procedure 2 $SRC/procedures/004-xs2more.toml" "$ev"
-  check "the change is an audit event from the file" "procedure-change procedure 3 $tmp/procs/004-xs2more.toml" "$ev"
+  check "adoption is an audit event" "procedure-adopt procedure 3 $SRC/procedures/004-xs2more.toml" "$ev"
+  check "the change is an audit event from the file" "procedure-change procedure 4 $tmp/procs/004-xs2more.toml" "$ev"
   ch=$(sqlite3 "$tmp/m.db" "SELECT changes FROM audit_events WHERE action = 'procedure-change'")
-  check "the change holds version before and after" '"version":[2,3]' "$ch"
+  check "the change holds version before and after" '"version":[3,4]' "$ch"
   check "the change holds the new text" 'analysis = \"quarterly\"' "$ch"
 fi
 rm -rf "$tmp"

@@ -196,6 +196,7 @@ protected:
             Assign{staff(org, "sanne"), false},
             StartHandling{},
             ShareSummary{staff(org, "mohamed"), "Retentie Testpersoon zegt dat u te laat was.", 0},
+            kd::testing::a_cause(),
             Resolve{Resolution::solved, "Opgelost voor Retentie Testpersoon", {}},
             VerifySatisfaction{true, "", "Brief van Retentie Testpersoon"}};
         for (const auto& cmd : steps) {

@@ -58,6 +58,7 @@ TEST_F(Api, Jexo000FromIntakeToClose) {
     act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
     act(org, id, "start-handling", json::object());
     // R-HANDLE (000): not responsible, but helped.
+    act(org, id, "record-cause", {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
     c = act(org, id, "resolve",
             {{"resolution", "not_responsible_helped"},
              {"solution", "Doorverwezen naar de inlener en geholpen."}});
@@ -66,7 +67,7 @@ TEST_F(Api, Jexo000FromIntakeToClose) {
     c = act(org, id, "close", json::object());
     EXPECT_EQ(c["state"], "closed");
     auto full = get(org, id);
-    ASSERT_EQ(full["timeline"].size(), 6u);
+    ASSERT_EQ(full["timeline"].size(), 7u);
     EXPECT_EQ(full["timeline"][0]["action"], "register");
     // The register event holds what the complaint was registered with; when and by whom are
     // the event's own moment and actor, not repeated in its changes (issue 8: under 1 KB).
@@ -76,9 +77,9 @@ TEST_F(Api, Jexo000FromIntakeToClose) {
     EXPECT_FALSE(registered["changes"].contains("registered_by")) << registered;
     EXPECT_EQ(registered["at"], full["registered_at"]);
     EXPECT_EQ(registered["actor_id"], full["registered_by"]);
-    EXPECT_EQ(full["timeline"][5]["action"], "close");
-    EXPECT_EQ(full["timeline"][5]["changes"]["state"][0], "resolved");
-    EXPECT_EQ(full["timeline"][5]["changes"]["state"][1], "closed");
+    EXPECT_EQ(full["timeline"][6]["action"], "close");
+    EXPECT_EQ(full["timeline"][6]["changes"]["state"][0], "resolved");
+    EXPECT_EQ(full["timeline"][6]["changes"]["state"][1], "closed");
 }
 
 // Issue 9, item 3 (R-ASSIGN): only someone who may handle can be made handler, and only
@@ -138,6 +139,7 @@ TEST_F(Api, Jexo000TheHandlerClosesWithDissatisfactionRecorded) {
     act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
     HttpClient& sanne = as(org, "sanne");
     act_as(sanne, org, id, "start-handling", json::object());
+    act_as(sanne, org, id, "record-cause", {{"category", "communicatie"}});
     act_as(sanne, org, id, "resolve", {{"solution", "Loonstrook gecorrigeerd"}});
     act_as(sanne, org, id, "verify", {{"satisfied", false}, {"note", "Wil een vergoeding"}});
     auto r = act_as(sanne, org, id, "close", json::object(), 422);
@@ -217,6 +219,7 @@ TEST_F(Api, EenLoketMk002FromIntakeToCloseWithEvidence) {
     act(org, id, "start-handling", json::object(), 422); // acknowledge first
     act(org, id, "acknowledge", json::object());
     act(org, id, "start-handling", json::object());
+    act(org, id, "record-cause", {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
     act(org, id, "resolve", {{"solution", "Factuur gecrediteerd"}});
     auto r = act(org, id, "verify", {{"satisfied", true}}, 422);
     EXPECT_EQ(r["errors"][0]["field"], "evidence");
@@ -231,6 +234,7 @@ TEST_F(Api, EenLoketMk002FromIntakeToCloseWithEvidence) {
     act(org, other, "assign", {{"handler_id", staff(org, "mohamed")}});
     act(org, other, "acknowledge", json::object());
     act(org, other, "start-handling", json::object());
+    act(org, other, "record-cause", {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
     act(org, other, "resolve", {{"solution", "Creditnota aangeboden"}});
     act(org, other, "verify", {{"satisfied", false}, {"note", "Wil volledige terugbetaling"}});
     HttpClient& mohamed = as(org, "mohamed");
@@ -318,6 +322,7 @@ TEST_F(Api, Xs2more004FromIntakeToExternalReferral) {
     c = act(org, id, "extend", {{"term", "6 weeks"}, {"reason", "Inlener op vakantie"}});
     EXPECT_EQ(c["extension"], "6 weeks");
     act(org, id, "extend", {{"term", "1 week"}, {"reason", "nog eens"}}, 422); // once only
+    act(org, id, "record-cause", {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
     act(org, id, "resolve", {{"solution", "Excuses en gesprek met medewerker"}});
     act(org, id, "close", json::object(), 422); // no satisfaction recorded
     act(org, id, "verify", {{"satisfied", false}});
@@ -347,7 +352,15 @@ TEST_F(Api, Xs2more004NoExtensionAfterTheTermAndNoCloseWithoutReferral) {
     EXPECT_EQ(deadline(c, "resolve")["status"], "missed");
     act(org, id, "record-hearing", {{"note", "Klager en medewerker gehoord"}});
     act(org, id, "assess", {{"well_founded", false}, {"note", "Ongegrond"}});
-    act(org, id, "resolve", {{"solution", "Uitleg gegeven"}});
+    // R-REPORT (004): the cause before the outcome, from the procedure's own list.
+    json refused = act(org, id, "resolve", {{"solution", "Uitleg gegeven"}}, 422);
+    EXPECT_EQ(refused["type"], "https://klachtdesk.example/problems/cause_missing");
+    refused = act(org, id, "record-cause", {{"category", "het weer"}}, 422);
+    EXPECT_EQ(refused["errors"][0]["field"], "category");
+    act(org, id, "record-cause",
+        {{"category", "planning en bereikbaarheid"}, {"text", "Rooster te laat"}});
+    EXPECT_EQ(act(org, id, "resolve", {{"solution", "Uitleg gegeven"}})["cause_category"],
+              "planning en bereikbaarheid");
     act(org, id, "verify", {{"satisfied", false}});
     r = act(org, id, "close", {{"reason", "Klager blijft ontevreden"}}, 422);
     EXPECT_EQ(r["type"], "https://klachtdesk.example/problems/close_needs_satisfaction");
@@ -1563,10 +1576,10 @@ TEST_F(Api, AuditLogForTheAuditorAsJsonAndCsv) {
     // Issue 3: putting a procedure in force is in the same log, signed by klachtdesk itself.
     auto adopted = auditor.get("/api/v1/organisations/xs2more/audit?action=procedure-adopt").json();
     ASSERT_EQ(adopted["items"].size(), 1u);
-    EXPECT_EQ(adopted["items"][0]["subject"], (json{{"type", "procedure"}, {"id", 2}}));
+    EXPECT_EQ(adopted["items"][0]["subject"], (json{{"type", "procedure"}, {"id", 3}}));
     EXPECT_EQ(adopted["items"][0]["source"],
               kd::testing::source_path("procedures") + "/004-xs2more.toml");
-    EXPECT_EQ(adopted["items"][0]["changes"]["version"], (json{nullptr, 2}));
+    EXPECT_EQ(adopted["items"][0]["changes"]["version"], (json{nullptr, 3}));
     EXPECT_EQ(auditor.get("/api/v1/organisations/xs2more/audit?colour=red").status, 400);
     EXPECT_EQ(as(org, "beheer").get("/api/v1/organisations/xs2more/audit").status, 403);
 }
@@ -1691,7 +1704,7 @@ TEST(ProcedureVersions, EachComplaintRunsUnderItsOwnVersion) {
     {
         std::ifstream in(dir / "procs/000.toml");
         std::string text(std::istreambuf_iterator<char>(in), {});
-        text.replace(text.find("version = 2"), 11, "version = 3");
+        text.replace(text.find("version = 3"), 11, "version = 4");
         text.replace(text.find("term = \"14 days\""), 16, "term = \"21 days\"");
         std::ofstream(dir / "procs/000.toml") << text;
     }
@@ -1703,7 +1716,7 @@ TEST(ProcedureVersions, EachComplaintRunsUnderItsOwnVersion) {
     auto old_complaint =
         rt.db().complaint(rt.services().organisations.find("jexo")->record.id, old_case);
     ASSERT_TRUE(old_complaint);
-    EXPECT_EQ(old_complaint->procedure_version, 2);
+    EXPECT_EQ(old_complaint->procedure_version, 3);
     if (!::testing::Test::HasFailure()) fs::remove_all(dir);
 }
 

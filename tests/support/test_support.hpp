@@ -18,4 +18,10 @@ std::string iso(Instant t);                           // "2026-12-24T23:59:59+01
 // procedure demands (category, approval, explanation; 001 acknowledges at intake).
 Intake intake_for(const Procedure& p, long long involved);
 
+// A cause from every seed procedure's list (issue 13): recorded before resolving where the
+// procedure asks for it.
+inline RecordCause a_cause() {
+    return {"communicatie", "Het rooster is niet doorgegeven."};
+}
+
 } // namespace kd::testing

@@ -44,6 +44,8 @@ Complaint everything_set() {
     c.assessed_at = at("2026-11-23T10:00");
     c.well_founded = false;
     c.assessment_note = "Ongegrond";
+    c.cause_category = "communicatie";
+    c.cause = "Rooster niet doorgegeven";
     c.extensions_used = 1;
     c.extension = Term{6, TermUnit::weeks};
     c.extension_reason = "Wachten op de opdrachtgever";
@@ -114,7 +116,7 @@ TEST(ComplaintFields, AnonymisingChangesExactlyThePersonalFields) {
             EXPECT_EQ(f.get(a), f.get(full)) << f.name << " is not personal and must stay";
         }
     }
-    EXPECT_EQ(personal, 16); // the four of the complainant and twelve texts
+    EXPECT_EQ(personal, 17); // the four of the complainant and thirteen texts
     EXPECT_TRUE(a.involved_staff.empty());
     EXPECT_EQ(a.hearing_summaries[0].employee_id, 0);
     EXPECT_EQ(a.hearing_summaries[0].text, "[verwijderd]");

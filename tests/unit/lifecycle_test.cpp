@@ -210,6 +210,13 @@ TEST(Guards, RequiredStepsCannotBeSkipped) {
     EXPECT_EQ(x.step(RecordHearing{"Beide kanten gehoord"}), "");
     EXPECT_EQ(x.step(Resolve{Resolution::solved, "Opgelost", {}}), "assessment_missing");
     EXPECT_EQ(x.step(Assess{false, "Ongegrond"}), "");
+    // R-REPORT (004): the complaint is analysed, its cause recorded, before it is resolved.
+    EXPECT_EQ(x.step(Resolve{Resolution::solved, "Uitleg gegeven", {}}), "cause_missing");
+    EXPECT_EQ(x.step(RecordCause{"", "x"}), "required");
+    EXPECT_EQ(x.step(RecordCause{"het weer", "x"}), "unknown_cause");
+    EXPECT_EQ(x.step(kd::testing::a_cause()), "");
+    EXPECT_EQ(x.c.cause_category, "communicatie");
+    EXPECT_EQ(x.step(kd::testing::a_cause()), "nothing_to_correct");
     EXPECT_EQ(x.step(Resolve{Resolution::solved, "", {}}), "required");
     EXPECT_EQ(x.step(Resolve{Resolution::solved, "Uitleg gegeven", {}}), "");
 }
@@ -248,6 +255,7 @@ TEST(Guards, ClosesOnlyWithSatisfactionOrAnExternalReferral) {
     j.step(Assign{kHandler, false});
     j.step(StartHandling{});
     EXPECT_EQ(j.step(Close{}), "close_needs_satisfaction");
+    j.step(kd::testing::a_cause());
     j.step(Resolve{Resolution::not_responsible_helped, "Doorverwezen naar de inlener", {}});
     EXPECT_EQ(j.step(Close{}), "close_needs_satisfaction"); // satisfaction not recorded yet
     EXPECT_EQ(j.step(Escalate{"Geschillencommissie"}), "escalation_needs_dissatisfaction");
@@ -263,6 +271,7 @@ TEST(Guards, SatisfactionNeedsEvidenceWhereTheProcedureSaysSo) {
         k.step(Acknowledge{"Omschrijving en eerste acties"});
         k.step(Assign{kHandler, false});
         k.step(StartHandling{});
+        k.step(kd::testing::a_cause());
         k.step(Resolve{Resolution::solved, "Opgelost", {}});
         EXPECT_EQ(k.step(VerifySatisfaction{true, "tevreden", ""}), "required") << slug;
         EXPECT_EQ(k.step(VerifySatisfaction{true, "tevreden", "brief van 3-12"}), "") << slug;
@@ -276,6 +285,7 @@ TEST(Guards, DissatisfiedGoesBackToHandlingThenExternalBody) {
     x.step(StartHandling{});
     x.step(RecordHearing{"gehoord"});
     x.step(Assess{true, "gegrond"});
+    x.step(kd::testing::a_cause());
     x.step(Resolve{Resolution::solved, "Correctie", {}});
     EXPECT_EQ(x.step(VerifySatisfaction{false, "niet tevreden", ""}), "");
     EXPECT_EQ(x.c.state, State::in_handling);

@@ -76,6 +76,7 @@ TEST(Mail, EachPromiseOfXs2moreIsAMailWithItsOwnDates) {
     EXPECT_NE(extended[0].body.find("Inlener op vakantie"), std::string::npos);
     EXPECT_NE(extended[0].body.find("uiterlijk 12-02-2027"), std::string::npos)
         << extended[0].body; // twelve weeks from receipt
+    EXPECT_TRUE(x.step(kd::testing::a_cause()).empty());
     auto resolved = x.step(Resolve{Resolution::solved, "Excuses aangeboden", {}});
     ASSERT_EQ(resolved.size(), 1u);
     EXPECT_NE(resolved[0].body.find("Excuses aangeboden"), std::string::npos);
@@ -118,6 +119,7 @@ TEST(Mail, TheOutcomeAsksWhetherTheComplainantIsSatisfied) {
     x.step(Assign{kHandler, false});
     x.step(StartHandling{});
     x.satisfaction_url = "https://klachten.jexo.example/klacht/jexo/tevredenheid/abc";
+    x.step(kd::testing::a_cause());
     auto resolved = x.step(Resolve{Resolution::solved, "Loon nabetaald", {}});
     ASSERT_EQ(resolved.size(), 1u);
     EXPECT_NE(resolved[0].body.find("Bent u tevreden"), std::string::npos) << resolved[0].body;
@@ -127,6 +129,7 @@ TEST(Mail, TheOutcomeAsksWhetherTheComplainantIsSatisfied) {
     Case y("jexo", "jan@example.org"); // no link: asked to say so
     y.step(Assign{kHandler, false});
     y.step(StartHandling{});
+    y.step(kd::testing::a_cause());
     auto plain = y.step(Resolve{Resolution::solved, "Loon nabetaald", {}});
     ASSERT_EQ(plain.size(), 1u);
     EXPECT_NE(plain[0].body.find("Wij horen graag of u hierover tevreden bent."),

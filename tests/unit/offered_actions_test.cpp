@@ -56,6 +56,7 @@ TEST(OfferedActions, FollowTheStateAndTheRole) {
     EXPECT_EQ(handler.at("start-handling"), "");
     EXPECT_EQ(handler.count("assign"), 0u); // the coordinator assigns
     j.step(StartHandling{});
+    j.step(kd::testing::a_cause());
     j.step(Resolve{Resolution::solved, "Loon nabetaald", {}});
     handler = j.as(kHandler, "handler");
     // Closing needs the complainant's satisfaction first, and says so.
@@ -64,10 +65,11 @@ TEST(OfferedActions, FollowTheStateAndTheRole) {
     j.step(VerifySatisfaction{true, "Telefonisch", ""});
     EXPECT_EQ(j.as(kHandler, "handler").at("close"), "");
     j.step(Close{});
-    // A closed case can still be corrected, nothing else.
+    // A closed case can still be corrected and its cause analysed (issue 13), nothing else.
     auto closed = j.as(kCoordinator, "coordinator");
-    EXPECT_EQ(closed.size(), 1u);
+    EXPECT_EQ(closed.size(), 2u);
     EXPECT_EQ(closed.count("correct"), 1u);
+    EXPECT_EQ(closed.count("record-cause"), 1u);
 }
 
 TEST(OfferedActions, AStepThatNeedsSomethingFirstSaysWhat) {
@@ -78,6 +80,13 @@ TEST(OfferedActions, AStepThatNeedsSomethingFirstSaysWhat) {
     x.step(Acknowledge{"Ontvangst bevestigd per brief"});
     x.step(StartHandling{});
     EXPECT_EQ(x.as(kHandler, "handler").at("extend"), "");
+    x.step(RecordHearing{"Beide kanten gehoord"});
+    x.step(Assess{true, "Gegrond"});
+    // R-REPORT (004): resolving waits for the cause, and says so.
+    EXPECT_EQ(x.as(kHandler, "handler").at("resolve"), "cause_missing");
+    EXPECT_EQ(x.as(kHandler, "handler").at("record-cause"), "");
+    x.step(kd::testing::a_cause());
+    EXPECT_EQ(x.as(kHandler, "handler").at("resolve"), "");
     x.now += std::chrono::days{60};
     EXPECT_EQ(x.as(kHandler, "handler").at("extend"), "extension_after_term");
 }

@@ -56,6 +56,9 @@ TEST(ProcedureFiles, SeedTermsMatchTheTable) {
     EXPECT_EQ(term(jexo, StepId::resolve), "14 days");
     EXPECT_FALSE(jexo.requires_step(StepId::acknowledge));
     EXPECT_EQ(jexo.analysis, AnalysisPeriod::half_yearly);
+    // Issue 13: the register shows the cause (000), so it is recorded before resolving.
+    EXPECT_TRUE(jexo.cause_required);
+    EXPECT_EQ(jexo.cause_categories.size(), 10u);
 
     Procedure exactpi = seed_procedure("exactpi");
     EXPECT_EQ(term(exactpi, StepId::first_contact), "2 working days");
@@ -64,6 +67,7 @@ TEST(ProcedureFiles, SeedTermsMatchTheTable) {
     EXPECT_EQ(exactpi.step(StepId::resolve)->kind, TermKind::agreed);
     EXPECT_TRUE(exactpi.require_description_approval && exactpi.require_procedure_explained);
     EXPECT_EQ(exactpi.analysis, AnalysisPeriod::quarterly);
+    EXPECT_FALSE(exactpi.cause_required);
 
     Procedure loket = seed_procedure("een-loket-mk");
     EXPECT_EQ(term(loket, StepId::acknowledge), "1 working day");
@@ -132,6 +136,11 @@ TEST(ProcedureFiles, StructuralRules) {
     std::string closure = with(kMinimal, "[intake]",
                                "[calendar]\nclosure_days = [{ date = 2026-02-30 }]\n\n[intake]");
     EXPECT_FALSE(errors_of(closure).empty());
+    std::string causes = with(kMinimal, "[[steps]]",
+                              "[rules]\ncause_categories = [\"planning\", \"planning\"]\n\n[[steps]]");
+    auto c = errors_of(causes);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_NE(c[0].find("cause 'planning' is listed twice"), std::string::npos) << c[0];
 }
 
 namespace {

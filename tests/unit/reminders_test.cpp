@@ -62,6 +62,7 @@ TEST(Reminders, AReminderBeforeTheDueMomentAMissAfterItNothingWhenDone) {
     // Resolved in time: nothing to say.
     c = apply(p, cal, c, Assign{2, false}, at("2026-11-19T10:00")).value();
     c = apply(p, cal, c, StartHandling{}, at("2026-11-19T11:00")).value();
+    c = apply(p, cal, c, kd::testing::a_cause(), at("2026-11-19T12:00")).value();
     c = apply(p, cal, c, Resolve{Resolution::solved, "Excuses", {}}, at("2026-11-20T10:00"))
             .value();
     EXPECT_TRUE(alerts(at("2026-12-01T09:00"), long_ago).empty());

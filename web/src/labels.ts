@@ -40,7 +40,7 @@ export const stepLabels: Record<string, Pair> = {
 
 export interface ActionField {
   name: string;
-  kind: 'text' | 'long' | 'bool' | 'staff' | 'involved' | 'select' | 'date';
+  kind: 'text' | 'long' | 'bool' | 'staff' | 'involved' | 'select' | 'date' | 'cause';
   label: Pair;
   options?: { value: string; label: Pair }[];
   // Shown only when the case has it: 'agreed_term' where the handling term is agreed with
@@ -120,6 +120,13 @@ export const actionForms: Record<string, { label: Pair; fields: ActionField[] }>
       { name: 'text', kind: 'long', label: ['Samenvatting', 'Summary'] },
     ],
   },
+  'record-cause': {
+    label: ['Oorzaak vastleggen', 'Record the cause'],
+    fields: [
+      { name: 'category', kind: 'cause', label: ['Oorzaak', 'Cause'] },
+      { name: 'text', kind: 'long', label: ['Toelichting op de oorzaak', 'The cause in words'] },
+    ],
+  },
   correct: {
     label: ['Intake corrigeren', 'Correct the intake'],
     fields: [
@@ -162,6 +169,8 @@ export const fieldLabels: Record<string, Pair> = {
   solution: ['Oplossing', 'Solution'],
   resolution: ['Uitkomst', 'Outcome'],
   close_reason: ['Reden van sluiten', 'Reason for closing'],
+  cause_category: ['Oorzaak', 'Cause'],
+  cause: ['Toelichting op de oorzaak', 'The cause in words'],
   contact_note: ['Notitie contact', 'Contact note'],
   procedure_version: ['Procedureversie', 'Procedure version'],
   registered_at: ['Geregistreerd', 'Registered'],

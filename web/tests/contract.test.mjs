@@ -413,6 +413,7 @@ test('a complaint at Jexo (000) from intake to closed, its case file, the regist
   await call('GET', aFile, { params: { org, id, file: 999999 }, as: await as(handler), expect: 404 });
   await call('GET', aFile, { params: { org, id, file: added.json.id }, expect: 401 });
 
+  await step(org, handler, id, 'record-cause', { category: 'planning en bereikbaarheid', text: 'Het rooster kwam te laat.' });
   await step(org, handler, id, 'resolve', { solution: 'Overuren nabetaald met de volgende verloning.', resolution: 'solved' });
   c = await read(org, handler, id);
   assert.equal(c.state, 'resolved');
@@ -425,7 +426,7 @@ test('a complaint at Jexo (000) from intake to closed, its case file, the regist
   c = await read(org, handler, id);
   assert.equal(c.state, 'closed');
   assert.deepEqual(c.timeline.map((e) => e.action),
-    ['register', 'assign', 'start-handling', 'share-summary', 'record-contact', 'attachment-added', 'attachment-downloaded', 'resolve', 'verify', 'close', 'correct']);
+    ['register', 'assign', 'start-handling', 'share-summary', 'record-contact', 'attachment-added', 'attachment-downloaded', 'record-cause', 'resolve', 'verify', 'close', 'correct']);
 
   // A second one, withdrawn; the involved employee reads only the summary shared with him.
   const other = await register(org, coordinator, intake({ channel: 'letter', description: 'De factuur is te hoog.' }));
@@ -481,6 +482,8 @@ test('Xs2more (004): hearing, assessment, extension, referral; a declined compla
   await step(org, coordinator, id, 'extend', { term: '7 weeks', reason: 'Inlener op vakantie.' }, 422);
   const extended = await step(org, coordinator, id, 'extend', { term: '6 weeks', reason: 'Inlener op vakantie.' });
   assert.equal(extended.extension, '6 weeks');
+  await step(org, coordinator, id, 'resolve', { solution: 'x' }, 422); // the cause first (R-REPORT)
+  await step(org, coordinator, id, 'record-cause', { category: 'gedrag of bejegening', text: 'Toon aan de telefoon.' });
   await step(org, coordinator, id, 'resolve', { solution: 'Excuses en een gesprek met de medewerker.', procedure_change_effective: ago(-30 * DAY).slice(0, 10) });
   await step(org, coordinator, id, 'verify', { satisfied: false, note: 'Niet tevreden.' });
   let c = await read(org, coordinator, id);
@@ -575,6 +578,7 @@ test('mail in: the inbox, registering and dismissing a message; the satisfaction
   const id = made.json.id;
   await step(org, coordinator, id, 'assign', { handler_id: await staffId('sanne@jexo.example') });
   await step(org, 'sanne@jexo.example', id, 'start-handling', {});
+  await step(org, 'sanne@jexo.example', id, 'record-cause', { category: 'administratie en verloning' });
   await step(org, 'sanne@jexo.example', id, 'resolve', { solution: 'Loon nabetaald.' });
   // Staff see the outcome mail with the link hidden; the complainant gets it in the mail
   // itself, which waits in the outbox (no SMTP server here).

@@ -92,7 +92,7 @@ test('a mail to the complaints address becomes a complaint with its attachment',
   const staff = await (await page.request.get(`${base}/staff`)).json();
   const sanne = staff.items.find((x) => x.email === 'sanne@jexo.example').id;
   const id = page.url().match(/\/klachten\/(\d+)/)[1];
-  for (const [action, data] of [['assign', { handler_id: sanne }], ['start-handling', {}], ['resolve', { solution: 'De 12 uur zijn nabetaald.' }]])
+  for (const [action, data] of [['assign', { handler_id: sanne }], ['start-handling', {}], ['record-cause', { category: 'administratie en verloning' }], ['resolve', { solution: 'De 12 uur zijn nabetaald.' }]])
     assert.equal((await page.request.post(`${base}/complaints/${id}/${action}`, { headers, data })).status(), 200, action);
   const db = env.server.env.KLACHTDESK_DATABASE.replace(/^sqlite:/, '');
   const body = execFileSync('sqlite3', [db, `SELECT body FROM outbox WHERE kind = 'outcome' AND complaint_id = ${id}`]).toString();

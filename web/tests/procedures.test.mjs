@@ -73,6 +73,7 @@ test('Een Loket MK (002): acknowledged, handled, satisfaction with evidence', { 
   await step(coordinator, 'Ontvangst bevestigen');
   const handler = await openAs('een-loket-mk', 'mohamed', ref);
   await step(handler, 'Behandeling starten');
+  await step(handler, 'Oorzaak vastleggen', (f) => f.getByLabel('Oorzaak', { exact: true }).selectOption('administratie en verloning'));
   await step(handler, 'Klacht afhandelen', (f) => f.getByLabel('Oplossing').fill('Factuur gecrediteerd'));
 
   // The project folder (002): a web page is refused whatever it is called, next to the field;
@@ -149,6 +150,10 @@ test('Xs2more (004): category, hearing, assessment, not satisfied, referred, clo
   await step(handler, 'Klacht beoordelen', async (f) => {
     await f.getByLabel('De klacht is gegrond').check();
     await f.getByLabel('Notitie').fill('Gegrond');
+  });
+  await step(handler, 'Oorzaak vastleggen', async (f) => {
+    await f.getByLabel('Oorzaak', { exact: true }).selectOption('gedrag of bejegening');
+    await f.getByLabel('Toelichting op de oorzaak').fill('Toon aan de telefoon');
   });
   await step(handler, 'Klacht afhandelen', (f) => f.getByLabel('Oplossing').fill('Excuses aangeboden'));
   await step(handler, 'Tevredenheid vastleggen');

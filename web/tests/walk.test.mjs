@@ -83,6 +83,12 @@ test('a phone complaint at Jexo (000), from intake to closed, as coordinator and
   await handler.getByRole('heading', { name: `Klacht ${reference}` }).waitFor();
 
   await step(handler, 'Behandeling starten');
+  // R-REPORT (000): resolving waits for the cause, and the page says so.
+  await handler.getByText(/Klacht afhandelen: Leg eerst de oorzaak/).waitFor();
+  await step(handler, 'Oorzaak vastleggen', async (form) => {
+    await form.getByLabel('Oorzaak', { exact: true }).selectOption('planning en bereikbaarheid');
+    await form.getByLabel('Toelichting op de oorzaak').fill('Het rooster kwam te laat.');
+  });
   await step(handler, 'Klacht afhandelen', async (form) => {
     await form.getByLabel('Oplossing').fill('Overuren nabetaald met de volgende verloning.');
     await form.getByLabel('Uitkomst').selectOption('solved');
@@ -97,9 +103,10 @@ test('a phone complaint at Jexo (000), from intake to closed, as coordinator and
   await handler.getByText('Gesloten', { exact: true }).first().waitFor();
   await screenshot(handler, 'case');
 
-  // The timeline says who did what, in words: six steps.
+  // The timeline says who did what, in words: seven steps, the cause among them.
   const timeline = handler.getByRole('region', { name: 'Tijdlijn' });
-  assert.equal(await timeline.getByRole('row').count(), 1 + 6);
+  assert.equal(await timeline.getByRole('row').count(), 1 + 7);
+  assert.match(await timeline.textContent(), /Oorzaak vastleggen/);
   assert.match(await timeline.textContent(), /Sanne de Vries/);
   assert.doesNotMatch(await timeline.textContent(), /\b1[0-9]{9}\b/, 'no epoch seconds');
 

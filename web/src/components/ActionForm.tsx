@@ -3,14 +3,15 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Group, NativeSelect, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { api, ApiError } from '../api';
-import type { Complaint, SavedComplaint } from '../types';
+import type { Complaint, Procedure, SavedComplaint } from '../types';
+import { useApi } from '../useApi';
 import { actionForms, type ActionField } from '../labels';
 import { parseDutchDateTime } from '../format';
 import { useSession, rolesOf } from '../session';
 import { useT } from '../i18n';
 
 // Steps that record no moment of their own take no "when it happened" (docs/api.md).
-const undated = new Set(['extend', 'grant-access', 'revoke-access', 'correct']);
+const undated = new Set(['extend', 'grant-access', 'revoke-access', 'correct', 'record-cause']);
 
 export function ActionForm({ complaint, action, onDone, onCancel }: {
   complaint: Complaint; action: string; onDone: (c: SavedComplaint) => void; onCancel: () => void;
@@ -22,7 +23,11 @@ export function ActionForm({ complaint, action, onDone, onCancel }: {
   // handling term).
   const agreedTerm = complaint.deadlines.some((d) => d.step === 'resolve' && d.kind === 'agreed');
   const form = { ...known, fields: known.fields.filter((f) => f.onlyWhen !== 'agreed_term' || agreedTerm) };
-  const [values, setValues] = useState<Record<string, string | boolean>>({});
+  // The causes to choose from are the procedure's own (issue 13).
+  const { data: procedure } = useApi<Procedure>(known.fields.some((f) => f.kind === 'cause') ? `${org}/procedure` : null);
+  const causes = procedure?.cause_categories ?? [];
+  const [values, setValues] = useState<Record<string, string | boolean>>(
+    action === 'record-cause' ? { category: complaint.cause_category, text: complaint.cause } : {});
   const [at, setAt] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -93,6 +98,10 @@ export function ActionForm({ complaint, action, onDone, onCancel }: {
               onChange={(e) => change(e.currentTarget.checked)} error={err(f.name)} />;
           if (f.kind === 'long')
             return <Textarea key={f.name} label={label} value={String(value ?? '')} autosize minRows={2}
+              onChange={(e) => change(e.currentTarget.value)} error={err(f.name)} />;
+          if (f.kind === 'cause' && causes.length > 0)
+            return <NativeSelect key={f.name} label={label} value={String(value ?? '')}
+              data={[{ value: '', label: pick('Kies…', 'Choose…') }, ...causes.map((x) => ({ value: x, label: x }))]}
               onChange={(e) => change(e.currentTarget.value)} error={err(f.name)} />;
           if (f.kind === 'staff' || f.kind === 'involved' || f.kind === 'select') {
             const data = f.kind === 'select'

@@ -122,6 +122,7 @@ export function CasePage({ id }: { id: number }) {
             {row(t('handler'), c.handler ? `${c.handler.name}${c.handler.job_title ? ` (${c.handler.job_title})` : ''}` : '')}
             {row(t('involvedStaff'), c.involved_staff.map((s) => staffName(s)).join(', '))}
             {row(pick('Geregistreerd', 'Registered'), `${formatDateTime(c.registered_at)} ${t('by')} ${staffName(c.registered_by)}`)}
+            {row(pick('Oorzaak', 'Cause'), [c.cause_category, c.cause].filter(Boolean).join(': '))}
             {row(pick('Oplossing', 'Solution'), String(c.solution ?? ''))}
             {row(pick('Tevredenheid', 'Satisfaction'), label(valueLabels.satisfaction[String(c.satisfaction)], String(c.satisfaction ?? '')))}
           </Stack>

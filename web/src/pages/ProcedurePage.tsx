@@ -20,6 +20,7 @@ export function ProcedurePage() {
   if (p.require_procedure_explained) rules.push(pick('De procedure wordt aan de indiener uitgelegd.', 'The procedure is explained to the complainant.'));
   if (p.confidant_route) rules.push(pick('Een klacht kan vertrouwelijk via een vertrouwenspersoon lopen.', 'A complaint can go confidentially through a confidant.'));
   if (p.categories.length) rules.push(pick('Categorieën: ', 'Categories: ') + p.categories.join(', '));
+  if (p.cause_categories.length) rules.push(pick('Oorzaken: ', 'Causes: ') + p.cause_categories.join(', ') + (p.cause_required ? pick(' (vast te leggen vóór de afhandeling)', ' (recorded before resolving)') : ''));
   if (p.extension.allowed) rules.push(pick(`De afhandeltermijn kan ${p.extension.times} keer verlengd worden, met hoogstens ${p.extension.max}.`, `The handling term can be extended ${p.extension.times} time(s), by at most ${p.extension.max}.`));
   if (p.escalation_body) rules.push(pick('Niet tevreden: doorverwijzing naar ', 'Not satisfied: referral to ') + p.escalation_body);
   if (p.acknowledgement_states_first_actions) rules.push(pick('De ontvangstbevestiging beschrijft de klacht en de eerste acties.', 'The acknowledgement describes the complaint and the first actions.'));
