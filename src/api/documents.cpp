@@ -327,4 +327,79 @@ json correspondence_json(const std::vector<OutboxMail>& out,
     return items;
 }
 
+namespace {
+
+json link_json(const std::optional<RecordLink>& l) {
+    return l ? json{{"id", l->id}, {"reference", l->reference}} : json(nullptr);
+}
+
+json date_or_null(const std::optional<Date>& d) {
+    return d ? json(format_date(*d)) : json(nullptr);
+}
+
+json id_or_null(const std::optional<long long>& id) {
+    return id ? json(*id) : json(nullptr);
+}
+
+} // namespace
+
+json tracked_action_json(const ActionView& v, Date today) {
+    const TrackedAction& a = v.action;
+    return {{"id", a.id},
+            {"kind", action_kind_name(a.kind)},
+            {"what", a.what},
+            {"owner_id", a.owner_id},
+            {"due_on", format_date(a.due_on)},
+            {"status", action_status_name(a.status)},
+            {"overdue", is_overdue(a, today)},
+            {"effective_from", date_or_null(a.effective_from)},
+            {"done_at", opt_time(a.done_at)},
+            {"result", a.result},
+            {"review_due_on", date_or_null(a.review_due_on)},
+            {"reviewed_on", date_or_null(a.reviewed_on)},
+            {"effective", a.effective ? json(*a.effective) : json(nullptr)},
+            {"evidence", a.evidence},
+            {"reviewed_by", id_or_null(a.reviewed_by)},
+            {"review_overdue", is_review_overdue(a, today)},
+            {"follows_id", id_or_null(a.follows_id)},
+            {"complaint", link_json(v.complaint)},
+            {"nonconformity", link_json(v.nonconformity)},
+            {"created_at", format_iso_local(a.created_at)},
+            {"created_by", a.created_by},
+            {"may_update", v.may_update},
+            {"may_review", v.may_review}};
+}
+
+json nonconformity_json(const NonconformityView& v, Date today) {
+    const Nonconformity& n = v.record;
+    json measures = json::array();
+    for (const auto& m : v.measures)
+        measures.push_back(tracked_action_json(m, today));
+    json out{{"id", n.id},
+             {"reference", n.reference},
+             {"kind", finding_kind_name(n.kind)},
+             {"occurred_on", format_date(n.occurred_on)},
+             {"description", n.description},
+             {"source", finding_source_name(n.source)},
+             {"complaint", link_json(v.complaint)},
+             {"cause_category", n.cause_category},
+             {"cause", n.cause},
+             {"correction", n.correction},
+             {"status", n.closed() ? "closed" : "open"},
+             {"recorded_at", format_iso_local(n.recorded_at)},
+             {"recorded_by", n.recorded_by},
+             {"closed_at", opt_time(n.closed_at)},
+             {"closed_by", id_or_null(n.closed_by)},
+             {"close_note", n.close_note},
+             {"measures", measures},
+             {"may_edit", v.may_edit}};
+    if (!v.timeline.empty()) {
+        json t = json::array();
+        for (const auto& e : v.timeline)
+            t.push_back(audit_json(e));
+        out["timeline"] = t;
+    }
+    return out;
+}
+
 } // namespace kd

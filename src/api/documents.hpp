@@ -4,6 +4,7 @@
 #include "core/deadlines.hpp"
 #include "core/offered_actions.hpp"
 #include "service/hearings.hpp"
+#include "service/nonconformities.hpp"
 #include "service/organisations.hpp"
 #include "store/records.hpp"
 
@@ -35,5 +36,9 @@ nlohmann::json outbox_mail_json(const OutboxListRow& r);
 // The mails to and from the complainant, in the order they were written or came in.
 nlohmann::json correspondence_json(const std::vector<OutboxMail>& out,
                                    const std::vector<InboundMailRecord>& in);
+// An agreed action or a measure (docs/register.md); `today` decides what is overdue.
+nlohmann::json tracked_action_json(const ActionView& a, Date today);
+// A row of the nonconformity register with its measures (and its timeline when read alone).
+nlohmann::json nonconformity_json(const NonconformityView& n, Date today);
 
 } // namespace kd

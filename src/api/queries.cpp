@@ -171,4 +171,69 @@ Outcome<AuditLogRequest> read_audit_query(const std::string& query, long long or
     return r;
 }
 
+namespace {
+
+std::optional<bool> true_or_false(const std::string& s) {
+    if (s == "true") return true;
+    if (s == "false") return false;
+    return std::nullopt;
+}
+
+FieldError not_true_or_false(const std::string& key) {
+    return {key, "Moet true of false zijn.", "Must be true or false."};
+}
+
+} // namespace
+
+Outcome<NonconformityQuery> read_nonconformity_query(const std::string& query) {
+    auto params = query_parameters(query);
+    if (!params) return invalid_fields({kUnreadable});
+    std::vector<FieldError> errors;
+    NonconformityQuery q;
+    for (const auto& [key, value] : *params) {
+        if (key == "from" || key == "to") {
+            auto d = try_parse_date(value);
+            if (!d)
+                errors.push_back({key, "Moet een datum zijn, zoals 2026-01-01.",
+                                  "Must be a date, like 2026-01-01."});
+            else
+                (key == "from" ? q.from : q.to) = d;
+        } else if (key == "status") {
+            if (value == "open" || value == "closed")
+                q.closed = value == "closed";
+            else
+                errors.push_back({key, "Kies open of closed.", "Choose open or closed."});
+        } else if (key == "kind") {
+            q.kind = finding_kind_from_name(value);
+            if (!q.kind)
+                errors.push_back({key, "Kies nonconformity, potential, shortcoming of improvement.",
+                                  "Choose nonconformity, potential, shortcoming or improvement."});
+        } else {
+            errors.push_back({key, "Onbekend filter.", "Unknown filter."});
+        }
+    }
+    if (!errors.empty()) return invalid_fields(std::move(errors));
+    return q;
+}
+
+Outcome<ActionListRequest> read_action_query(const std::string& query) {
+    auto params = query_parameters(query);
+    if (!params) return invalid_fields({kUnreadable});
+    std::vector<FieldError> errors;
+    ActionListRequest r;
+    for (const auto& [key, value] : *params) {
+        if (key != "mine" && key != "open") {
+            errors.push_back({key, "Onbekend filter.", "Unknown filter."});
+            continue;
+        }
+        auto b = true_or_false(value);
+        if (!b)
+            errors.push_back(not_true_or_false(key));
+        else
+            (key == "mine" ? r.mine : r.open_only) = *b;
+    }
+    if (!errors.empty()) return invalid_fields(std::move(errors));
+    return r;
+}
+
 } // namespace kd

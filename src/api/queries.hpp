@@ -23,4 +23,14 @@ struct AuditLogRequest {
 Outcome<AuditLogRequest> read_audit_query(const std::string& query, long long organisation_id,
                                           const Actor& reader);
 
+// "?from=2026-01-01&to=2026-06-30&status=open&kind=shortcoming": the register's filters.
+Outcome<NonconformityQuery> read_nonconformity_query(const std::string& query);
+
+// "?mine=true&open=false".
+struct ActionListRequest {
+    bool mine = false;
+    bool open_only = true;
+};
+Outcome<ActionListRequest> read_action_query(const std::string& query);
+
 } // namespace kd

@@ -387,4 +387,124 @@ std::optional<StepRequest> read_command(const std::string& action, const json& b
     return StepRequest{cmd, at};
 }
 
+namespace {
+
+NewAction action_fields(Fields& f, bool agreed) {
+    NewAction a;
+    if (agreed) {
+        a.kind = ActionKind::agreed;
+    } else {
+        std::string kind = f.text("kind", 40);
+        auto k = action_kind_from_name(kind);
+        if (k && *k != ActionKind::agreed)
+            a.kind = *k;
+        else
+            f.error("kind", "Kies corrective, preventive of procedure_change.",
+                    "Choose corrective, preventive or procedure_change.");
+        a.effective_from = f.date("effective_from");
+        a.review_due_on = f.date("review_due_on");
+    }
+    // What is missing is core/tracked_action's to say, with the rest of the plan's rules.
+    a.what = f.text("what");
+    a.owner_id = f.id("owner_id").value_or(0);
+    a.due_on = f.date("due_on");
+    return a;
+}
+
+} // namespace
+
+NewNonconformity read_new_nonconformity(const json& body, ParsedBody& out) {
+    NewNonconformity n;
+    if (!require_object(body, out)) return n;
+    Fields f(body, out);
+    if (auto k = finding_kind_from_name(f.text("kind", 40)))
+        n.kind = *k;
+    else
+        f.error("kind", "Kies nonconformity, potential, shortcoming of improvement.",
+                "Choose nonconformity, potential, shortcoming or improvement.");
+    n.occurred_on = f.date("occurred_on");
+    n.description = f.text("description");
+    std::string source = f.text("source", 40);
+    if (!source.empty()) {
+        n.source = finding_source_from_name(source);
+        if (!n.source) f.error("source", "Onbekende bron.", "Unknown source.");
+    }
+    if (const json* c = f.get("complaint_id")) {
+        if (c->is_number_integer() && c->get<long long>() > 0)
+            n.complaint_id = c->get<long long>();
+        else
+            f.error("complaint_id", "Moet het nummer van een klacht zijn.",
+                    "Must be a complaint's number.");
+    }
+    n.cause_category = f.text("cause_category", 100);
+    n.cause = f.text("cause");
+    n.correction = f.text("correction");
+    f.finish();
+    return n;
+}
+
+NonconformityChange read_nonconformity_change(const json& body, ParsedBody& out) {
+    NonconformityChange c;
+    if (!require_object(body, out)) return c;
+    Fields f(body, out);
+    if (body.contains("description")) c.description = f.text("description");
+    if (body.contains("cause_category")) c.cause_category = f.text("cause_category", 100);
+    if (body.contains("cause")) c.cause = f.text("cause");
+    if (body.contains("correction")) c.correction = f.text("correction");
+    f.finish();
+    return c;
+}
+
+std::string read_close_note(const json& body, ParsedBody& out) {
+    if (!require_object(body, out)) return {};
+    Fields f(body, out);
+    std::string note = f.text("note");
+    f.finish();
+    return note;
+}
+
+NewAction read_new_action(const json& body, ParsedBody& out, bool agreed) {
+    if (!require_object(body, out)) return {};
+    Fields f(body, out);
+    NewAction a = action_fields(f, agreed);
+    f.finish();
+    return a;
+}
+
+StatusChange read_status_change(const json& body, ParsedBody& out) {
+    StatusChange s;
+    if (!require_object(body, out)) return s;
+    Fields f(body, out);
+    auto to = action_status_from_name(f.text("status", 40));
+    if (to && *to != ActionStatus::open)
+        s.status = *to;
+    else
+        f.error("status", "Kies in_progress, done of cancelled.",
+                "Choose in_progress, done or cancelled.");
+    s.note = f.text("note");
+    f.finish();
+    return s;
+}
+
+ReviewRequest read_review(const json& body, ParsedBody& out) {
+    ReviewRequest r;
+    if (!require_object(body, out)) return r;
+    Fields f(body, out);
+    r.review.effective = f.required_boolean("effective").value_or(false);
+    r.review.evidence = f.text("evidence");
+    r.review.reviewed_on = f.date("reviewed_on");
+    if (const json* up = f.get("follow_up")) {
+        if (!up->is_object()) {
+            f.error("follow_up", "Moet een maatregel zijn: kind, what, owner_id, due_on.",
+                    "Must be a measure: kind, what, owner_id, due_on.");
+        } else {
+            Fields g(*up, out, "follow_up.");
+            r.follow_up = action_fields(g, false);
+            g.finish();
+        }
+    }
+    f.finish();
+    return r;
+}
+
 } // namespace kd

@@ -4,7 +4,9 @@
 
 #include "core/lifecycle.hpp"
 #include "core/mail_template.hpp"
+#include "core/nonconformity.hpp"
 #include "core/outcome.hpp"
+#include "core/tracked_action.hpp"
 #include "service/accounts.hpp"
 #include "store/records.hpp"
 
@@ -44,6 +46,25 @@ AccountChange read_account_change(const nlohmann::json& body, ParsedBody& out);
 std::string read_dismissal(const nlohmann::json& body, ParsedBody& out);
 // A mail text: {"subject": "...", "body": "..."}; what they may say is the service's check.
 MailTemplate read_mail_template(const nlohmann::json& body, ParsedBody& out);
+
+// The nonconformity register and actions (docs/register.md).
+NewNonconformity read_new_nonconformity(const nlohmann::json& body, ParsedBody& out);
+NonconformityChange read_nonconformity_change(const nlohmann::json& body, ParsedBody& out);
+// {"note": "..."}: the conclusion when closing.
+std::string read_close_note(const nlohmann::json& body, ParsedBody& out);
+// A measure ({kind, what, owner_id, due_on, effective_from, review_due_on}) or, with
+// `agreed`, an action agreed on a case ({what, owner_id, due_on}).
+NewAction read_new_action(const nlohmann::json& body, ParsedBody& out, bool agreed);
+struct StatusChange {
+    ActionStatus status = ActionStatus::in_progress;
+    std::string note;
+};
+StatusChange read_status_change(const nlohmann::json& body, ParsedBody& out);
+struct ReviewRequest {
+    EffectivenessReview review;
+    std::optional<NewAction> follow_up;
+};
+ReviewRequest read_review(const nlohmann::json& body, ParsedBody& out);
 
 // Reads a new complaint. `errors` is non-empty when the body is unusable.
 Intake read_intake(const nlohmann::json& body, ParsedBody& out);

@@ -66,8 +66,10 @@ RouteTable api_routes() {
     add_session_routes(t);
     add_organisation_routes(t);
     add_staff_routes(t);
-    // Before the complaint routes, whose "/complaints/:id/:action" would take "attachments".
+    // Before the complaint routes, whose "/complaints/:id/:action" would take "attachments"
+    // and "actions".
     add_attachment_routes(t);
+    add_nonconformity_routes(t);
     add_complaint_routes(t);
     add_hearing_routes(t);
     add_inbox_routes(t);

@@ -21,6 +21,7 @@ void add_attachment_routes(RouteTable& t);    // routes_attachments.cpp: the cas
 void add_hearing_routes(RouteTable& t);       // routes_hearings.cpp
 void add_inbox_routes(RouteTable& t);         // routes_inbox.cpp: mail that came in
 void add_mail_template_routes(RouteTable& t); // routes_mail_templates.cpp
+void add_nonconformity_routes(RouteTable& t); // routes_nonconformities.cpp: register, actions
 void add_audit_log_routes(RouteTable& t);     // routes_audit_log.cpp
 void add_public_routes(RouteTable& t);        // routes_public.cpp: the public form
 

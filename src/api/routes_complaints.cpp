@@ -4,6 +4,7 @@
 #include "api/queries.hpp"
 #include "api/requests.hpp"
 #include "api/routes.hpp"
+#include "core/amsterdam_time.hpp"
 
 namespace kd {
 namespace {
@@ -69,6 +70,12 @@ Response show(Call& c) {
         body["may_add_files"] = f.may_add_files;
         body["max_file_bytes"] = c.services.attachments.max_bytes;
         body["correspondence"] = correspondence_json(f.mails_out, f.mails_in);
+        json agreed = json::array();
+        const Date today = local_date(c.now);
+        for (const auto& a : c.services.nonconformities.agreed_actions_of(
+                 *c.org, f.complaint, c.actor().viewer.value_or(Viewer{})))
+            agreed.push_back(tracked_action_json(a, today));
+        body["agreed_actions"] = agreed;
         return json_reply(200, body);
     });
 }

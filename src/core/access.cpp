@@ -89,6 +89,24 @@ std::optional<Refusal> may_name_handler_at_intake(const Viewer& v, bool confiden
                    "handler_id", RefusalKind::forbidden};
 }
 
+bool may_report_finding(const Viewer& v) {
+    return can_register(v);
+}
+
+bool may_work_case(const Viewer& v, const Complaint& c) {
+    bool is_handler = c.handler_id && *c.handler_id == v.staff_id;
+    return (v.handler || v.coordinator || v.management || v.confidant) &&
+           (is_handler || ((v.coordinator || v.management) && !c.confidential));
+}
+
+bool runs_register(const Viewer& v) {
+    return v.coordinator || v.management;
+}
+
+bool reads_register(const Viewer& v) {
+    return runs_register(v) || v.auditor;
+}
+
 std::optional<Refusal> may_apply(const Viewer& v, const Procedure& p, const Complaint& c,
                                  const Command& cmd) {
     auto no = [](std::string nl, std::string en) {

@@ -71,4 +71,16 @@ std::optional<Refusal> may_name_handler_at_intake(const Viewer& v, bool confiden
 std::optional<Refusal> may_apply(const Viewer& v, const Procedure& p, const Complaint& c,
                                  const Command& cmd);
 
+// The nonconformity register (R-NC, docs/register.md). Everyone who works here reports what
+// went wrong or could be better (002): every role but auditor and admin-only.
+bool may_report_finding(const Viewer& v);
+// Whoever works the case: its handler (or confidant), or the coordinator and management for
+// a case that is not confidential. They agree actions on it (003).
+bool may_work_case(const Viewer& v, const Complaint& c);
+// Management has findings investigated (002): the coordinator and management change them, add
+// measures, judge their effectiveness and close them.
+bool runs_register(const Viewer& v);
+// Who reads the whole register: those who run it, and auditors.
+bool reads_register(const Viewer& v);
+
 } // namespace kd

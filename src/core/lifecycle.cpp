@@ -62,7 +62,7 @@ constexpr StateRule kStateRules[] = {
     {kAnyState, "toegang geven", "grant access"}, // any time the case is confidential
     {kAnyState, "toegang intrekken", "revoke access"},
     {bit(State::assigned) | bit(State::in_handling), "een samenvatting delen", "share a summary"},
-    {kAnyState, "corrigeren", "correct"}, // until anonymised: its own refusal
+    {kAnyState, "corrigeren", "correct"},                     // until anonymised: its own refusal
     {kAnyState, "de oorzaak vastleggen", "record the cause"}, // until anonymised
 };
 static_assert(std::size(kStateRules) == std::variant_size_v<Command>);
@@ -587,7 +587,8 @@ struct Applier {
                           "vast.",
                           "This complaint's personal data was removed; its cause stays as it is.")
                 .with_kind(RefusalKind::conflict);
-        if (auto r = check_text(a.category, "category", "De oorzaakcategorie", "The cause category"))
+        if (auto r =
+                check_text(a.category, "category", "De oorzaakcategorie", "The cause category"))
             return *r;
         if (!p.cause_categories.empty() &&
             std::find(p.cause_categories.begin(), p.cause_categories.end(), a.category) ==

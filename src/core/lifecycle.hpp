@@ -122,10 +122,10 @@ using Command =
 
 // The name of each command as used in the API and audit trail, in the variant's order.
 inline constexpr const char* kCommandNames[] = {
-    "acknowledge", "assign",   "start-handling", "record-contact", "record-hearing", "assess",
-    "extend",      "resolve",  "decline",        "notify-decline", "verify",         "escalate",
-    "close",       "withdraw", "grant-access",   "revoke-access",  "share-summary",  "correct",
-    "record-cause"};
+    "acknowledge",   "assign",        "start-handling", "record-contact", "record-hearing",
+    "assess",        "extend",        "resolve",        "decline",        "notify-decline",
+    "verify",        "escalate",      "close",          "withdraw",       "grant-access",
+    "revoke-access", "share-summary", "correct",        "record-cause"};
 static_assert(std::size(kCommandNames) == std::variant_size_v<Command>);
 
 // "acknowledge", "assign", ...: the name of a command.

@@ -112,19 +112,19 @@ struct Procedure {
     std::string source; // path or hash of the text it encodes
 
     HolidayRules calendar;
-    std::vector<Channel> channels;                     // channels this organisation accepts
-    std::vector<std::string> categories;               // "gerubriceerd" (004); empty = free text
+    std::vector<Channel> channels;       // channels this organisation accepts
+    std::vector<std::string> categories; // "gerubriceerd" (004); empty = free text
     // R-REPORT, R-NC: the causes a complaint is analysed into (issue 13); empty = free text.
     std::vector<std::string> cause_categories;
     bool cause_required = false; // the cause is recorded before resolving (000, 002, 004)
-    bool require_description_approval = false;         // R-INTAKE (001)
-    bool require_procedure_explained = false;          // R-INTAKE (001)
-    bool acknowledgement_states_first_actions = false; // R-ACK (003)
-    bool hearing_required = false;                     // R-HANDLE (004)
-    bool assessment_required = false;                  // R-HANDLE (004)
-    bool satisfaction_evidence_required = false;       // R-CLOSE (002, 003)
-    bool confidant_route = false;                      // R-ASSIGN (003)
-    std::string escalation_body;                       // R-CLOSE (004); empty when none
+    bool require_description_approval = false;                    // R-INTAKE (001)
+    bool require_procedure_explained = false;                     // R-INTAKE (001)
+    bool acknowledgement_states_first_actions = false;            // R-ACK (003)
+    bool hearing_required = false;                                // R-HANDLE (004)
+    bool assessment_required = false;                             // R-HANDLE (004)
+    bool satisfaction_evidence_required = false;                  // R-CLOSE (002, 003)
+    bool confidant_route = false;                                 // R-ASSIGN (003)
+    std::string escalation_body;                                  // R-CLOSE (004); empty when none
     UnsatisfiedClose close_unsatisfied = UnsatisfiedClose::never; // R-CLOSE
     int retention_years = 0;                                      // R-PRIV (002: 2); 0 = not set
     AnalysisPeriod analysis = AnalysisPeriod::periodic;           // R-REPORT

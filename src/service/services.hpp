@@ -11,6 +11,7 @@
 #include "service/hearings.hpp"
 #include "service/inbound_mail.hpp"
 #include "service/mail_templates.hpp"
+#include "service/nonconformities.hpp"
 #include "service/organisations.hpp"
 #include "service/outgoing_mail.hpp"
 #include "service/public_form.hpp"
@@ -24,7 +25,7 @@ struct Services {
           complaints(db, writer, organisations), hearings(complaints), audit_log(db), auth(db),
           accounts(db, writer, auth), public_form(db, writer), attachments(db, writer),
           inbound_mail(complaints, attachments), outbox(db), satisfaction(complaints),
-          mail_templates(db, writer) {}
+          mail_templates(db, writer), nonconformities(db, writer) {}
 
     const Clock& clock;
     std::string storage_name;    // "sqlite" or "postgresql", for the health check
@@ -41,6 +42,7 @@ struct Services {
     OutboxService outbox;
     SatisfactionService satisfaction;
     MailTemplateService mail_templates;
+    NonconformityService nonconformities;
 };
 
 } // namespace kd

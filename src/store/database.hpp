@@ -3,6 +3,8 @@
 #pragma once
 
 #include "core/complaint.hpp"
+#include "core/nonconformity.hpp"
+#include "core/tracked_action.hpp"
 #include "store/migrations.hpp"
 #include "store/records.hpp"
 
@@ -144,6 +146,24 @@ public:
     // `before` keep that they came, from whom and what no more. Returns how many.
     int anonymise_stray_inbound_mails(long long organisation_id, Instant before);
 
+    // The nonconformity register (store/nonconformities.cpp). Gives `n` its id, number and
+    // reference (the organisation's next number).
+    void insert_nonconformity(Nonconformity& n, const std::string& organisation_code);
+    std::optional<Nonconformity> nonconformity(long long organisation_id, long long id);
+    // Writes its description, cause, correction and closing.
+    void update_nonconformity(const Nonconformity& n);
+    // Actions and measures. Gives `a` its id.
+    void insert_action(TrackedAction& a);
+    std::optional<TrackedAction> action(long long organisation_id, long long id);
+    // Writes its status, result and effectiveness review.
+    void update_action(const TrackedAction& a);
+    std::vector<TrackedAction> actions(const ActionQuery& q);
+    // An event about a nonconformity or a measure (subject "nonconformity" or "action"); an
+    // agreed action on a complaint goes on the complaint's timeline (append_case_event).
+    void append_register_event(long long organisation_id, const std::string& subject,
+                               long long subject_id, Instant at, const Actor& actor,
+                               const std::string& action, const std::string& changes_json);
+
     soci::session& session() { return sql_; }
 
 private:
@@ -241,6 +261,15 @@ public:
     // The organisation's audit log in chain order, filtered; limit + 1 rows tell "more".
     std::vector<AuditLogEntry> audit_log(const AuditQuery& q);
     long long count_complaints(long long organisation_id);
+
+    // The nonconformity register and the actions (store/nonconformities.cpp).
+    std::vector<Nonconformity> nonconformities(const NonconformityQuery& q);
+    std::optional<Nonconformity> nonconformity(long long organisation_id, long long id);
+    std::vector<TrackedAction> actions(const ActionQuery& q);
+    std::optional<TrackedAction> action(long long organisation_id, long long id);
+    // The events of a nonconformity or action ("nonconformity", "action"), oldest first.
+    std::vector<AuditEvent> subject_events(long long organisation_id, const std::string& subject,
+                                           long long subject_id);
 
     // Finished complaints not yet anonymised whose last change was before `cutoff`, by id,
     // after `after_id`; the rules in core/retention.hpp decide about each.

@@ -607,6 +607,61 @@ std::vector<Migration> migrations_for(Backend b) {
                        "ALTER TABLE complaints ADD COLUMN cause_category TEXT NOT NULL DEFAULT ''",
                        "ALTER TABLE complaints ADD COLUMN cause TEXT NOT NULL DEFAULT ''",
                    }});
+    all.push_back({22,
+                   "issue 13: the nonconformity register, and the actions followed until done: "
+                   "agreed on a complaint, or measures on a nonconformity with their review",
+                   {
+                       R"(CREATE TABLE nonconformities (
+                  id {ID},
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  number BIGINT NOT NULL,
+                  reference TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  occurred_on TEXT NOT NULL,
+                  description TEXT NOT NULL,
+                  source TEXT NOT NULL,
+                  complaint_id BIGINT REFERENCES complaints(id),
+                  cause_category TEXT NOT NULL,
+                  cause TEXT NOT NULL,
+                  correction TEXT NOT NULL,
+                  recorded_at BIGINT NOT NULL,
+                  recorded_by BIGINT NOT NULL,
+                  closed_at BIGINT,
+                  closed_by BIGINT,
+                  close_note TEXT NOT NULL,
+                  UNIQUE (organisation_id, number)))",
+                       "CREATE INDEX nonconformities_occurred ON nonconformities "
+                       "(organisation_id, occurred_on)",
+                       R"(CREATE TABLE actions (
+                  id {ID},
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  complaint_id BIGINT REFERENCES complaints(id),
+                  nonconformity_id BIGINT REFERENCES nonconformities(id),
+                  kind TEXT NOT NULL,
+                  what TEXT NOT NULL,
+                  owner_id BIGINT NOT NULL REFERENCES staff(id),
+                  due_on TEXT NOT NULL,
+                  status TEXT NOT NULL,
+                  effective_from TEXT,
+                  done_at BIGINT,
+                  result TEXT NOT NULL,
+                  review_due_on TEXT,
+                  reviewed_on TEXT,
+                  effective BIGINT,
+                  evidence TEXT NOT NULL,
+                  reviewed_by BIGINT,
+                  follows_id BIGINT REFERENCES actions(id),
+                  created_at BIGINT NOT NULL,
+                  created_by BIGINT NOT NULL))",
+                       "CREATE INDEX actions_owner ON actions (organisation_id, owner_id, status)",
+                       "CREATE INDEX actions_complaint ON actions (organisation_id, complaint_id)",
+                       "CREATE INDEX actions_nonconformity ON actions (organisation_id, "
+                       "nonconformity_id)",
+                       // A nonconformity's or action's own events, without indexing the
+                       // millions of complaint events by subject.
+                       "CREATE INDEX audit_by_register_subject ON audit_events (organisation_id, "
+                       "subject, subject_id, id) WHERE subject IN ('nonconformity', 'action')",
+                   }});
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

@@ -4,6 +4,7 @@
 #include "core/access.hpp"
 #include "core/attachment.hpp"
 #include "core/complaint.hpp"
+#include "core/nonconformity.hpp"
 
 #include <optional>
 #include <stdexcept>
@@ -186,6 +187,25 @@ struct AuditQuery {
     std::optional<long long> complaint_id;
     int limit = 100;
     int offset = 0;
+};
+
+// Which rows of the nonconformity register: `occurred_on` in [from, to], both inclusive.
+struct NonconformityQuery {
+    long long organisation_id = 0;
+    std::optional<Date> from, to;
+    std::optional<bool> closed;
+    std::optional<FindingKind> kind;
+};
+
+// Which actions: of a complaint, of a nonconformity, every measure, someone's; open ones only.
+struct ActionQuery {
+    long long organisation_id = 0;
+    std::optional<long long> complaint_id;
+    std::optional<long long> nonconformity_id;
+    bool measures_only = false;
+    std::optional<long long> owner_id;
+    bool open_only = false;
+    bool by_due_date = false; // else oldest first
 };
 
 struct AuditLogEntry {

@@ -58,7 +58,8 @@ TEST_F(Api, Jexo000FromIntakeToClose) {
     act(org, id, "assign", {{"handler_id", staff(org, "sanne")}});
     act(org, id, "start-handling", json::object());
     // R-HANDLE (000): not responsible, but helped.
-    act(org, id, "record-cause", {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
+    act(org, id, "record-cause",
+        {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
     c = act(org, id, "resolve",
             {{"resolution", "not_responsible_helped"},
              {"solution", "Doorverwezen naar de inlener en geholpen."}});
@@ -219,7 +220,8 @@ TEST_F(Api, EenLoketMk002FromIntakeToCloseWithEvidence) {
     act(org, id, "start-handling", json::object(), 422); // acknowledge first
     act(org, id, "acknowledge", json::object());
     act(org, id, "start-handling", json::object());
-    act(org, id, "record-cause", {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
+    act(org, id, "record-cause",
+        {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
     act(org, id, "resolve", {{"solution", "Factuur gecrediteerd"}});
     auto r = act(org, id, "verify", {{"satisfied", true}}, 422);
     EXPECT_EQ(r["errors"][0]["field"], "evidence");
@@ -234,7 +236,8 @@ TEST_F(Api, EenLoketMk002FromIntakeToCloseWithEvidence) {
     act(org, other, "assign", {{"handler_id", staff(org, "mohamed")}});
     act(org, other, "acknowledge", json::object());
     act(org, other, "start-handling", json::object());
-    act(org, other, "record-cause", {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
+    act(org, other, "record-cause",
+        {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
     act(org, other, "resolve", {{"solution", "Creditnota aangeboden"}});
     act(org, other, "verify", {{"satisfied", false}, {"note", "Wil volledige terugbetaling"}});
     HttpClient& mohamed = as(org, "mohamed");
@@ -322,7 +325,8 @@ TEST_F(Api, Xs2more004FromIntakeToExternalReferral) {
     c = act(org, id, "extend", {{"term", "6 weeks"}, {"reason", "Inlener op vakantie"}});
     EXPECT_EQ(c["extension"], "6 weeks");
     act(org, id, "extend", {{"term", "1 week"}, {"reason", "nog eens"}}, 422); // once only
-    act(org, id, "record-cause", {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
+    act(org, id, "record-cause",
+        {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
     act(org, id, "resolve", {{"solution", "Excuses en gesprek met medewerker"}});
     act(org, id, "close", json::object(), 422); // no satisfaction recorded
     act(org, id, "verify", {{"satisfied", false}});
@@ -1020,6 +1024,31 @@ TEST_F(Api, AccessMatrix) {
     ASSERT_TRUE(mail) << mail.refusal().message_en;
     const std::string message =
         "/api/v1/organisations/quoratio/inbox/" + std::to_string(mail.value().id);
+    // Issue 13: a nonconformity the coordinator recorded, with a measure Sanne owns, and an
+    // action agreed on the case, Sanne's too.
+    const std::string today = format_date(local_date(now()));
+    auto finding = http(org).post("/api/v1/organisations/quoratio/nonconformities",
+                                  json{{"kind", "nonconformity"},
+                                       {"occurred_on", today},
+                                       {"description", "Rooster te laat"},
+                                       {"source", "internal_audit"}});
+    ASSERT_EQ(finding.status, 201) << finding.body;
+    const std::string nonconformity = "/api/v1/organisations/quoratio/nonconformities/" +
+                                      std::to_string(finding.json()["id"].get<long long>());
+    ASSERT_EQ(http(org)
+                  .post(nonconformity + "/measures", json{{"kind", "corrective"},
+                                                          {"what", "Roosters eerder sturen"},
+                                                          {"owner_id", staff(org, "sanne")},
+                                                          {"due_on", today}})
+                  .status,
+              201);
+    auto agreed = as(org, "sanne")
+                      .post(one + "/actions", json{{"what", "Terugbellen"},
+                                                   {"owner_id", staff(org, "sanne")},
+                                                   {"due_on", today}});
+    ASSERT_EQ(agreed.status, 201) << agreed.body;
+    const std::string action = "/api/v1/organisations/quoratio/actions/" +
+                               std::to_string(agreed.json()["id"].get<long long>());
 
     HttpClient nobody(world->base);
     struct Who {
@@ -1192,6 +1221,61 @@ TEST_F(Api, AccessMatrix) {
          c + "/mail-templates/acknowledgement/nl",
          nullptr,
          {403, 403, 403, 403, 200, 403, 403, 200, 404, 401}},
+        // Issue 13 (docs/register.md): anyone who works here reports and reads their own;
+        // coordinators and management investigate; auditors read; admins have no part.
+        {"GET",
+         "/api/v1/organisations/:org/nonconformities",
+         c + "/nonconformities",
+         nullptr,
+         {200, 200, 200, 200, 200, 200, 200, 403, 404, 401}},
+        {"POST",
+         "/api/v1/organisations/:org/nonconformities",
+         c + "/nonconformities",
+         json{{"kind", "improvement"},
+              {"occurred_on", today},
+              {"description", ""},
+              {"source", "employee"}},
+         {422, 422, 422, 422, 422, 422, 403, 403, 404, 401}},
+        {"GET",
+         "/api/v1/organisations/:org/nonconformities/:id",
+         nonconformity,
+         nullptr,
+         {404, 200, 404, 200, 200, 404, 200, 404, 404, 401}},
+        {"PATCH",
+         "/api/v1/organisations/:org/nonconformities/:id",
+         nonconformity,
+         json::object(),
+         {404, 403, 404, 422, 422, 404, 403, 404, 404, 401}},
+        {"POST",
+         "/api/v1/organisations/:org/nonconformities/:id/close",
+         nonconformity + "/close",
+         json{{"note", ""}},
+         {404, 403, 404, 409, 409, 404, 403, 404, 404, 401}},
+        {"POST",
+         "/api/v1/organisations/:org/nonconformities/:id/measures",
+         nonconformity + "/measures",
+         json{{"kind", "preventive"}, {"what", ""}},
+         {404, 403, 404, 422, 422, 404, 403, 404, 404, 401}},
+        {"POST",
+         "/api/v1/organisations/:org/complaints/:id/actions",
+         one + "/actions",
+         json{{"what", ""}},
+         {403, 422, 404, 422, 422, 404, 403, 404, 404, 401}},
+        {"GET",
+         "/api/v1/organisations/:org/actions",
+         c + "/actions",
+         nullptr,
+         {200, 200, 200, 200, 200, 200, 200, 403, 404, 401}},
+        {"POST",
+         "/api/v1/organisations/:org/actions/:id/status",
+         action + "/status",
+         json{{"status", "done"}},
+         {403, 422, 404, 422, 422, 404, 403, 404, 404, 401}},
+        {"POST",
+         "/api/v1/organisations/:org/actions/:id/review",
+         action + "/review",
+         json{{"effective", true}, {"evidence", ""}},
+         {403, 403, 404, 409, 409, 404, 403, 404, 404, 401}},
         {"GET",
          "/api/v1/organisations/:org/hearing-summaries",
          c + "/hearing-summaries",
@@ -1244,6 +1328,7 @@ TEST_F(Api, AccessMatrix) {
             HttpReply r = m == "GET"      ? cl.get(row.path)
                           : m == "DELETE" ? cl.del(row.path)
                           : m == "PUT"    ? cl.put(row.path, row.body)
+                          : m == "PATCH"  ? cl.patch(row.path, row.body)
                                           : cl.post(row.path, row.body);
             EXPECT_EQ(r.status, row.expect[i])
                 << row.method << " " << row.path << " as " << who[i].name << ": " << r.body;

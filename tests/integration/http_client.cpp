@@ -111,6 +111,10 @@ HttpReply HttpClient::put(const std::string& path, const nlohmann::json& body) c
     const std::string text = body.dump();
     return send("PUT", path, &text, "application/json");
 }
+HttpReply HttpClient::patch(const std::string& path, const nlohmann::json& body) const {
+    const std::string text = body.dump();
+    return send("PATCH", path, &text, "application/json");
+}
 HttpReply HttpClient::post(const std::string& path, const std::string& body,
                            const std::string& content_type) const {
     return send("POST", path, &body, content_type);

@@ -36,6 +36,7 @@ public:
         return post(path, body.dump());
     }
     HttpReply put(const std::string& path, const nlohmann::json& body) const;
+    HttpReply patch(const std::string& path, const nlohmann::json& body) const;
 
     std::string cookie; // "kd_session=..."
     std::string csrf;

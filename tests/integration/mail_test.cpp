@@ -27,7 +27,8 @@ TEST_F(Api, Xs2more004SendsTheMailsItsProcedurePromisesWithTheirTerms) {
     act(org, id, "assess", {{"well_founded", true}, {"note", "Gegrond"}});
     c = act(org, id, "extend", {{"term", "6 weeks"}, {"reason", "Inlener op vakantie"}});
     std::string resolve_due = deadline(c, "resolve")["due"]; // "2027-...T23:59:59+01:00"
-    act(org, id, "record-cause", {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
+    act(org, id, "record-cause",
+        {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
     act(org, id, "resolve", {{"solution", "Excuses en gesprek met medewerker"}});
     act(org, id, "verify", {{"satisfied", false}});
     act(org, id, "escalate", json::object());
@@ -232,7 +233,8 @@ TEST_F(Api, EachProcedureSendsItsOwnMailsWithItsOwnTerms) {
         long long id = c["id"];
         const std::string ref = c["reference"];
         act(org, id, "start-handling", json::object());
-        act(org, id, "record-cause", {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
+        act(org, id, "record-cause",
+            {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
         act(org, id, "resolve", {{"solution", "Loon nabetaald"}});
         send_all(sender, now());
         auto mails = sent_about(smtp, ref);

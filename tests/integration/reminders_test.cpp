@@ -131,9 +131,9 @@ TEST_F(Api, EachPersonGetsOneDigestOnAWorkingMorning) {
     // A handler of its own: a digest goes once a day, and other tests' schedulers ran on
     // these days with their own cases.
     StaffMember m{0, 0, "Digest Proef", "digest@een-loket-mk.example", "handler", false, true, ""};
-    auto added = world->services->accounts.add(world->services->organisations.find(org)->record.id,
-                                               m, "een-lang-wachtwoord",
-                                               Actor{0, "test", std::nullopt}, now());
+    auto added =
+        world->services->accounts.add(world->services->organisations.find(org)->record.id, m,
+                                      "een-lang-wachtwoord", Actor{0, "test", std::nullopt}, now());
     ASSERT_TRUE(added) << added.refusal().message_en;
     json in = intake(org);
     in["handler_id"] = added.value().id;

@@ -105,7 +105,8 @@ TEST_F(Api, ASatisfactionLinkIsUnknownWhenMadeUpOrExpired) {
     in["handler_id"] = staff(org, "sanne");
     long long id = create(org, in)["id"];
     act(org, id, "start-handling", json::object());
-    act(org, id, "record-cause", {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
+    act(org, id, "record-cause",
+        {{"category", "communicatie"}, {"text", "Rooster niet doorgegeven"}});
     act(org, id, "resolve", {{"solution", "Opgelost"}});
     const std::string token = satisfaction_token(org, id);
     ASSERT_EQ(token.size(), 64u);

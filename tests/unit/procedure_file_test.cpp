@@ -136,8 +136,9 @@ TEST(ProcedureFiles, StructuralRules) {
     std::string closure = with(kMinimal, "[intake]",
                                "[calendar]\nclosure_days = [{ date = 2026-02-30 }]\n\n[intake]");
     EXPECT_FALSE(errors_of(closure).empty());
-    std::string causes = with(kMinimal, "[[steps]]",
-                              "[rules]\ncause_categories = [\"planning\", \"planning\"]\n\n[[steps]]");
+    std::string causes =
+        with(kMinimal, "[[steps]]",
+             "[rules]\ncause_categories = [\"planning\", \"planning\"]\n\n[[steps]]");
     auto c = errors_of(causes);
     ASSERT_EQ(c.size(), 1u);
     EXPECT_NE(c[0].find("cause 'planning' is listed twice"), std::string::npos) << c[0];
