@@ -214,8 +214,11 @@ std::optional<OutgoingMail> digest_mail(const StaffAddressee& to, std::vector<Di
     for (const auto& l : lines) {
         const bool past = l.due < start;
         late += past ? 1 : 0;
+        const std::string what = l.action.empty()
+                                     ? std::string(step_label(l.step, to.language))
+                                     : (en ? "action \"" : "actie \"") + one_line(l.action) + "\"";
         list +=
-            "- " + l.reference + ": " + step_label(l.step, to.language) +
+            "- " + l.reference + ": " + what +
             (past ? (en ? ", missed on " : ", verstreken op ") : (en ? ", by " : ", uiterlijk ")) +
             format_local_nl(l.due) +
             (l.unassigned ? (en ? " (no handler yet)" : " (nog geen behandelaar)") : "") + "\n";

@@ -92,6 +92,9 @@ struct DigestLine {
     StepId step = StepId::resolve;
     Instant due{};
     bool unassigned = false; // nobody handles the case yet: the coordinator's to assign
+    // Issue 13: an action or measure the person owns, due by the end of `due`'s day: what it
+    // is ("Terugbellen"); empty for a step of the procedure.
+    std::string action;
 };
 
 // The morning mail of one person: their running deadlines, the first due first, the ones

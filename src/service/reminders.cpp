@@ -186,7 +186,7 @@ ReminderRun Reminders::digests_of(const OrganisationContext& org,
                 if (!d.due || d.done_at ||
                     (d.status != DeadlineStatus::due && d.status != DeadlineStatus::missed))
                     continue;
-                DigestLine line{c.reference, d.step, *d.due, !c.handler_id};
+                DigestLine line{c.reference, d.step, *d.due, !c.handler_id, {}};
                 std::set<long long> to;
                 if (c.handler_id && who.count(*c.handler_id)) to.insert(*c.handler_id);
                 if (!c.handler_id || (d.status == DeadlineStatus::missed && !c.confidential))
@@ -198,6 +198,29 @@ ReminderRun Reminders::digests_of(const OrganisationContext& org,
                     lines[id].push_back(line);
             }
         }
+    }
+    // Issue 13: the actions and measures each person owns that are due by tomorrow or overdue.
+    ActionQuery open_actions;
+    open_actions.organisation_id = org.record.id;
+    open_actions.open_only = true;
+    open_actions.by_due_date = true;
+    const Date tomorrow{std::chrono::sys_days{today} + std::chrono::days{1}};
+    std::map<long long, std::string> references; // of complaints and nonconformities
+    for (const auto& a : db.actions(open_actions)) {
+        if (a.due_on > tomorrow || !who.count(a.owner_id)) continue;
+        std::string& ref = references[a.complaint_id ? *a.complaint_id : -*a.nonconformity_id];
+        if (ref.empty()) {
+            if (a.complaint_id) {
+                if (auto c = db.complaint(org.record.id, *a.complaint_id)) ref = c->reference;
+            } else if (auto n = db.nonconformity(org.record.id, *a.nonconformity_id)) {
+                ref = n->reference;
+            }
+        }
+        // Due at the end of its day, as a procedure's terms are.
+        const Instant due =
+            start_of_local_day(Date{std::chrono::sys_days{a.due_on} + std::chrono::days{1}}) -
+            std::chrono::seconds{1};
+        lines[a.owner_id].push_back({ref, StepId::resolve, due, false, a.what});
     }
     std::vector<Pending> pending;
     MailContext context;

@@ -4,6 +4,7 @@
 // judged, not effective means a new measure, closing waits for all of it; agreed actions are
 // the case's workflow and come up in their owner's work when overdue.
 #include "api_fixture.hpp"
+#include "service/reminders.hpp"
 
 using namespace kd;
 using namespace kd::it;
@@ -282,9 +283,21 @@ TEST_F(Api, AgreedActionsAreTheCasesWorkflowAndComeUpWhenOverdue) {
     EXPECT_EQ(c["agreed_actions"][0]["what"], "Indiener terugbellen over het rooster");
     EXPECT_FALSE(c["agreed_actions"][0]["overdue"]);
 
-    // Two days on it is overdue, in Sanne's own work.
+    // On Monday morning it is overdue, in Sanne's own work and in her morning digest.
     const Instant was = now();
-    world->clock.advance(std::chrono::hours{24 * 2});
+    world->clock.set(kd::testing::at("2026-11-23T08:00"));
+    Reminders(world->services->complaints, *world->writer).run(now());
+    bool in_digest = false;
+    for (const auto& row :
+         world->db->outbox_list(world->services->organisations.find(org)->record.id, false, 500))
+        if (row.mail.staff_id == staff(org, "sanne") &&
+            row.mail.subject.find("Uw klachten op 23-11-2026") != std::string::npos &&
+            row.mail.body.find(
+                complaint["reference"].get<std::string>() +
+                ": actie \"Indiener terugbellen over het rooster\", verstreken op") !=
+                std::string::npos)
+            in_digest = true;
+    EXPECT_TRUE(in_digest);
     HttpClient later(world->base); // the session of two days ago has ended
     ASSERT_EQ(later.login("sanne@" + org + ".example", kDemoPassword).status, 200);
     json mine = ok(later.get(base(org) + "/actions?mine=true"));
