@@ -185,13 +185,19 @@ FieldError not_true_or_false(const std::string& key) {
 
 } // namespace
 
-Outcome<NonconformityQuery> read_nonconformity_query(const std::string& query) {
+Outcome<NonconformityListRequest> read_nonconformity_query(const std::string& query) {
     auto params = query_parameters(query);
     if (!params) return invalid_fields({kUnreadable});
     std::vector<FieldError> errors;
-    NonconformityQuery q;
+    NonconformityListRequest r;
+    NonconformityQuery& q = r.query;
     for (const auto& [key, value] : *params) {
-        if (key == "from" || key == "to") {
+        if (key == "format") {
+            if (value == "csv" || value == "json")
+                r.csv = value == "csv";
+            else
+                errors.push_back({key, "Kies json of csv.", "Choose json or csv."});
+        } else if (key == "from" || key == "to") {
             auto d = try_parse_date(value);
             if (!d)
                 errors.push_back({key, "Moet een datum zijn, zoals 2026-01-01.",
@@ -213,7 +219,7 @@ Outcome<NonconformityQuery> read_nonconformity_query(const std::string& query) {
         }
     }
     if (!errors.empty()) return invalid_fields(std::move(errors));
-    return q;
+    return r;
 }
 
 Outcome<ActionListRequest> read_action_query(const std::string& query) {

@@ -23,8 +23,13 @@ struct AuditLogRequest {
 Outcome<AuditLogRequest> read_audit_query(const std::string& query, long long organisation_id,
                                           const Actor& reader);
 
-// "?from=2026-01-01&to=2026-06-30&status=open&kind=shortcoming": the register's filters.
-Outcome<NonconformityQuery> read_nonconformity_query(const std::string& query);
+// "?from=2026-01-01&to=2026-06-30&status=open&kind=shortcoming&format=csv": the register's
+// filters, and whether it is wanted as a CSV file.
+struct NonconformityListRequest {
+    NonconformityQuery query;
+    bool csv = false;
+};
+Outcome<NonconformityListRequest> read_nonconformity_query(const std::string& query);
 
 // "?mine=true&open=false".
 struct ActionListRequest {

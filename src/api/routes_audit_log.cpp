@@ -1,6 +1,7 @@
 // routes_audit_log.cpp: R-REPORT: the organisation-wide audit log, for the register's keepers
 // and the auditor, as JSON or as CSV for a spreadsheet (semicolons and a byte-order mark, as
 // Dutch Excel wants).
+#include "api/csv.hpp"
 #include "api/documents.hpp"
 #include "api/queries.hpp"
 #include "api/routes.hpp"
@@ -8,15 +9,6 @@
 
 namespace kd {
 namespace {
-
-std::string csv_field(const std::string& v) {
-    std::string out = "\"";
-    for (char ch : v) {
-        if (ch == '"') out += '"';
-        out += ch;
-    }
-    return out + "\"";
-}
 
 Response as_json(const AuditQuery& q, const AuditLogPage& page) {
     nlohmann::json items = nlohmann::json::array();
@@ -32,20 +24,15 @@ Response as_json(const AuditQuery& q, const AuditLogPage& page) {
 }
 
 Response as_csv(const OrganisationContext& o, const AuditLogPage& page) {
-    std::string out =
-        "\xEF\xBB\xBFvolgnummer;tijdstip;medewerker;bron;actie;onderwerp;onderwerp_id;klacht;"
-        "wijzigingen;hash\r\n";
+    std::string out = "volgnummer;tijdstip;medewerker;bron;actie;onderwerp;onderwerp_id;klacht;"
+                      "wijzigingen;hash\r\n";
     for (const auto& r : page.entries)
         out += std::to_string(r.event.seq) + ";" + format_iso_local(r.event.at) + ";" +
                std::to_string(r.event.actor_id) + ";" + csv_field(r.event.source) + ";" +
                csv_field(r.event.action) + ";" + csv_field(r.event.subject) + ";" +
                std::to_string(r.event.subject_id) + ";" + csv_field(r.reference) + ";" +
                csv_field(r.event.changes_json) + ";" + r.event.hash + "\r\n";
-    return Response{200, {}, out}
-        .with_header("Content-Type", "text/csv; charset=utf-8")
-        .with_header("Content-Disposition",
-                     "attachment; filename=\"auditlog-" + o.record.slug + ".csv\"")
-        .with_header("Cache-Control", "no-store");
+    return csv_reply(out, "auditlog-" + o.record.slug + ".csv");
 }
 
 Response audit_log(Call& c) {

@@ -1,10 +1,13 @@
 // routes_nonconformities.cpp: the nonconformity register and the actions followed until done
 // (issue 13, docs/register.md).
+#include "api/csv.hpp"
 #include "api/documents.hpp"
 #include "api/queries.hpp"
 #include "api/routes.hpp"
 #include "core/amsterdam_time.hpp"
 #include "service/services.hpp"
+
+#include <map>
 
 namespace kd {
 namespace {
@@ -32,11 +35,57 @@ Response one_action(const Call& c, const Outcome<ActionView>& a, int status = 20
         a, [&](const ActionView& v) { return json_reply(status, tracked_action_json(v, today)); });
 }
 
+std::string dutch_date(const std::optional<Date>& d) {
+    return d ? format_date_nl(*d) : std::string();
+}
+
+// The register as a Dutch Excel reads it: one line per nonconformity, its measures in one
+// cell, dates as dd-mm-jjjj, words as the page shows them.
+Response register_csv(const Call& c, const std::vector<NonconformityView>& all) {
+    std::map<long long, std::string> names;
+    for (const auto& s : c.services.complaints.database().staff(c.org->record.id))
+        names[s.id] = s.name;
+    std::string out = "kenmerk;datum;soort;omschrijving;bron;klacht;oorzaak;toelichting "
+                      "oorzaak;correctie;maatregelen;doeltreffend;status;gesloten op;conclusie\r\n";
+    for (const auto& v : all) {
+        const Nonconformity& n = v.record;
+        std::string measures;
+        int judged = 0, effective = 0;
+        for (const auto& m : v.measures) {
+            const TrackedAction& a = m.action;
+            if (!measures.empty()) measures += " | ";
+            measures += std::string(label_in(kActionKindNames, a.kind)) + ": " + a.what + " (" +
+                        names[a.owner_id] + ", " + label_in(kActionStatusNames, a.status);
+            if (a.effective_from) measures += ", gaat in op " + format_date_nl(*a.effective_from);
+            if (a.effective) {
+                ++judged;
+                effective += *a.effective ? 1 : 0;
+                measures += std::string(", doeltreffend: ") + (*a.effective ? "ja" : "nee");
+            }
+            measures += ")";
+        }
+        const std::string verdict =
+            judged ? std::to_string(effective) + " van " + std::to_string(judged) : "";
+        out +=
+            csv_field(n.reference) + ";" + format_date_nl(n.occurred_on) + ";" +
+            csv_field(label_in(kFindingKindNames, n.kind)) + ";" + csv_field(n.description) + ";" +
+            csv_field(label_in(kFindingSourceNames, n.source)) + ";" +
+            csv_field(v.complaint ? v.complaint->reference : "") + ";" +
+            csv_field(n.cause_category) + ";" + csv_field(n.cause) + ";" + csv_field(n.correction) +
+            ";" + csv_field(measures) + ";" + csv_field(verdict) + ";" +
+            (n.closed() ? "gesloten" : "open") + ";" +
+            dutch_date(n.closed_at ? std::optional<Date>(local_date(*n.closed_at)) : std::nullopt) +
+            ";" + csv_field(n.close_note) + "\r\n";
+    }
+    return csv_reply(out, "afwijkingenregister-" + c.org->record.slug + ".csv");
+}
+
 Response list(Call& c) {
     auto q = read_nonconformity_query(c.req.query);
     if (!q) return bad_query(q.refusal().fields);
-    auto rows = c.services.nonconformities.list(*c.org, viewer_of(c), q.value());
+    auto rows = c.services.nonconformities.list(*c.org, viewer_of(c), q.value().query);
     const Date today = local_date(c.now);
+    if (rows && q.value().csv) return register_csv(c, rows.value());
     return reply(rows, [&](const std::vector<NonconformityView>& all) {
         json items = json::array();
         for (const auto& n : all)

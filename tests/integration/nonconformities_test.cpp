@@ -242,6 +242,36 @@ TEST_F(Api, TheRegisterFromAComplaintToAClosedNonconformityWithItsMeasuresJudged
     EXPECT_FALSE(lists(ideas, id));
     auto unreadable = auditor.get(register_path + "?from=gisteren&colour=red");
     EXPECT_EQ(unreadable.status, 400);
+
+    // For Dutch Excel: semicolons, a byte order mark, Dutch dates and words; a formula in
+    // someone's words stays text.
+    ok(peter.post(register_path, json{{"kind", "improvement"},
+                                      {"occurred_on", in_days(0)},
+                                      {"description", "=HYPERLINK(\"http://x\")"},
+                                      {"source", "employee"}}),
+       201);
+    auto csv = auditor.get(register_path + "?format=csv&status=closed");
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+    EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFkenmerk;datum;soort;omschrijving;bron;klacht;", 0), 0u);
+    const std::string line = csv.body.substr(csv.body.find(n["reference"].get<std::string>()) - 1);
+    EXPECT_EQ(line.rfind("\"" + n["reference"].get<std::string>() + "\";" +
+                             format_date_nl(*try_parse_date(in_days(-1))) +
+                             ";\"Afwijking\";\"Uitzendkracht onvriendelijk te woord gestaan\";"
+                             "\"Klacht\";\"" +
+                             complaint["reference"].get<std::string>() +
+                             "\";\"gedrag of bejegening\"",
+                         0),
+              0u)
+        << line;
+    EXPECT_NE(line.find("Corrigerende maatregel: Telefoontraining voor de binnendienst (Sanne de "
+                        "Vries, Gereed, doeltreffend: nee)"),
+              std::string::npos)
+        << line;
+    EXPECT_NE(line.find(";\"2 van 3\";gesloten;"), std::string::npos) << line;
+    auto ideas_csv = auditor.get(register_path + "?format=csv&kind=improvement");
+    EXPECT_NE(ideas_csv.body.find("\"'=HYPERLINK("), std::string::npos) << ideas_csv.body;
+    EXPECT_EQ(auditor.get(register_path + "?format=pdf").status, 400);
 }
 
 // 003: "De afgesproken acties worden vastgelegd en gekoppeld aan een workflow op casusniveau."
