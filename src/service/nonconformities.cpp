@@ -28,7 +28,7 @@ json fields_of(const Nonconformity& n) {
             {"cause_category", n.cause_category},
             {"cause", n.cause},
             {"correction", n.correction},
-            {"closed_at", n.closed_at ? json(format_iso_local(*n.closed_at)) : json(nullptr)},
+            {"closed_at", n.closed_at ? json(to_epoch(*n.closed_at)) : json(nullptr)},
             {"close_note", n.close_note}};
 }
 

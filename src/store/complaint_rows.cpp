@@ -154,9 +154,10 @@ bool personal_key(const std::string& key) {
         if (key == list) return true;
     // Events written before schema 8 held the complainant as one object; a file's name
     // (attachment events) may name the complainant; a mail event names its address, and a
-    // mail that came in has the complainant's own subject line.
+    // mail that came in has the complainant's own subject line; an action agreed on the case
+    // says what is to be done and what was done, which may name people (issue 13).
     return key == "complainant" || key == "file_name" || key == "mail_to" || key == "mail_from" ||
-           key == "mail_subject";
+           key == "mail_subject" || key == "what" || key == "result";
 }
 
 void redact(json& changes) {

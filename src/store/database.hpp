@@ -158,6 +158,9 @@ public:
     // Writes its status, result and effectiveness review.
     void update_action(const TrackedAction& a);
     std::vector<TrackedAction> actions(const ActionQuery& q);
+    // Retention: the actions agreed on the complaint keep that they were there, their owner,
+    // dates and status; what they said, which may name people, goes.
+    void anonymise_actions(long long organisation_id, long long complaint_id);
     // An event about a nonconformity or a measure (subject "nonconformity" or "action"); an
     // agreed action on a complaint goes on the complaint's timeline (append_case_event).
     void append_register_event(long long organisation_id, const std::string& subject,

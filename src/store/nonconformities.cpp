@@ -280,6 +280,12 @@ void Transaction::update_action(const TrackedAction& a) {
     st.execute(true);
 }
 
+void Transaction::anonymise_actions(long long organisation_id, long long complaint_id) {
+    sql_ << "UPDATE actions SET what = '[verwijderd]', result = CASE WHEN result = '' THEN '' "
+            "ELSE '[verwijderd]' END WHERE organisation_id = :o AND complaint_id = :c",
+        soci::use(organisation_id), soci::use(complaint_id);
+}
+
 std::vector<TrackedAction> Transaction::actions(const ActionQuery& q) {
     return select_actions(sql_, q);
 }

@@ -777,6 +777,24 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     }),
               WriteStatus::committed);
     EXPECT_TRUE(world->db->complaint_by_public_link(o.record.id, token_digest));
+    // An action agreed on the case names the complainant (issue 13).
+    ASSERT_EQ(world->writer->run([&](Transaction& t) {
+        auto c = t.complaint(o.record.id, old_case);
+        TrackedAction a;
+        a.organisation_id = o.record.id;
+        a.complaint_id = old_case;
+        a.what = "Retentie Testpersoon terugbellen";
+        a.owner_id = staff(org, "sanne");
+        a.due_on = *try_parse_date("2023-03-10");
+        a.created_at = kd::testing::at("2023-03-05T10:00");
+        a.created_by = staff(org, "sanne");
+        t.insert_action(a);
+        t.append_case_event(o.record.id, *c, "action", a.id, a.created_at,
+                            Actor{a.created_by, "test", std::nullopt}, "action-added",
+                            json{{"what", {nullptr, a.what}}}.dump());
+        return true;
+    }),
+              WriteStatus::committed);
 
     RetentionRun run = run_retention(world->services->complaints, *world->writer, now, true);
     EXPECT_EQ(run.anonymised, dry.due);
@@ -789,6 +807,9 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     EXPECT_FALSE(c["anonymised_at"].is_null());
     std::string all_events = c["timeline"].dump();
     EXPECT_EQ(all_events.find("Retentie Testpersoon"), std::string::npos);
+    ASSERT_EQ(c["agreed_actions"].size(), 1u);
+    EXPECT_EQ(c["agreed_actions"][0]["what"], "[verwijderd]");
+    EXPECT_EQ(c["agreed_actions"][0]["owner_id"], staff(org, "sanne"));
     EXPECT_EQ(all_events.find("retentie@example.nl"), std::string::npos);
     // Anonymising is an event, and so is redacting the earlier events: the last one records
     // what each redacted event holds now (issue 10, item 1).

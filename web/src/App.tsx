@@ -18,6 +18,8 @@ import { AccountsPage } from './pages/AccountsPage';
 import { InboxPage } from './pages/InboxPage';
 import { InboxMessagePage } from './pages/InboxMessagePage';
 import { MailTemplatesPage } from './pages/MailTemplatesPage';
+import { NonconformitiesPage } from './pages/NonconformitiesPage';
+import { NonconformityPage } from './pages/NonconformityPage';
 import { useT } from './i18n';
 
 export function App() {
@@ -80,6 +82,7 @@ function Page({ onSessionEnded }: { onSessionEnded: () => void }) {
   const complaint = path.match(/^\/klachten\/(\d+)$/);
   const message = path.match(/^\/postvak\/(\d+)$/);
   const fromMail = path.match(/^\/postvak\/(\d+)\/registreren$/);
+  const nonconformity = path.match(/^\/afwijkingen\/(\d+)$/);
   if (path === '/' || path === '/werk') return <MyWorkPage />;
   if (path === '/register') return <RegisterPage />;
   if (path === '/klachten/nieuw') return <IntakePage />;
@@ -91,5 +94,7 @@ function Page({ onSessionEnded }: { onSessionEnded: () => void }) {
   if (path === '/wachtwoord') return <PasswordPage />;
   if (path === '/accounts') return <AccountsPage />;
   if (path === '/e-mailteksten') return <MailTemplatesPage />;
+  if (path === '/afwijkingen') return <NonconformitiesPage />;
+  if (nonconformity) return <NonconformityPage key={nonconformity[1]} id={Number(nonconformity[1])} />;
   return <p>{t('notFound')}</p>;
 }

@@ -116,3 +116,61 @@ export function termText(term: string, lang: Lang): string {
   };
   return `${n} ${unit[m[2]][n === 1 ? 0 : 1]}`;
 }
+
+// A date of the API ("2026-11-24") as "24-11-2026", without a detour through time zones.
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
+}
+
+// "24-11-2026" as the API's "2026-11-24"; null when it is not a date.
+export function parseDutchDate(text: string): string | null {
+  const m = text.trim().match(/^(\d{1,2})-(\d{1,2})-(\d{4})$/);
+  if (!m) return null;
+  const [, d, mo, y] = m;
+  const day = Number(d), month = Number(mo), year = Number(y);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${y}-${pad(month)}-${pad(day)}`;
+}
+
+// Today in Amsterdam as "2026-11-24".
+export function todayIso(): string {
+  const p = new Intl.DateTimeFormat('nl-NL', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' })
+    .formatToParts(new Date());
+  const get = (t: string) => p.find((x) => x.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+// A moment as the audit trail may write it: seconds since 1970, or a local "2026-11-24T14:05"
+// (Amsterdam time, no zone), or an ISO moment with its zone.
+export function formatMoment(v: unknown): string {
+  if (typeof v === 'number') return formatEpoch(v);
+  if (typeof v !== 'string') return String(v);
+  const local = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?$/.exec(v);
+  if (local) return `${local[3]}-${local[2]}-${local[1]} ${local[4]}:${local[5]}`;
+  return formatDateTime(v);
+}
+
+// A calendar period for the register's filter: this or the previous quarter, half year or
+// year, around `today` ("2026-11-24"), as its first and last day.
+export type PeriodName = 'quarter' | 'half' | 'year' | 'previousQuarter' | 'previousHalf' | 'previousYear';
+export function periodOf(name: PeriodName, today: string): { from: string; to: string } {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7)); // 1..12
+  const months = name === 'quarter' || name === 'previousQuarter' ? 3 : name === 'half' || name === 'previousHalf' ? 6 : 12;
+  let start = Math.floor((month - 1) / months) * months; // months since January, 0-based
+  let y = year;
+  if (name.startsWith('previous')) {
+    start -= months;
+    if (start < 0) {
+      start += 12;
+      y -= 1;
+    }
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const last = new Date(Date.UTC(y, start + months, 0)).getUTCDate();
+  return { from: `${y}-${pad(start + 1)}-01`, to: `${y}-${pad(start + months)}-${pad(last)}` };
+}

@@ -17,6 +17,8 @@ const words = {
   accounts: ['Accounts', 'Accounts'],
   inbox: ['Postvak', 'Mailbox'],
   mailTexts: ['E-mailteksten', 'Mail texts'],
+  nonconformities: ['Afwijkingen', 'Nonconformities'],
+  myActions: ['Mijn acties', 'My actions'],
   language: ['Taal', 'Language'],
   reference: ['Kenmerk', 'Reference'],
   complainant: ['Indiener', 'Complainant'],

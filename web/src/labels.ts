@@ -2,7 +2,9 @@
 // and the fields of the audit trail, in Dutch and English. A table of one of the spec's fixed
 // sets is checked against it (`satisfies`), so that a value the spec adds or drops fails the
 // build; it stays indexable by any text the API sends.
-import type { Action, AttachmentKind, Channel, MailTemplateKind, State, Step } from './types';
+import type {
+  Action, ActionKind, ActionStatus, AttachmentKind, Channel, MailTemplateKind, NonconformityKind, NonconformitySource, State, Step,
+} from './types';
 
 type Pair = readonly [string, string];
 
@@ -148,6 +150,15 @@ export const actionLabels: Record<string, Pair> = {
   'mail-sent': ['E-mail verstuurd', 'E-mail sent'],
   'mail-failed': ['E-mail kon niet worden verstuurd', 'E-mail could not be sent'],
   'mail-received': ['E-mail ontvangen', 'E-mail received'],
+  // The register and the actions (docs/register.md).
+  'nonconformity-recorded': ['Gemeld', 'Recorded'],
+  'nonconformity-changed': ['Gewijzigd', 'Changed'],
+  'nonconformity-closed': ['Gesloten', 'Closed'],
+  'measure-added': ['Maatregel toegevoegd', 'Measure added'],
+  'measure-status-changed': ['Status maatregel gewijzigd', 'Measure status changed'],
+  'measure-reviewed': ['Doeltreffendheid beoordeeld', 'Effectiveness reviewed'],
+  'action-added': ['Actie afgesproken', 'Action agreed'],
+  'action-status-changed': ['Status actie gewijzigd', 'Action status changed'],
   ...Object.fromEntries(Object.entries(actionForms).map(([k, v]) => [k, v.label])),
 };
 
@@ -226,6 +237,24 @@ export const fieldLabels: Record<string, Pair> = {
   mail_from: ['Van', 'From'],
   mail_subject: ['Onderwerp', 'Subject'],
   files: ['Bijlagen', 'Attachments'],
+  // The register and the actions, as their audit events name them.
+  occurred_on: ['Datum', 'Date'],
+  source: ['Bron', 'Source'],
+  complaint_id: ['Klacht', 'Complaint'],
+  correction: ['Correctie', 'Correction'],
+  close_note: ['Conclusie', 'Conclusion'],
+  action_id: ['Actie', 'Action'],
+  what: ['Wat', 'What'],
+  owner_id: ['Eigenaar', 'Owner'],
+  due_on: ['Streefdatum', 'Due date'],
+  status: ['Status', 'Status'],
+  effective_from: ['Gaat in op', 'Takes effect on'],
+  result: ['Resultaat', 'Result'],
+  review_due_on: ['Beoordelen uiterlijk', 'Review by'],
+  reviewed_on: ['Beoordeeld op', 'Reviewed on'],
+  effective: ['Doeltreffend', 'Effective'],
+  evidence: ['Bewijs', 'Evidence'],
+  follows_id: ['Vervolg op actie', 'Follows up action'],
 };
 
 // Values of the fields that have a fixed set, as people read them.
@@ -297,3 +326,42 @@ export const templateKinds: Record<string, Pair> = {
   missed: ['Termijn verstreken', 'Deadline missed'],
   digest: ['Dagoverzicht', 'Daily digest'],
 } satisfies Record<MailTemplateKind, Pair>;
+
+// The register (docs/register.md): what kind of finding, where it came from.
+export const nonconformityKinds: Record<string, Pair> = {
+  nonconformity: ['Afwijking', 'Nonconformity'],
+  potential: ['Mogelijke afwijking', 'Potential nonconformity'],
+  shortcoming: ['Tekortkoming', 'Shortcoming'],
+  improvement: ['Verbeteroptie', 'Improvement'],
+} satisfies Record<NonconformityKind, Pair>;
+
+export const nonconformitySources: Record<string, Pair> = {
+  complaint: ['Klacht', 'Complaint'],
+  internal_audit: ['Interne audit', 'Internal audit'],
+  external_audit: ['Externe audit', 'External audit'],
+  employee: ['Medewerker', 'Employee'],
+  client: ['Klant of opdrachtgever', 'Client'],
+  supplier: ['Leverancier', 'Supplier'],
+  management_review: ['Directiebeoordeling', 'Management review'],
+  other: ['Anders', 'Other'],
+} satisfies Record<NonconformitySource, Pair>;
+
+export const nonconformityStatuses: Record<string, Pair> = {
+  open: ['Open', 'Open'],
+  closed: ['Gesloten', 'Closed'],
+};
+
+// An agreed action on a complaint, or a measure on a nonconformity.
+export const actionKinds: Record<string, Pair> = {
+  agreed: ['Afgesproken actie', 'Agreed action'],
+  corrective: ['Corrigerend', 'Corrective'],
+  preventive: ['Preventief', 'Preventive'],
+  procedure_change: ['Procedurewijziging', 'Procedure change'],
+} satisfies Record<ActionKind, Pair>;
+
+export const actionStatuses: Record<string, Pair> = {
+  open: ['Open', 'Open'],
+  in_progress: ['In uitvoering', 'In progress'],
+  done: ['Gereed', 'Done'],
+  cancelled: ['Vervallen', 'Cancelled'],
+} satisfies Record<ActionStatus, Pair>;

@@ -26,14 +26,15 @@ export function useLocation(): { path: string; query: URLSearchParams } {
   return loc;
 }
 
-export function Link({ to, children }: { to: string; children: ReactNode }) {
+// `inherit`: in the font of the text around it (a table's smaller text).
+export function Link({ to, children, inherit }: { to: string; children: ReactNode; inherit?: boolean }) {
   const go = (e: MouseEvent) => {
     if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
     navigate(to);
   };
   return (
-    <Anchor href={to} onClick={go}>
+    <Anchor href={to} onClick={go} inherit={inherit}>
       {children}
     </Anchor>
   );

@@ -48,3 +48,20 @@ export type MailTemplateText = Schemas['MailTemplateText'];
 export type MailTemplateVersion = Schemas['MailTemplateVersion'];
 export type MailTemplateList = Schemas['MailTemplateList'];
 export type MailTemplate = MailTemplateList['items'][number];
+// The nonconformity register and the actions followed until done (docs/register.md): a row
+// of the register with its measures, an agreed action or measure, and what the forms send.
+export type NonconformityKind = Schemas['NonconformityKind'];
+export type NonconformitySource = Schemas['NonconformitySource'];
+export type Nonconformity = Schemas['Nonconformity'];
+export type NonconformityList = Schemas['NonconformityList'];
+export type NewNonconformity = Schemas['NewNonconformity'];
+export type NonconformityChange = Schemas['NonconformityChange'];
+export type ActionKind = Schemas['ActionKind'];
+export type ActionStatus = Schemas['ActionStatus'];
+export type TrackedAction = Schemas['TrackedAction'];
+export type ActionList = Schemas['ActionList'];
+export type NewMeasure = Schemas['NewMeasure'];
+export type NewAgreedAction = Schemas['NewAgreedAction'];
+export type ActionStatusChange = Schemas['ActionStatusChange'];
+export type EffectivenessReview = Schemas['EffectivenessReview'];
+export type ReviewResult = Schemas['ReviewResult'];

@@ -620,6 +620,55 @@ test('mail texts: read, previewed, kept, refused next to the field, put back', a
   assert.equal((await call('DELETE', one, { params, as: await as(management), expect: 200 })).json.own, false);
 });
 
+test('the nonconformity register and actions: recorded, investigated, measures done and judged, closed', async () => {
+  const org = 'xs2more', coordinator = 'kwaliteit@xs2more.example', sanne = 'sanne@xs2more.example';
+  const ncs = '/api/v1/organisations/{org}/nonconformities';
+  const oneNc = `${ncs}/{id}`;
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  const inDays = (n) => new Date(Date.parse(today) + n * DAY).toISOString().slice(0, 10);
+  const c = await register(org, coordinator, intake({ category: 'bejegening' }));
+  const made = await call('POST', ncs, { params: { org }, as: await as(coordinator), expect: 201,
+    json: { kind: 'nonconformity', occurred_on: today, description: 'Rooster te laat verstuurd', source: 'complaint', complaint_id: c.id } });
+  const id = made.json.id;
+  assert.equal(made.json.complaint.id, c.id);
+  await call('POST', ncs, { params: { org }, as: await as(coordinator), json: { kind: 'x' }, expect: 422 });
+  await call('PATCH', oneNc, { params: { org, id }, as: await as(coordinator), json: { cause_category: 'communicatie' }, expect: 200 });
+  await call('PATCH', oneNc, { params: { org, id }, as: await as(sanne), json: { cause: 'x' }, expect: 404 });
+  const measure = await call('POST', `${oneNc}/measures`, { params: { org, id }, as: await as(coordinator), expect: 201,
+    json: { kind: 'procedure_change', what: 'Roosters op vrijdag versturen', owner_id: await staffId(sanne), due_on: inDays(7), effective_from: inDays(14) } });
+  await call('POST', `${oneNc}/close`, { params: { org, id }, as: await as(coordinator), json: { note: 'x' }, expect: 409 });
+  const mine = await call('GET', '/api/v1/organisations/{org}/actions', { params: { org }, query: { mine: 'true' }, as: await as(sanne), expect: 200 });
+  assert.ok(mine.json.items.some((a) => a.id === measure.json.id));
+  await call('GET', '/api/v1/organisations/{org}/actions', { params: { org }, query: { mine: 'misschien' }, as: await as(sanne), expect: 400 });
+  const action = '/api/v1/organisations/{org}/actions/{id}';
+  await call('POST', `${action}/status`, { params: { org, id: measure.json.id }, as: await as(sanne), json: { status: 'done', note: 'Procedure aangepast' }, expect: 200 });
+  await call('POST', `${action}/review`, { params: { org, id: measure.json.id }, as: await as(coordinator), json: { effective: false, evidence: 'Weer te laat' }, expect: 422 });
+  const reviewed = await call('POST', `${action}/review`, { params: { org, id: measure.json.id }, as: await as(coordinator), expect: 200,
+    json: { effective: false, evidence: 'Weer te laat', follow_up: { kind: 'corrective', what: 'Herinnering in de agenda', owner_id: await staffId(sanne), due_on: inDays(3) } } });
+  assert.equal(reviewed.json.follow_up.follows_id, measure.json.id);
+  const follow = reviewed.json.follow_up.id;
+  await call('POST', `${action}/status`, { params: { org, id: follow }, as: await as(sanne), json: { status: 'cancelled', note: 'Niet meer nodig' }, expect: 200 });
+  const closed = await call('POST', `${oneNc}/close`, { params: { org, id }, as: await as(coordinator), json: { note: 'Afgehandeld' }, expect: 200 });
+  assert.equal(closed.json.status, 'closed');
+  const audited = await call('GET', oneNc, { params: { org, id }, as: await as('auditor@xs2more.example'), expect: 200 });
+  assert.equal(audited.json.timeline.at(-1).action, 'nonconformity-closed');
+  await call('GET', oneNc, { params: { org, id: 999999 }, as: await as(coordinator), expect: 404 });
+  const list = await call('GET', ncs, { params: { org }, query: { from: today, to: today, status: 'closed' }, as: await as('auditor@xs2more.example'), expect: 200 });
+  assert.ok(list.json.items.some((n) => n.id === id));
+  const csv = await call('GET', ncs, { params: { org }, query: { format: 'csv' }, as: await as(coordinator), expect: 200 });
+  assert.ok(csv.text.startsWith('\uFEFFkenmerk;datum;soort;'));
+  await call('GET', ncs, { params: { org }, query: { status: 'dicht' }, as: await as(coordinator), expect: 400 });
+
+  // An action agreed on the case (003's workflow), on its timeline.
+  await step(org, coordinator, c.id, 'assign', { handler_id: await staffId(sanne) });
+  const agreed = await call('POST', '/api/v1/organisations/{org}/complaints/{id}/actions', { params: { org, id: c.id }, as: await as(sanne), expect: 201,
+    json: { what: 'Indiener terugbellen', owner_id: await staffId(sanne), due_on: inDays(1) } });
+  await call('POST', '/api/v1/organisations/{org}/complaints/{id}/actions', { params: { org, id: c.id }, as: await as(sanne), json: {}, expect: 422 });
+  const withAction = await read(org, sanne, c.id);
+  assert.equal(withAction.agreed_actions[0].id, agreed.json.id);
+  assert.equal(withAction.timeline.at(-1).subject.type, 'action');
+});
+
 test('every operation of the spec was called', () => {
   const missed = operations.map((o) => `${o.method} ${o.path}`).filter((o) => !called.has(o));
   assert.deepEqual(missed, [], `operations in docs/openapi.json that no request checked:\n${missed.join('\n')}`);

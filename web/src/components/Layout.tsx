@@ -17,6 +17,8 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/', label: t('myWork'), show: true },
     { to: '/register', label: t('register'), show: true },
     { to: '/klachten/nieuw', label: t('newComplaint'), show: mayRegister },
+    // The register of nonconformities: everyone who works here reports, auditors read.
+    { to: '/afwijkingen', label: t('nonconformities'), show: mayRegister || hasRole('auditor') },
     { to: '/postvak', label: t('inbox'), show: ['coordinator', 'management', 'confidant'].some(hasRole) },
     { to: '/procedure', label: t('procedure'), show: true },
     { to: '/e-mailteksten', label: t('mailTexts'), show: ['management', 'admin', 'coordinator', 'auditor'].some(hasRole) },

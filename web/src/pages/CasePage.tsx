@@ -1,8 +1,9 @@
 // CasePage.tsx: one complaint: its data, every deadline of the procedure with its state, the
 // steps the reader may take now (and why others must wait), and the timeline.
-import { useState } from 'react';
-import { Alert, Badge, Button, Group, List, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { Complaint } from '../types';
+import { useState, type FormEvent } from 'react';
+import { Alert, Badge, Button, Group, List, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { api, ApiError } from '../api';
+import type { Complaint, State, TrackedAction } from '../types';
 import { useApi } from '../useApi';
 import { useSession } from '../session';
 import { useT } from '../i18n';
@@ -13,12 +14,19 @@ import { ActionForm } from '../components/ActionForm';
 import { Timeline } from '../components/Timeline';
 import { CaseFileSection } from '../components/CaseFileSection';
 import { Correspondence } from '../components/Correspondence';
+import { ActionTable, asApiError, exactMessage, isoDates, localRefusal, ownerOptions, Refusal } from '../components/TrackedActions';
+import { navigate } from '../router';
+import { reportingRoles } from './NonconformitiesPage';
+
+// A case in one of these states has ended: no actions are agreed on it any more.
+const finalStates: State[] = ['closed', 'closed_unsatisfied', 'declined', 'withdrawn'];
 
 export function CasePage({ id }: { id: number }) {
   const { t, pick, lang } = useT();
-  const { org, staffName } = useSession();
+  const { org, staffName, session, hasRole } = useSession();
   const { data: c, error, reload } = useApi<Complaint>(`${org}/complaints/${id}`);
   const [open, setOpen] = useState<string | null>(null);
+  const [agreeing, setAgreeing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
 
   if (error) return <Alert color="red" role="alert">{pick(error.detail, error.detailEn)}</Alert>;
@@ -32,6 +40,18 @@ export function CasePage({ id }: { id: number }) {
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{value || '—'}</Text>
     </Group>
   );
+  // Who works the case agrees actions on it (as core/access.cpp's may_work_case): its handler
+  // (or confidant), or the coordinator and management when it is not confidential; the
+  // server decides, and says so when not.
+  const me = session.staff.id;
+  const mayWork = !finalStates.includes(c.state) && (
+    (c.handler?.id === me && ['handler', 'coordinator', 'management', 'confidant'].some(hasRole)) ||
+    ((hasRole('coordinator') || hasRole('management')) && !c.confidential));
+  const actionSaved = (message: string) => {
+    setSaved(message);
+    setAgreeing(false);
+    reload();
+  };
   const possible = c.actions.filter((a) => !a.blocked);
   const waiting = c.actions.filter((a) => a.blocked);
 
@@ -42,7 +62,7 @@ export function CasePage({ id }: { id: number }) {
         <Badge size="lg" color="indigo.8" style={{ textTransform: 'none' }}>{label(state, c.state)}</Badge>
         {c.confidential && <Badge color="grape.8" style={{ textTransform: 'none' }}>🔒 {pick('Vertrouwelijk', 'Confidential')}</Badge>}
       </Group>
-      {saved && <Alert color="green" role="status" withCloseButton onClose={() => setSaved(null)}>{saved}</Alert>}
+      {saved && <Alert color="green" role="status" withCloseButton closeButtonLabel={pick('Sluiten', 'Close')} onClose={() => setSaved(null)}>{saved}</Alert>}
 
       <section aria-label={t('actions')}>
         <Title order={2} size="h3" mb="xs">{t('actions')}</Title>
@@ -77,6 +97,37 @@ export function CasePage({ id }: { id: number }) {
             </List>
           </>
         )}
+      </section>
+
+      <section aria-label={pick('Afgesproken acties', 'Agreed actions')}>
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h3">{pick('Afgesproken acties', 'Agreed actions')}</Title>
+          <Group gap="xs">
+            {mayWork && (
+              <Button variant={agreeing ? 'filled' : 'light'} onClick={() => setAgreeing(!agreeing)}>
+                {pick('Actie afspreken', 'Agree an action')}
+              </Button>
+            )}
+            {reportingRoles.some(hasRole) && (
+              <Button variant="default" component="a"
+                href={`/afwijkingen?nieuw=1&klacht=${c.id}&kenmerk=${encodeURIComponent(c.reference)}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`/afwijkingen?nieuw=1&klacht=${c.id}&kenmerk=${encodeURIComponent(c.reference)}`);
+                }}>
+                {pick('Afwijking registreren', 'Record a nonconformity')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+        {agreeing && (
+          <Stack mb="md">
+            <AgreedActionForm complaint={c} onCancel={() => setAgreeing(false)}
+              onDone={(a) => actionSaved(pick(`Actie afgesproken: ${a.what}`, `Action agreed: ${a.what}`))} />
+          </Stack>
+        )}
+        <ActionTable items={c.agreed_actions} variant="agreed" caption={pick('Afgesproken acties', 'Agreed actions')}
+          onChanged={actionSaved} empty={pick('Geen afgesproken acties.', 'No agreed actions.')} />
       </section>
 
       <section aria-label={t('deadlines')}>
@@ -149,5 +200,59 @@ export function CasePage({ id }: { id: number }) {
         <Timeline events={c.timeline} />
       </section>
     </Stack>
+  );
+}
+
+// An action agreed on the case (003): what, who does it, by when.
+function AgreedActionForm({ complaint, onDone, onCancel }: {
+  complaint: Complaint; onDone: (a: TrackedAction) => void; onCancel: () => void;
+}) {
+  const { t, pick, lang } = useT();
+  const { org, staff } = useSession();
+  const [what, setWhat] = useState('');
+  const [owner, setOwner] = useState('');
+  const [due, setDue] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const err = (f: string) => exactMessage(error, f, lang);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const { dates, bad } = isoDates({ due_on: due });
+    if (bad.length > 0) {
+      setError(localRefusal(bad));
+      return;
+    }
+    const body: Record<string, unknown> = { what, ...dates };
+    if (owner) body.owner_id = Number(owner);
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api<TrackedAction>('POST', `${org}/complaints/${complaint.id}/actions`, body));
+    } catch (x) {
+      setError(asApiError(x));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const title = pick('Actie afspreken', 'Agree an action');
+  return (
+    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
+      <Stack>
+        <Title order={3} size="h4">{title}</Title>
+        <Refusal error={error} placed={(f) => ['what', 'owner_id', 'due_on'].includes(f)} />
+        <Textarea label={pick('Wat is er afgesproken?', 'What was agreed?')} value={what} autosize minRows={2}
+          onChange={(e) => setWhat(e.currentTarget.value)} error={err('what')} />
+        <Group grow align="start">
+          <NativeSelect label={pick('Eigenaar', 'Owner')} value={owner} onChange={(e) => setOwner(e.currentTarget.value)}
+            data={ownerOptions(staff, pick)} error={err('owner_id')} />
+          <TextInput label={pick('Streefdatum', 'Due date')} placeholder={pick('dd-mm-jjjj', 'dd-mm-yyyy')} value={due}
+            onChange={(e) => setDue(e.currentTarget.value)} error={err('due_on')} />
+        </Group>
+        <Group>
+          <Button type="submit" loading={busy}>{t('save')}</Button>
+          <Button variant="default" onClick={onCancel}>{t('cancel')}</Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }
