@@ -138,6 +138,21 @@ NonconformityView NonconformityService::view_of(const OrganisationContext& org,
     return out;
 }
 
+std::optional<Refusal>
+NonconformityService::write(const std::function<std::optional<Refusal>(Transaction&)>& work) {
+    std::optional<Refusal> refused;
+    std::string error;
+    auto status = writer_.run(
+        [&](Transaction& t) {
+            refused = work(t);
+            return !refused;
+        },
+        &error);
+    if (refused) return refused;
+    if (status != WriteStatus::committed) return storage_failed("register", error);
+    return std::nullopt;
+}
+
 std::optional<Refusal> NonconformityService::may_investigate(const OrganisationContext& org,
                                                              const Viewer& v, long long id) {
     auto n = db_.nonconformity(org.record.id, id);
@@ -203,17 +218,13 @@ Outcome<NonconformityView> NonconformityService::record(const OrganisationContex
     if (!made) return made.refusal();
     Nonconformity n = std::move(made).value();
     n.organisation_id = org.record.id;
-    std::string error;
-    auto status = writer_.run(
-        [&](Transaction& t) {
-            t.insert_nonconformity(n, org.record.code);
-            t.append_register_event(org.record.id, "nonconformity", n.id, now, actor,
-                                    "nonconformity-recorded",
-                                    changes(nullptr, fields_of(n)).dump());
-            return true;
-        },
-        &error);
-    if (status != WriteStatus::committed) return storage_failed("nonconformity", error);
+    auto refused = write([&](Transaction& t) -> std::optional<Refusal> {
+        t.insert_nonconformity(n, org.record.code);
+        t.append_register_event(org.record.id, "nonconformity", n.id, now, actor,
+                                "nonconformity-recorded", changes(nullptr, fields_of(n)).dump());
+        return std::nullopt;
+    });
+    if (refused) return *refused;
     return view_of(org, n, {}, v);
 }
 
@@ -223,31 +234,24 @@ Outcome<NonconformityView> NonconformityService::change(const OrganisationContex
                                                         const Actor& actor, Instant now) {
     const Viewer v = actor.viewer.value_or(Viewer{});
     if (auto no = may_investigate(org, v, id)) return *no;
-    std::optional<Refusal> refused;
     Nonconformity after;
-    std::string error;
-    auto status = writer_.run(
-        [&](Transaction& t) {
-            auto before = t.nonconformity(org.record.id, id);
-            if (!before) {
-                refused = nonconformity_not_found();
-                return false;
-            }
-            auto changed = change_nonconformity(org.procedure, *before, change);
-            if (!changed) {
-                refused = changed.refusal();
-                return false;
-            }
-            after = std::move(changed).value();
-            t.update_nonconformity(after);
-            t.append_register_event(org.record.id, "nonconformity", id, now, actor,
-                                    "nonconformity-changed",
-                                    kd::changes(fields_of(*before), fields_of(after)).dump());
-            return true;
-        },
-        &error);
+    auto refused = write([&](Transaction& t) -> std::optional<Refusal> {
+        auto before = t.nonconformity(org.record.id, id);
+        if (!before) {
+            return nonconformity_not_found();
+        }
+        auto changed = change_nonconformity(org.procedure, *before, change);
+        if (!changed) {
+            return changed.refusal();
+        }
+        after = std::move(changed).value();
+        t.update_nonconformity(after);
+        t.append_register_event(org.record.id, "nonconformity", id, now, actor,
+                                "nonconformity-changed",
+                                kd::changes(fields_of(*before), fields_of(after)).dump());
+        return std::nullopt;
+    });
     if (refused) return *refused;
-    if (status != WriteStatus::committed) return storage_failed("nonconformity", error);
     return get(org, v, id);
 }
 
@@ -256,32 +260,25 @@ Outcome<NonconformityView> NonconformityService::close(const OrganisationContext
                                                        Instant now) {
     const Viewer v = actor.viewer.value_or(Viewer{});
     if (auto no = may_investigate(org, v, id)) return *no;
-    std::optional<Refusal> refused;
-    std::string error;
-    auto status = writer_.run(
-        [&](Transaction& t) {
-            auto before = t.nonconformity(org.record.id, id);
-            if (!before) {
-                refused = nonconformity_not_found();
-                return false;
-            }
-            ActionQuery mq;
-            mq.organisation_id = org.record.id;
-            mq.nonconformity_id = id;
-            auto closed = close_nonconformity(*before, t.actions(mq), note, actor.staff_id, now);
-            if (!closed) {
-                refused = closed.refusal();
-                return false;
-            }
-            t.update_nonconformity(closed.value());
-            t.append_register_event(org.record.id, "nonconformity", id, now, actor,
-                                    "nonconformity-closed",
-                                    changes(fields_of(*before), fields_of(closed.value())).dump());
-            return true;
-        },
-        &error);
+    auto refused = write([&](Transaction& t) -> std::optional<Refusal> {
+        auto before = t.nonconformity(org.record.id, id);
+        if (!before) {
+            return nonconformity_not_found();
+        }
+        ActionQuery mq;
+        mq.organisation_id = org.record.id;
+        mq.nonconformity_id = id;
+        auto closed = close_nonconformity(*before, t.actions(mq), note, actor.staff_id, now);
+        if (!closed) {
+            return closed.refusal();
+        }
+        t.update_nonconformity(closed.value());
+        t.append_register_event(org.record.id, "nonconformity", id, now, actor,
+                                "nonconformity-closed",
+                                changes(fields_of(*before), fields_of(closed.value())).dump());
+        return std::nullopt;
+    });
     if (refused) return *refused;
-    if (status != WriteStatus::committed) return storage_failed("nonconformity", error);
     return get(org, v, id);
 }
 
@@ -306,16 +303,13 @@ Outcome<ActionView> NonconformityService::add_measure(const OrganisationContext&
     if (!planned) return planned.refusal();
     TrackedAction a = std::move(planned).value();
     a.organisation_id = org.record.id;
-    std::string error;
-    auto status = writer_.run(
-        [&](Transaction& t) {
-            t.insert_action(a);
-            t.append_register_event(org.record.id, "nonconformity", nonconformity_id, now, actor,
-                                    "measure-added", changes(nullptr, fields_of(a)).dump());
-            return true;
-        },
-        &error);
-    if (status != WriteStatus::committed) return storage_failed("measure", error);
+    auto refused = write([&](Transaction& t) -> std::optional<Refusal> {
+        t.insert_action(a);
+        t.append_register_event(org.record.id, "nonconformity", nonconformity_id, now, actor,
+                                "measure-added", changes(nullptr, fields_of(a)).dump());
+        return std::nullopt;
+    });
+    if (refused) return *refused;
     return view_of(org, a, v);
 }
 
@@ -341,24 +335,18 @@ Outcome<ActionView> NonconformityService::add_agreed_action(const OrganisationCo
     if (!planned) return planned.refusal();
     TrackedAction a = std::move(planned).value();
     a.organisation_id = org.record.id;
-    std::optional<Refusal> refused;
-    std::string error;
-    auto status = writer_.run(
-        [&](Transaction& t) {
-            auto now_stored = t.complaint(org.record.id, complaint_id);
-            if (!now_stored) {
-                refused = not_found("Deze klacht bestaat niet.", "This complaint does not exist.");
-                return false;
-            }
-            t.insert_action(a);
-            // On the complaint's timeline: the actions are part of its handling (003).
-            t.append_case_event(org.record.id, *now_stored, "action", a.id, now, actor,
-                                "action-added", changes(nullptr, fields_of(a)).dump());
-            return true;
-        },
-        &error);
+    auto refused = write([&](Transaction& t) -> std::optional<Refusal> {
+        auto now_stored = t.complaint(org.record.id, complaint_id);
+        if (!now_stored) {
+            return not_found("Deze klacht bestaat niet.", "This complaint does not exist.");
+        }
+        t.insert_action(a);
+        // On the complaint's timeline: the actions are part of its handling (003).
+        t.append_case_event(org.record.id, *now_stored, "action", a.id, now, actor, "action-added",
+                            changes(nullptr, fields_of(a)).dump());
+        return std::nullopt;
+    });
     if (refused) return *refused;
-    if (status != WriteStatus::committed) return storage_failed("action", error);
     return view_of(org, a, v);
 }
 
@@ -414,42 +402,33 @@ Outcome<ActionView> NonconformityService::change_status(const OrganisationContex
                          "deze actie bij.",
                          "Only its owner, or whoever works the complaint or nonconformity, "
                          "updates this action.");
-    std::optional<Refusal> refused;
     TrackedAction after;
-    std::string error;
-    auto status = writer_.run(
-        [&](Transaction& t) {
-            auto before = t.action(org.record.id, id);
-            if (!before) {
-                refused = action_not_found();
-                return false;
+    auto refused = write([&](Transaction& t) -> std::optional<Refusal> {
+        auto before = t.action(org.record.id, id);
+        if (!before) {
+            return action_not_found();
+        }
+        auto changed = kd::change_status(*before, to, note, now);
+        if (!changed) {
+            return changed.refusal();
+        }
+        after = std::move(changed).value();
+        t.update_action(after);
+        const std::string diff = changes(fields_of(*before), fields_of(after), "action_id").dump();
+        if (after.complaint_id) {
+            auto c = t.complaint(org.record.id, *after.complaint_id);
+            if (!c) {
+                return action_not_found();
             }
-            auto changed = kd::change_status(*before, to, note, now);
-            if (!changed) {
-                refused = changed.refusal();
-                return false;
-            }
-            after = std::move(changed).value();
-            t.update_action(after);
-            const std::string diff =
-                changes(fields_of(*before), fields_of(after), "action_id").dump();
-            if (after.complaint_id) {
-                auto c = t.complaint(org.record.id, *after.complaint_id);
-                if (!c) {
-                    refused = action_not_found();
-                    return false;
-                }
-                t.append_case_event(org.record.id, *c, "action", id, now, actor,
-                                    "action-status-changed", diff);
-            } else {
-                t.append_register_event(org.record.id, "nonconformity", *after.nonconformity_id,
-                                        now, actor, "measure-status-changed", diff);
-            }
-            return true;
-        },
-        &error);
+            t.append_case_event(org.record.id, *c, "action", id, now, actor,
+                                "action-status-changed", diff);
+        } else {
+            t.append_register_event(org.record.id, "nonconformity", *after.nonconformity_id, now,
+                                    actor, "measure-status-changed", diff);
+        }
+        return std::nullopt;
+    });
     if (refused) return *refused;
-    if (status != WriteStatus::committed) return storage_failed("action", error);
     return view_of(org, after, v);
 }
 
@@ -487,39 +466,31 @@ Outcome<NonconformityService::Reviewed> NonconformityService::review(
         next->organisation_id = org.record.id;
         next->follows_id = id;
     }
-    std::optional<Refusal> refused;
     TrackedAction after;
-    std::string error;
-    auto status = writer_.run(
-        [&](Transaction& t) {
-            auto before = t.action(org.record.id, id);
-            if (!before) {
-                refused = action_not_found();
-                return false;
-            }
-            auto judged = review_measure(*before, r, next.has_value(), actor.staff_id, now);
-            if (!judged) {
-                refused = judged.refusal();
-                return false;
-            }
-            after = std::move(judged).value();
-            t.update_action(after);
-            t.append_register_event(
-                org.record.id, "nonconformity", *after.nonconformity_id, now, actor,
-                "measure-reviewed",
-                changes(fields_of(*before), fields_of(after), "action_id").dump());
-            // R-NC: not effective, so a new measure, in the same write.
-            if (next && !r.effective) {
-                t.insert_action(*next);
-                t.append_register_event(org.record.id, "nonconformity", *next->nonconformity_id,
-                                        now, actor, "measure-added",
-                                        changes(nullptr, fields_of(*next)).dump());
-            }
-            return true;
-        },
-        &error);
+    auto refused = write([&](Transaction& t) -> std::optional<Refusal> {
+        auto before = t.action(org.record.id, id);
+        if (!before) {
+            return action_not_found();
+        }
+        auto judged = review_measure(*before, r, next.has_value(), actor.staff_id, now);
+        if (!judged) {
+            return judged.refusal();
+        }
+        after = std::move(judged).value();
+        t.update_action(after);
+        t.append_register_event(org.record.id, "nonconformity", *after.nonconformity_id, now, actor,
+                                "measure-reviewed",
+                                changes(fields_of(*before), fields_of(after), "action_id").dump());
+        // R-NC: not effective, so a new measure, in the same write.
+        if (next && !r.effective) {
+            t.insert_action(*next);
+            t.append_register_event(org.record.id, "nonconformity", *next->nonconformity_id, now,
+                                    actor, "measure-added",
+                                    changes(nullptr, fields_of(*next)).dump());
+        }
+        return std::nullopt;
+    });
     if (refused) return *refused;
-    if (status != WriteStatus::committed) return storage_failed("measure", error);
     Reviewed out{view_of(org, after, v), std::nullopt};
     if (next && !r.effective) out.follow_up = view_of(org, *next, v);
     return out;

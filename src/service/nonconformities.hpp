@@ -10,6 +10,7 @@
 #include "store/database.hpp"
 #include "store/writer.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,6 +82,9 @@ public:
                              Instant now);
 
 private:
+    // One durable write: `work` returns why it may not happen (and nothing is kept), or
+    // nullopt to commit; a write that fails in storage is a refusal too.
+    std::optional<Refusal> write(const std::function<std::optional<Refusal>(Transaction&)>& work);
     // The reader sees the nonconformity and runs the register; else not_found or forbidden.
     std::optional<Refusal> may_investigate(const OrganisationContext& org, const Viewer& v,
                                            long long id);

@@ -4,7 +4,6 @@
 #include "core/amsterdam_time.hpp"
 #include "store/binds.hpp"
 #include "store/database.hpp"
-#include "store/digest_sql.hpp"
 #include "store/row_values.hpp"
 
 #include <soci/soci.h>
@@ -333,29 +332,6 @@ std::vector<TrackedAction> Database::actions(const ActionQuery& q) {
 std::optional<TrackedAction> Database::action(long long organisation_id, long long id) {
     soci::session s(*pool_);
     return select_action(s, organisation_id, id);
-}
-
-std::vector<AuditEvent> Database::subject_events(long long organisation_id,
-                                                 const std::string& subject, long long subject_id) {
-    // The subject is written into the statement, so that the planner can take the partial
-    // index on the register's subjects (migration 22) without knowing a bound value.
-    if (subject != "nonconformity" && subject != "action")
-        throw std::invalid_argument("subject_events: not a register subject: " + subject);
-    soci::session s(*pool_);
-    std::vector<AuditEvent> out;
-    soci::rowset<soci::row> rs =
-        (s.prepare << "SELECT id, organisation_id, complaint_id, at, actor_id, action, changes, "
-                      "seq, source, " +
-                          digest_hex_column(backend_, "hash") +
-                          ", subject, subject_id FROM audit_events WHERE organisation_id = :o AND "
-                          "subject = '" +
-                          subject + "' AND subject_id = :i ORDER BY id",
-         soci::use(organisation_id), soci::use(subject_id));
-    for (const soci::row& r : rs)
-        out.push_back({as_ll(r, 0), as_ll(r, 1), as_ll(r, 2), from_epoch(as_ll(r, 3)), as_ll(r, 4),
-                       as_str(r, 5), as_str(r, 6), as_ll(r, 7), as_str(r, 8), as_str(r, 9),
-                       as_str(r, 10), as_ll(r, 11)});
-    return out;
 }
 
 } // namespace kd

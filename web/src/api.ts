@@ -20,6 +20,11 @@ export class ApiError extends Error {
   }
 }
 
+// Whatever a call threw as an ApiError, so that a lost connection is shown as a refusal is.
+export function asApiError(x: unknown): ApiError {
+  return x instanceof ApiError ? x : new ApiError(0, String(x), String(x));
+}
+
 let csrfToken = '';
 export function setCsrfToken(token: string) {
   csrfToken = token;

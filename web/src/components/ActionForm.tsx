@@ -9,6 +9,7 @@ import { actionForms, type ActionField } from '../labels';
 import { parseDutchDateTime } from '../format';
 import { useSession, rolesOf } from '../session';
 import { useT } from '../i18n';
+import { useSubmit } from '../useSubmit';
 
 // Steps that record no moment of their own take no "when it happened" (docs/api.md).
 const undated = new Set(['extend', 'grant-access', 'revoke-access', 'correct', 'record-cause']);
@@ -29,8 +30,7 @@ export function ActionForm({ complaint, action, onDone, onCancel }: {
   const [values, setValues] = useState<Record<string, string | boolean>>(
     action === 'record-cause' ? { category: complaint.cause_category, text: complaint.cause } : {});
   const [at, setAt] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const err = (field: string) => error?.fieldMessage(field, lang);
 
   const people = (f: ActionField) => {
@@ -71,15 +71,9 @@ export function ActionForm({ complaint, action, onDone, onCancel }: {
       }
       body.at = iso;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onDone(await api<SavedComplaint>('POST', `${org}/complaints/${complaint.id}/${action}`, body));
-    } catch (x) {
-      setError(x instanceof ApiError ? x : new ApiError(0, String(x), String(x)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const unplaced = error && (error.errors.length === 0 ||

@@ -2,17 +2,17 @@
 // on a case, measures on a nonconformity, and "Mijn acties"; as a table with their owner, due
 // date, status ("te laat" in words and colour) and, for a measure, its effectiveness; the
 // forms to report progress, to judge a measure, and the fields of a new action or measure.
-import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
-import {
-  Alert, Badge, Button, Fieldset, Group, List, NativeSelect, Paper, Radio, Stack, Table, Text, Textarea, TextInput, Title,
-} from '@mantine/core';
-import { api, ApiError, type FieldError } from '../api';
+import { Fragment, useState, type ReactNode } from 'react';
+import { Badge, Button, Fieldset, Group, NativeSelect, Radio, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { api, ApiError, asApiError, type FieldError } from '../api';
 import type { ActionKind, ReviewResult, Staff, TrackedAction } from '../types';
 import { actionKinds, actionStatuses } from '../labels';
 import { formatDay, parseDutchDate, todayIso } from '../format';
 import { Link } from '../router';
 import { rolesOf, useSession } from '../session';
 import { useT } from '../i18n';
+import { useSubmit } from '../useSubmit';
+import { FormCard, Refusal } from './FormCard';
 
 type Pair = readonly [string, string];
 
@@ -33,10 +33,6 @@ export function ownerOptions(staff: Staff[], pick: (nl: string, en: string) => s
 // A refusal made in the browser, shown as the server's are: next to the field.
 export function localRefusal(errors: FieldError[]): ApiError {
   return new ApiError(422, 'Controleer de gemarkeerde velden.', 'Check the marked fields.', errors);
-}
-
-export function asApiError(x: unknown): ApiError {
-  return x instanceof ApiError ? x : new ApiError(0, String(x), String(x));
 }
 
 const dateHint = (field: string): FieldError => ({
@@ -60,22 +56,6 @@ export function isoDates(fields: Record<string, string>, prefix = ''): { dates: 
 export function exactMessage(error: ApiError | null, field: string, lang: 'nl' | 'en'): string | undefined {
   const e = error?.errors.find((x) => x.field === field);
   return e ? (lang === 'nl' ? e.message : e.message_en) : undefined;
-}
-
-// The refusal above a form, when (some of) it has no field of the form to stand next to.
-export function Refusal({ error, placed }: { error: ApiError | null; placed: (field: string) => boolean }) {
-  const { pick, lang } = useT();
-  if (!error) return null;
-  const unplaced = error.errors.filter((x) => !placed(x.field));
-  if (error.errors.length > 0 && unplaced.length === 0) return null;
-  return (
-    <Alert color="red" role="alert">
-      {pick(error.detail, error.detailEn)}
-      {unplaced.length > 0 && unplaced.some((x) => (lang === 'nl' ? x.message : x.message_en) !== pick(error.detail, error.detailEn)) && (
-        <List size="sm">{unplaced.map((x) => <List.Item key={x.field}>{lang === 'nl' ? x.message : x.message_en}</List.Item>)}</List>
-      )}
-    </Alert>
-  );
 }
 
 // ---- the fields of a new measure (also the follow-up of one that did not work) ----
@@ -330,42 +310,28 @@ export function ActionTable({ items, variant, caption, onChanged, empty }: {
 
 // ---- reporting progress: done (what was done) or cancelled (why) ----
 
+// An action's words in a form's heading: enough to know which one it is.
+const shortened = (what: string) => (what.length > 60 ? what.slice(0, 60) + '…' : what);
+
 function StatusForm({ action, status, onDone, onCancel }: {
   action: TrackedAction; status: 'done' | 'cancelled'; onDone: (message: string) => void; onCancel: () => void;
 }) {
-  const { t, pick, lang } = useT();
+  const { pick, lang } = useT();
   const { org } = useSession();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const title: Pair = status === 'done' ? ['Gereed melden', 'Report done'] : ['Laten vervallen', 'Cancel'];
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api<TrackedAction>('POST', `${org}/actions/${action.id}/status`, { status, note });
-      onDone(status === 'done' ? pick(`Gereed: ${action.what}`, `Done: ${action.what}`) : pick(`Vervallen: ${action.what}`, `Cancelled: ${action.what}`));
-    } catch (x) {
-      setError(asApiError(x));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () => run(async () => {
+    await api<TrackedAction>('POST', `${org}/actions/${action.id}/status`, { status, note });
+    onDone(status === 'done' ? pick(`Gereed: ${action.what}`, `Done: ${action.what}`) : pick(`Vervallen: ${action.what}`, `Cancelled: ${action.what}`));
+  });
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={pick(...title)}>
-      <Stack>
-        <Title order={3} size="h4">{pick(...title)}: {action.what.length > 60 ? action.what.slice(0, 60) + '…' : action.what}</Title>
-        <Refusal error={error} placed={(f) => f === 'note'} />
-        <Textarea label={status === 'done' ? pick('Wat is er gedaan?', 'What was done?') : pick('Waarom vervalt het?', 'Why is it cancelled?')}
-          value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2}
-          error={exactMessage(error, 'note', lang)} />
-        <Group>
-          <Button type="submit" loading={busy}>{t('save')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('cancel')}</Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormCard title={pick(...title)} heading={`${pick(...title)}: ${shortened(action.what)}`}
+      error={error} placed={(f) => f === 'note'} onSubmit={submit} busy={busy} onCancel={onCancel}>
+      <Textarea label={status === 'done' ? pick('Wat is er gedaan?', 'What was done?') : pick('Waarom vervalt het?', 'Why is it cancelled?')}
+        value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2}
+        error={exactMessage(error, 'note', lang)} />
+    </FormCard>
   );
 }
 
@@ -374,18 +340,16 @@ function StatusForm({ action, status, onDone, onCancel }: {
 function ReviewForm({ action, onDone, onCancel }: {
   action: TrackedAction; onDone: (message: string) => void; onCancel: () => void;
 }) {
-  const { t, pick, lang } = useT();
+  const { pick, lang } = useT();
   const { org } = useSession();
   const [on, setOn] = useState(formatDay(todayIso()));
   const [effective, setEffective] = useState('');
   const [evidence, setEvidence] = useState('');
   const [followUp, setFollowUp] = useState<MeasureValues>(emptyMeasure);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const err = (f: string) => exactMessage(error, f, lang);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const bad: FieldError[] = [];
     if (effective === '') bad.push({ field: 'effective', message: 'Kies ja of nee.', message_en: 'Choose yes or no.' });
     const { dates, bad: badDate } = isoDates({ reviewed_on: on });
@@ -403,49 +367,37 @@ function ReviewForm({ action, onDone, onCancel }: {
       setError(localRefusal(bad));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       const r = await api<ReviewResult>('POST', `${org}/actions/${action.id}/review`, body);
       onDone(r.follow_up
         ? pick('Beoordeeld: niet doeltreffend; de vervolgmaatregel is toegevoegd.', 'Reviewed: not effective; the follow-up measure was added.')
         : pick('Beoordeeld.', 'Reviewed.'));
-    } catch (x) {
-      setError(asApiError(x));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const placed = (f: string) => ['reviewed_on', 'effective', 'evidence'].includes(f) ||
     (effective === 'no' && (f === 'follow_up' || f.startsWith('follow_up.')));
+  const title = pick('Doeltreffendheid beoordelen', 'Review effectiveness');
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={pick('Doeltreffendheid beoordelen', 'Review effectiveness')}>
-      <Stack>
-        <Title order={3} size="h4">{pick('Doeltreffendheid beoordelen', 'Review effectiveness')}: {action.what.length > 60 ? action.what.slice(0, 60) + '…' : action.what}</Title>
-        <Refusal error={error} placed={placed} />
-        <TextInput label={pick('Beoordeeld op', 'Reviewed on')} placeholder={pick('dd-mm-jjjj', 'dd-mm-yyyy')} value={on} maw={220}
-          onChange={(e) => setOn(e.currentTarget.value)} error={err('reviewed_on')} />
-        <Radio.Group label={pick('Was de maatregel doeltreffend?', 'Was the measure effective?')} value={effective}
-          onChange={setEffective} error={err('effective')}>
-          <Group mt={4}>
-            <Radio value="yes" label={pick('Ja, doeltreffend', 'Yes, effective')} />
-            <Radio value="no" label={pick('Nee, niet doeltreffend', 'No, not effective')} />
-          </Group>
-        </Radio.Group>
-        <Textarea label={pick('Bewijs (waaruit blijkt het?)', 'Evidence (what shows it?)')} value={evidence} autosize minRows={2}
-          onChange={(e) => setEvidence(e.currentTarget.value)} error={err('evidence')} />
-        {effective === 'no' && (
-          <Fieldset legend={pick('Vervolgmaatregel (verplicht bij niet doeltreffend)', 'Follow-up measure (required when not effective)')}>
-            <Stack>
-              <MeasureFields values={followUp} onChange={setFollowUp} error={error} prefix="follow_up." />
-            </Stack>
-          </Fieldset>
-        )}
-        <Group>
-          <Button type="submit" loading={busy}>{t('save')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('cancel')}</Button>
+    <FormCard title={title} heading={`${title}: ${shortened(action.what)}`}
+      error={error} placed={placed} onSubmit={submit} busy={busy} onCancel={onCancel}>
+      <TextInput label={pick('Beoordeeld op', 'Reviewed on')} placeholder={pick('dd-mm-jjjj', 'dd-mm-yyyy')} value={on} maw={220}
+        onChange={(e) => setOn(e.currentTarget.value)} error={err('reviewed_on')} />
+      <Radio.Group label={pick('Was de maatregel doeltreffend?', 'Was the measure effective?')} value={effective}
+        onChange={setEffective} error={err('effective')}>
+        <Group mt={4}>
+          <Radio value="yes" label={pick('Ja, doeltreffend', 'Yes, effective')} />
+          <Radio value="no" label={pick('Nee, niet doeltreffend', 'No, not effective')} />
         </Group>
-      </Stack>
-    </Paper>
+      </Radio.Group>
+      <Textarea label={pick('Bewijs (waaruit blijkt het?)', 'Evidence (what shows it?)')} value={evidence} autosize minRows={2}
+        onChange={(e) => setEvidence(e.currentTarget.value)} error={err('evidence')} />
+      {effective === 'no' && (
+        <Fieldset legend={pick('Vervolgmaatregel (verplicht bij niet doeltreffend)', 'Follow-up measure (required when not effective)')}>
+          <Stack>
+            <MeasureFields values={followUp} onChange={setFollowUp} error={error} prefix="follow_up." />
+          </Stack>
+        </Fieldset>
+      )}
+    </FormCard>
   );
 }

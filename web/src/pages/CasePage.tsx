@@ -1,8 +1,8 @@
 // CasePage.tsx: one complaint: its data, every deadline of the procedure with its state, the
 // steps the reader may take now (and why others must wait), and the timeline.
-import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, List, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { api, ApiError } from '../api';
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, List, Loader, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { api } from '../api';
 import type { Complaint, State, TrackedAction } from '../types';
 import { useApi } from '../useApi';
 import { useSession } from '../session';
@@ -14,7 +14,9 @@ import { ActionForm } from '../components/ActionForm';
 import { Timeline } from '../components/Timeline';
 import { CaseFileSection } from '../components/CaseFileSection';
 import { Correspondence } from '../components/Correspondence';
-import { ActionTable, asApiError, exactMessage, isoDates, localRefusal, ownerOptions, Refusal } from '../components/TrackedActions';
+import { ActionTable, exactMessage, isoDates, localRefusal, ownerOptions } from '../components/TrackedActions';
+import { FormCard } from '../components/FormCard';
+import { useSubmit } from '../useSubmit';
 import { navigate } from '../router';
 import { reportingRoles } from './NonconformitiesPage';
 
@@ -207,16 +209,14 @@ export function CasePage({ id }: { id: number }) {
 function AgreedActionForm({ complaint, onDone, onCancel }: {
   complaint: Complaint; onDone: (a: TrackedAction) => void; onCancel: () => void;
 }) {
-  const { t, pick, lang } = useT();
+  const { pick, lang } = useT();
   const { org, staff } = useSession();
   const [what, setWhat] = useState('');
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const err = (f: string) => exactMessage(error, f, lang);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const { dates, bad } = isoDates({ due_on: due });
     if (bad.length > 0) {
       setError(localRefusal(bad));
@@ -224,35 +224,21 @@ function AgreedActionForm({ complaint, onDone, onCancel }: {
     }
     const body: Record<string, unknown> = { what, ...dates };
     if (owner) body.owner_id = Number(owner);
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       onDone(await api<TrackedAction>('POST', `${org}/complaints/${complaint.id}/actions`, body));
-    } catch (x) {
-      setError(asApiError(x));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const title = pick('Actie afspreken', 'Agree an action');
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
-      <Stack>
-        <Title order={3} size="h4">{title}</Title>
-        <Refusal error={error} placed={(f) => ['what', 'owner_id', 'due_on'].includes(f)} />
-        <Textarea label={pick('Wat is er afgesproken?', 'What was agreed?')} value={what} autosize minRows={2}
-          onChange={(e) => setWhat(e.currentTarget.value)} error={err('what')} />
-        <Group grow align="start">
-          <NativeSelect label={pick('Eigenaar', 'Owner')} value={owner} onChange={(e) => setOwner(e.currentTarget.value)}
-            data={ownerOptions(staff, pick)} error={err('owner_id')} />
-          <TextInput label={pick('Streefdatum', 'Due date')} placeholder={pick('dd-mm-jjjj', 'dd-mm-yyyy')} value={due}
-            onChange={(e) => setDue(e.currentTarget.value)} error={err('due_on')} />
-        </Group>
-        <Group>
-          <Button type="submit" loading={busy}>{t('save')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('cancel')}</Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormCard title={pick('Actie afspreken', 'Agree an action')} error={error} placed={(f) => ['what', 'owner_id', 'due_on'].includes(f)}
+      onSubmit={submit} busy={busy} onCancel={onCancel}>
+      <Textarea label={pick('Wat is er afgesproken?', 'What was agreed?')} value={what} autosize minRows={2}
+        onChange={(e) => setWhat(e.currentTarget.value)} error={err('what')} />
+      <Group grow align="start">
+        <NativeSelect label={pick('Eigenaar', 'Owner')} value={owner} onChange={(e) => setOwner(e.currentTarget.value)}
+          data={ownerOptions(staff, pick)} error={err('owner_id')} />
+        <TextInput label={pick('Streefdatum', 'Due date')} placeholder={pick('dd-mm-jjjj', 'dd-mm-yyyy')} value={due}
+          onChange={(e) => setDue(e.currentTarget.value)} error={err('due_on')} />
+      </Group>
+    </FormCard>
   );
 }

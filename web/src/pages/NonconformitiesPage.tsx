@@ -4,8 +4,8 @@
 // (so a link or a reload shows the same), and the form to report one (002: anyone who works
 // here), from a complaint too.
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { api, ApiError, type FieldError } from '../api';
+import { Alert, Button, Group, Loader, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { api, type FieldError } from '../api';
 import type { ComplaintPage, Nonconformity, NonconformityList, Procedure } from '../types';
 import { useApi } from '../useApi';
 import { useSession } from '../session';
@@ -13,7 +13,9 @@ import { useT } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { nonconformityKinds, nonconformitySources, nonconformityStatuses } from '../labels';
 import { formatDay, parseDutchDate, periodOf, todayIso, type PeriodName } from '../format';
-import { asApiError, exactMessage, localRefusal, Refusal } from '../components/TrackedActions';
+import { exactMessage, localRefusal } from '../components/TrackedActions';
+import { FormCard } from '../components/FormCard';
+import { useSubmit } from '../useSubmit';
 
 // The roles that report findings (as core/access.cpp's may_report_finding: not an auditor
 // or admin alone), and those that read the whole register.
@@ -225,7 +227,7 @@ function RegisterTable({ items }: { items: Nonconformity[] }) {
 function NewNonconformityForm({ complaintId, complaintReference, onCancel }: {
   complaintId: string | null; complaintReference: string | null; onCancel: () => void;
 }) {
-  const { t, pick, lang } = useT();
+  const { pick, lang } = useT();
   const { org } = useSession();
   const { data: procedure } = useApi<Procedure>(`${org}/procedure`);
   const causes = procedure?.cause_categories ?? [];
@@ -240,8 +242,7 @@ function NewNonconformityForm({ complaintId, complaintReference, onCancel }: {
     cause: '',
     correction: '',
   });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const err = (f: string) => exactMessage(error, f, lang);
   const set = (k: keyof typeof values) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
@@ -258,8 +259,7 @@ function NewNonconformityForm({ complaintId, complaintReference, onCancel }: {
     return found.items.find((c) => c.reference.toLowerCase() === typed.toLowerCase())?.id ?? null;
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const bad: FieldError[] = [];
     const body: Record<string, unknown> = {
       kind: values.kind, description: values.description, cause: values.cause, correction: values.correction,
@@ -271,9 +271,9 @@ function NewNonconformityForm({ complaintId, complaintReference, onCancel }: {
       if (iso) body.occurred_on = iso;
       else bad.push({ field: 'occurred_on', message: 'Schrijf een datum als 24-11-2026.', message_en: 'Write a date as 24-11-2026.' });
     }
-    setBusy(true);
-    setError(null);
-    try {
+    // The complaint is looked up before anything is refused, so that one refusal names every
+    // field; the form is busy while it is.
+    return run(async () => {
       if (values.source === 'complaint' && values.complaint.trim()) {
         const id = await complaintOf(values.complaint);
         if (id) body.complaint_id = id;
@@ -285,55 +285,45 @@ function NewNonconformityForm({ complaintId, complaintReference, onCancel }: {
       }
       const n = await api<Nonconformity>('POST', `${org}/nonconformities`, body);
       navigate(`/afwijkingen/${n.id}?gemeld=1`);
-    } catch (x) {
-      setError(asApiError(x));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const fields = ['kind', 'occurred_on', 'description', 'source', 'complaint_id', 'cause_category', 'cause', 'correction'];
-  const title = pick('Afwijking melden', 'Report a nonconformity');
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title} maw={900}>
-      <Stack>
-        <Title order={2} size="h3">{title}</Title>
+    <FormCard title={pick('Afwijking melden', 'Report a nonconformity')} order={2} maw={900}
+      intro={(
         <Text size="sm">
           {pick('Meld wat er mis ging of beter kan: een afwijking, een mogelijke (toekomstige) afwijking, een tekortkoming of een verbeteroptie.',
             'Report what went wrong or could be better: a nonconformity, a possible (future) one, a shortcoming or an idea for improvement.')}
         </Text>
-        <Refusal error={error} placed={(f) => fields.includes(f)} />
-        <Group grow align="start">
-          <NativeSelect label={pick('Soort', 'Kind')} value={values.kind} onChange={set('kind')} error={err('kind')}
-            data={Object.entries(nonconformityKinds).map(([value, l]) => ({ value, label: pick(...l) }))} />
-          <TextInput label={pick('Datum waarop het zich voordeed', 'Date it occurred')} placeholder={pick('dd-mm-jjjj', 'dd-mm-yyyy')}
-            value={values.occurred_on} onChange={set('occurred_on')} error={err('occurred_on')} />
-        </Group>
-        <Textarea label={pick('Wat is er gebeurd?', 'What happened?')} value={values.description} onChange={set('description')}
-          autosize minRows={3} error={err('description')} />
-        <Group grow align="start">
-          <NativeSelect label={pick('Bron', 'Source')} value={values.source} onChange={set('source')} error={err('source')}
-            data={[{ value: '', label: pick('Kies…', 'Choose…') },
-              ...Object.entries(nonconformitySources).map(([value, l]) => ({ value, label: pick(...l) }))]} />
-          {values.source === 'complaint' ? (
-            <TextInput label={pick('Klacht (kenmerk)', 'Complaint (reference)')} value={values.complaint} onChange={set('complaint')}
-              placeholder="004-2026-0012" error={err('complaint_id')} />
-          ) : <div />}
-        </Group>
-        {causes.length > 0 && (
-          <NativeSelect label={pick('Oorzaak (optioneel)', 'Cause (optional)')} value={values.cause_category} onChange={set('cause_category')}
-            error={err('cause_category')}
-            data={[{ value: '', label: pick('(nog niet bekend)', '(not known yet)') }, ...causes.map((c) => ({ value: c, label: c }))]} />
-        )}
-        <Textarea label={pick('Oorzaak in woorden (optioneel)', 'The cause in words (optional)')} value={values.cause} onChange={set('cause')}
-          autosize minRows={2} error={err('cause')} />
-        <Textarea label={pick('Correctie: wat is meteen rechtgezet? (optioneel)', 'Correction: what was put right at once? (optional)')}
-          value={values.correction} onChange={set('correction')} autosize minRows={2} error={err('correction')} />
-        <Group>
-          <Button type="submit" loading={busy}>{pick('Melden', 'Report')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('cancel')}</Button>
-        </Group>
-      </Stack>
-    </Paper>
+      )}
+      error={error} placed={(f) => fields.includes(f)} onSubmit={submit} busy={busy} onCancel={onCancel} submitLabel={pick('Melden', 'Report')}>
+      <Group grow align="start">
+        <NativeSelect label={pick('Soort', 'Kind')} value={values.kind} onChange={set('kind')} error={err('kind')}
+          data={Object.entries(nonconformityKinds).map(([value, l]) => ({ value, label: pick(...l) }))} />
+        <TextInput label={pick('Datum waarop het zich voordeed', 'Date it occurred')} placeholder={pick('dd-mm-jjjj', 'dd-mm-yyyy')}
+          value={values.occurred_on} onChange={set('occurred_on')} error={err('occurred_on')} />
+      </Group>
+      <Textarea label={pick('Wat is er gebeurd?', 'What happened?')} value={values.description} onChange={set('description')}
+        autosize minRows={3} error={err('description')} />
+      <Group grow align="start">
+        <NativeSelect label={pick('Bron', 'Source')} value={values.source} onChange={set('source')} error={err('source')}
+          data={[{ value: '', label: pick('Kies…', 'Choose…') },
+            ...Object.entries(nonconformitySources).map(([value, l]) => ({ value, label: pick(...l) }))]} />
+        {values.source === 'complaint' ? (
+          <TextInput label={pick('Klacht (kenmerk)', 'Complaint (reference)')} value={values.complaint} onChange={set('complaint')}
+            placeholder="004-2026-0012" error={err('complaint_id')} />
+        ) : <div />}
+      </Group>
+      {causes.length > 0 && (
+        <NativeSelect label={pick('Oorzaak (optioneel)', 'Cause (optional)')} value={values.cause_category} onChange={set('cause_category')}
+          error={err('cause_category')}
+          data={[{ value: '', label: pick('(nog niet bekend)', '(not known yet)') }, ...causes.map((c) => ({ value: c, label: c }))]} />
+      )}
+      <Textarea label={pick('Oorzaak in woorden (optioneel)', 'The cause in words (optional)')} value={values.cause} onChange={set('cause')}
+        autosize minRows={2} error={err('cause')} />
+      <Textarea label={pick('Correctie: wat is meteen rechtgezet? (optioneel)', 'Correction: what was put right at once? (optional)')}
+        value={values.correction} onChange={set('correction')} autosize minRows={2} error={err('correction')} />
+    </FormCard>
   );
 }

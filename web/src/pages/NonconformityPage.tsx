@@ -2,9 +2,9 @@
 // source, cause and correction; its measures with owner, due date, status and whether they
 // worked; the investigation's forms for the coordinator and management (cause and correction,
 // a measure, the effectiveness review, closing); the owner's progress; and the timeline.
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Badge, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { api, ApiError } from '../api';
+import { useState, type ReactNode } from 'react';
+import { Alert, Badge, Button, Group, Loader, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { api } from '../api';
 import type { Nonconformity, NonconformityChange, Procedure, TrackedAction } from '../types';
 import { useApi } from '../useApi';
 import { useSession } from '../session';
@@ -14,8 +14,10 @@ import { nonconformityKinds, nonconformitySources, nonconformityStatuses } from 
 import { formatDateTime, formatDay } from '../format';
 import { Timeline } from '../components/Timeline';
 import {
-  ActionTable, asApiError, emptyMeasure, exactMessage, localRefusal, MeasureFields, measureBody, Refusal, type MeasureValues,
+  ActionTable, emptyMeasure, exactMessage, localRefusal, MeasureFields, measureBody, type MeasureValues,
 } from '../components/TrackedActions';
+import { FormCard } from '../components/FormCard';
+import { useSubmit } from '../useSubmit';
 import { effectivenessText } from './NonconformitiesPage';
 
 export function NonconformityPage({ id }: { id: number }) {
@@ -136,133 +138,83 @@ export function NonconformityPage({ id }: { id: number }) {
 // The investigation: what happened, the cause (a category of the procedure and in words),
 // the correction; only what changed is sent.
 function EditForm({ n, onDone, onCancel }: { n: Nonconformity; onDone: () => void; onCancel: () => void }) {
-  const { t, pick, lang } = useT();
+  const { pick, lang } = useT();
   const { org } = useSession();
   const { data: procedure } = useApi<Procedure>(`${org}/procedure`);
   const causes = procedure?.cause_categories ?? [];
   const [values, setValues] = useState({ description: n.description, cause_category: n.cause_category, cause: n.cause, correction: n.correction });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const err = (f: string) => exactMessage(error, f, lang);
   const set = (k: keyof typeof values) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setValues((v) => ({ ...v, [k]: value }));
   };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const body: NonconformityChange = {};
     for (const k of Object.keys(values) as (keyof typeof values)[]) if (values[k] !== n[k]) body[k] = values[k];
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       await api<Nonconformity>('PATCH', `${org}/nonconformities/${n.id}`, body);
       onDone();
-    } catch (x) {
-      setError(asApiError(x));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const options = [...causes, ...(n.cause_category && !causes.includes(n.cause_category) ? [n.cause_category] : [])];
-  const title = pick('Oorzaak en correctie vastleggen', 'Record cause and correction');
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
-      <Stack>
-        <Title order={3} size="h4">{title}</Title>
-        <Refusal error={error} placed={(f) => f in values} />
-        <Textarea label={pick('Wat is er gebeurd?', 'What happened?')} value={values.description} onChange={set('description')}
-          autosize minRows={2} error={err('description')} />
-        {options.length > 0 && (
-          <NativeSelect label={pick('Oorzaak', 'Cause')} value={values.cause_category} onChange={set('cause_category')} error={err('cause_category')}
-            data={[{ value: '', label: pick('(nog niet bekend)', '(not known yet)') }, ...options.map((c) => ({ value: c, label: c }))]} />
-        )}
-        <Textarea label={pick('Oorzaak in woorden', 'The cause in words')} value={values.cause} onChange={set('cause')}
-          autosize minRows={2} error={err('cause')} />
-        <Textarea label={pick('Correctie: wat is meteen rechtgezet?', 'Correction: what was put right at once?')} value={values.correction}
-          onChange={set('correction')} autosize minRows={2} error={err('correction')} />
-        <Group>
-          <Button type="submit" loading={busy}>{t('save')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('cancel')}</Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormCard title={pick('Oorzaak en correctie vastleggen', 'Record cause and correction')} error={error} placed={(f) => f in values}
+      onSubmit={submit} busy={busy} onCancel={onCancel}>
+      <Textarea label={pick('Wat is er gebeurd?', 'What happened?')} value={values.description} onChange={set('description')}
+        autosize minRows={2} error={err('description')} />
+      {options.length > 0 && (
+        <NativeSelect label={pick('Oorzaak', 'Cause')} value={values.cause_category} onChange={set('cause_category')} error={err('cause_category')}
+          data={[{ value: '', label: pick('(nog niet bekend)', '(not known yet)') }, ...options.map((c) => ({ value: c, label: c }))]} />
+      )}
+      <Textarea label={pick('Oorzaak in woorden', 'The cause in words')} value={values.cause} onChange={set('cause')}
+        autosize minRows={2} error={err('cause')} />
+      <Textarea label={pick('Correctie: wat is meteen rechtgezet?', 'Correction: what was put right at once?')} value={values.correction}
+        onChange={set('correction')} autosize minRows={2} error={err('correction')} />
+    </FormCard>
   );
 }
 
 function MeasureForm({ nonconformity, onDone, onCancel }: {
   nonconformity: Nonconformity; onDone: (m: TrackedAction) => void; onCancel: () => void;
 }) {
-  const { t, pick } = useT();
+  const { pick } = useT();
   const { org } = useSession();
   const [values, setValues] = useState<MeasureValues>(emptyMeasure);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, setError, run } = useSubmit();
+  const submit = () => {
     const { body, bad } = measureBody(values);
     if (bad.length > 0) {
       setError(localRefusal(bad));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       onDone(await api<TrackedAction>('POST', `${org}/nonconformities/${nonconformity.id}/measures`, body));
-    } catch (x) {
-      setError(asApiError(x));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const title = pick('Maatregel toevoegen', 'Add a measure');
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
-      <Stack>
-        <Title order={3} size="h4">{title}</Title>
-        <Refusal error={error} placed={(f) => f in emptyMeasure} />
-        <MeasureFields values={values} onChange={setValues} error={error} />
-        <Group>
-          <Button type="submit" loading={busy}>{t('save')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('cancel')}</Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormCard title={pick('Maatregel toevoegen', 'Add a measure')} error={error} placed={(f) => f in emptyMeasure}
+      onSubmit={submit} busy={busy} onCancel={onCancel}>
+      <MeasureFields values={values} onChange={setValues} error={error} />
+    </FormCard>
   );
 }
 
 // Closing, with the conclusion; the server says why not while measures run or are not judged.
 function CloseForm({ n, onDone, onCancel }: { n: Nonconformity; onDone: () => void; onCancel: () => void }) {
-  const { t, pick, lang } = useT();
+  const { pick, lang } = useT();
   const { org } = useSession();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api<Nonconformity>('POST', `${org}/nonconformities/${n.id}/close`, { note });
-      onDone();
-    } catch (x) {
-      setError(asApiError(x));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const title = pick('Afwijking afsluiten', 'Close the nonconformity');
+  const { busy, error, run } = useSubmit();
+  const submit = () => run(async () => {
+    await api<Nonconformity>('POST', `${org}/nonconformities/${n.id}/close`, { note });
+    onDone();
+  });
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={title}>
-      <Stack>
-        <Title order={3} size="h4">{title}</Title>
-        <Refusal error={error} placed={(f) => f === 'note'} />
-        <Textarea label={pick('Conclusie', 'Conclusion')} value={note} onChange={(e) => setNote(e.currentTarget.value)}
-          autosize minRows={2} error={exactMessage(error, 'note', lang)} />
-        <Group>
-          <Button type="submit" loading={busy}>{pick('Afsluiten', 'Close')}</Button>
-          <Button variant="default" onClick={onCancel}>{t('cancel')}</Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormCard title={pick('Afwijking afsluiten', 'Close the nonconformity')} error={error} placed={(f) => f === 'note'}
+      onSubmit={submit} busy={busy} onCancel={onCancel} submitLabel={pick('Afsluiten', 'Close')}>
+      <Textarea label={pick('Conclusie', 'Conclusion')} value={note} onChange={(e) => setNote(e.currentTarget.value)}
+        autosize minRows={2} error={exactMessage(error, 'note', lang)} />
+    </FormCard>
   );
 }
