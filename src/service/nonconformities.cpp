@@ -125,7 +125,7 @@ bool NonconformityService::sees(const Nonconformity& n, const std::vector<Tracke
 
 NonconformityView NonconformityService::view_of(const OrganisationContext& org,
                                                 const Nonconformity& n,
-                                                std::vector<TrackedAction> measures,
+                                                const std::vector<TrackedAction>& measures,
                                                 const Viewer& v) {
     NonconformityView out;
     out.record = n;
@@ -195,7 +195,7 @@ Outcome<NonconformityView> NonconformityService::get(const OrganisationContext& 
     mq.nonconformity_id = id;
     auto measures = db_.actions(mq);
     if (!sees(*n, measures, viewer)) return nonconformity_not_found();
-    auto view = view_of(org, *n, std::move(measures), viewer);
+    auto view = view_of(org, *n, measures, viewer);
     view.timeline = db_.subject_events(org.record.id, "nonconformity", id);
     return view;
 }

@@ -91,7 +91,7 @@ private:
     std::optional<Refusal> check_owner(const OrganisationContext& org, long long owner_id);
     ActionView view_of(const OrganisationContext& org, const TrackedAction& a, const Viewer& v);
     NonconformityView view_of(const OrganisationContext& org, const Nonconformity& n,
-                              std::vector<TrackedAction> measures, const Viewer& v);
+                              const std::vector<TrackedAction>& measures, const Viewer& v);
     bool sees(const Nonconformity& n, const std::vector<TrackedAction>& measures,
               const Viewer& v) const;
 

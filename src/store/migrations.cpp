@@ -630,8 +630,8 @@ std::vector<Migration> migrations_for(Backend b) {
                   closed_by BIGINT,
                   close_note TEXT NOT NULL,
                   UNIQUE (organisation_id, number)))",
-                       "CREATE INDEX nonconformities_occurred ON nonconformities "
-                       "(organisation_id, occurred_on)",
+                       R"(CREATE INDEX nonconformities_occurred
+                  ON nonconformities (organisation_id, occurred_on))",
                        R"(CREATE TABLE actions (
                   id {ID},
                   organisation_id BIGINT NOT NULL REFERENCES organisations(id),
@@ -655,12 +655,13 @@ std::vector<Migration> migrations_for(Backend b) {
                   created_by BIGINT NOT NULL))",
                        "CREATE INDEX actions_owner ON actions (organisation_id, owner_id, status)",
                        "CREATE INDEX actions_complaint ON actions (organisation_id, complaint_id)",
-                       "CREATE INDEX actions_nonconformity ON actions (organisation_id, "
-                       "nonconformity_id)",
+                       R"(CREATE INDEX actions_nonconformity
+                  ON actions (organisation_id, nonconformity_id))",
                        // A nonconformity's or action's own events, without indexing the
                        // millions of complaint events by subject.
-                       "CREATE INDEX audit_by_register_subject ON audit_events (organisation_id, "
-                       "subject, subject_id, id) WHERE subject IN ('nonconformity', 'action')",
+                       R"(CREATE INDEX audit_by_register_subject
+                  ON audit_events (organisation_id, subject, subject_id, id)
+                  WHERE subject IN ('nonconformity', 'action'))",
                    }});
     for (auto& m : all) {
         for (auto& s : m.statements)
