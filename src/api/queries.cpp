@@ -242,4 +242,48 @@ Outcome<ActionListRequest> read_action_query(const std::string& query) {
     return r;
 }
 
+Outcome<Period> read_report_query(const std::string& query, Date today) {
+    auto params = query_parameters(query);
+    if (!params) return invalid_fields({kUnreadable});
+    std::vector<FieldError> errors;
+    std::optional<Period> named;
+    std::optional<Date> from, to;
+    for (const auto& [key, value] : *params) {
+        if (key == "period") {
+            named = period_named(value);
+            if (!named)
+                errors.push_back({key,
+                                  "Kies een kwartaal, halfjaar of jaar, zoals 2026-Q3, "
+                                  "2026-H1 of 2026.",
+                                  "Choose a quarter, half-year or year, like 2026-Q3, 2026-H1 or "
+                                  "2026."});
+        } else if (key == "from" || key == "to") {
+            auto d = try_parse_date(value);
+            if (!d)
+                errors.push_back({key, "Moet een datum zijn, zoals 2026-01-01.",
+                                  "Must be a date, like 2026-01-01."});
+            else
+                (key == "from" ? from : to) = d;
+        } else {
+            errors.push_back({key, "Onbekende keuze.", "Unknown parameter."});
+        }
+    }
+    if (errors.empty() && named && (from || to))
+        errors.push_back({"period", "Kies een periode óf een begin- en einddatum, niet beide.",
+                          "Choose a period or a start and end date, not both."});
+    if (errors.empty() && !named && (from || to)) {
+        if (!from || !to)
+            errors.push_back({from ? "to" : "from", "Vul zowel een begin- als een einddatum in.",
+                              "Give both a start and an end date."});
+        else if (day_number(*to) < day_number(*from))
+            errors.push_back({"to", "De einddatum ligt voor de begindatum.",
+                              "The end date is before the start date."});
+        else if (!(named = period_between(*from, *to)))
+            errors.push_back(
+                {"to", "Een periode is ten hoogste tien jaar.", "A period is at most ten years."});
+    }
+    if (!errors.empty()) return invalid_fields(std::move(errors));
+    return named ? *named : period_holding(PeriodKind::quarter, today);
+}
+
 } // namespace kd

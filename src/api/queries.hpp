@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/outcome.hpp"
+#include "core/report.hpp"
 #include "store/records.hpp"
 
 #include <string>
@@ -37,5 +38,9 @@ struct ActionListRequest {
     bool open_only = true;
 };
 Outcome<ActionListRequest> read_action_query(const std::string& query);
+
+// "?period=2026-Q3" (or 2026-H1, 2026), or "?from=2026-01-05&to=2026-02-20"; without either,
+// the quarter that holds `today`.
+Outcome<Period> read_report_query(const std::string& query, Date today);
 
 } // namespace kd

@@ -75,6 +75,7 @@ RouteTable api_routes() {
     add_inbox_routes(t);
     add_mail_template_routes(t);
     add_audit_log_routes(t);
+    add_report_routes(t);
     add_public_routes(t);
     return t;
 }

@@ -23,6 +23,7 @@ void add_inbox_routes(RouteTable& t);         // routes_inbox.cpp: mail that cam
 void add_mail_template_routes(RouteTable& t); // routes_mail_templates.cpp
 void add_nonconformity_routes(RouteTable& t); // routes_nonconformities.cpp: register, actions
 void add_audit_log_routes(RouteTable& t);     // routes_audit_log.cpp
+void add_report_routes(RouteTable& t);        // routes_reports.cpp: management review
 void add_public_routes(RouteTable& t);        // routes_public.cpp: the public form
 
 inline constexpr std::size_t kMaxBody = std::size_t{64} * 1024; // larger bodies get 413

@@ -109,6 +109,7 @@ std::vector<StepDeadline> deadlines_of(const Procedure& p, const WorkingDayCalen
         Clock clk = clock_of(rule.id, c);
         d.starts_at = clk.start;
         d.done_at = clk.done;
+        d.ended_at = ended;
         if (rule.kind == TermKind::fixed) {
             d.term = rule.term;
         }

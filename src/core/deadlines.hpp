@@ -40,6 +40,7 @@ struct StepDeadline {
     std::optional<Instant> starts_at; // the event that started the clock
     std::optional<Instant> due;
     std::optional<Instant> done_at;
+    std::optional<Instant> ended_at; // the case ended (withdrawn, declined, closed) without it
     DeadlineStatus status = DeadlineStatus::waiting;
     int working_days_left = 0;  // when due: working days from today up to the due day
     int working_days_late = 0;  // when missed: working days after the due day

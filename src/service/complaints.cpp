@@ -130,7 +130,8 @@ Outcome<SavedComplaint> ComplaintService::register_complaint(const OrganisationC
     std::string error;
     auto status = writer_.run(
         [&](Transaction& t) {
-            t.insert_complaint(saved.complaint, next_due(saved.deadlines), now);
+            t.insert_complaint(saved.complaint, next_due(saved.deadlines),
+                               org.report_change(nullptr, saved.complaint), now);
             t.append_audit(org.record.id, saved.complaint.id, now, actor, "register", nullptr,
                            saved.complaint);
             queue_mails(t, org, &saved.complaint,
@@ -193,7 +194,8 @@ Outcome<SavedComplaint> ComplaintService::apply_command(const OrganisationContex
             saved.complaint = std::move(after).value();
             saved.deadlines = deadlines_of(org.procedure_of(saved.complaint),
                                            org.calendar_of(saved.complaint), saved.complaint, now);
-            t.update_complaint(*before, saved.complaint, next_due(saved.deadlines), now);
+            t.update_complaint(*before, saved.complaint, next_due(saved.deadlines),
+                               org.report_change(&*before, saved.complaint), now);
             t.append_audit(org.record.id, complaint_id, now, actor, command_name(cmd), &*before,
                            saved.complaint);
             // The mails the step sends are written with it: both or neither (issue 12).

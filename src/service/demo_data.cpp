@@ -242,7 +242,8 @@ long long generate_complaints(ComplaintService& service, Writer& writer, long lo
         Complaint registered = steps.empty() ? c : steps.front().before;
         writer.submit({[op, c, registered, steps, actor, now](Transaction& tx) mutable {
                            auto due = next_due(deadlines_of(op->procedure, op->calendar, c, now));
-                           tx.insert_complaint(c, due, c.registered_at);
+                           tx.insert_complaint(c, due, op->report_change(nullptr, c),
+                                               c.registered_at);
                            registered.id = c.id;
                            registered.reference = c.reference;
                            tx.append_audit(c.organisation_id, c.id, c.registered_at,

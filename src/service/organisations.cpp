@@ -1,6 +1,8 @@
 // organisations.cpp: putting procedures in force, as writes of the single writer.
 #include "service/organisations.hpp"
 
+#include "core/deadlines.hpp"
+
 #include "service/procedure_file.hpp"
 
 #include <spdlog/spdlog.h>
@@ -62,6 +64,17 @@ const Procedure& OrganisationContext::procedure_of(const Complaint& c) const {
 const WorkingDayCalendar& OrganisationContext::calendar_of(const Complaint& c) const {
     auto it = earlier.find(c.procedure_version);
     return it == earlier.end() ? calendar : it->second->calendar;
+}
+
+std::vector<ReportCell> OrganisationContext::report_cells_of(const Complaint& c) const {
+    // The cells read when each step was done and when it fell due, never "now".
+    return report_cells(c, deadlines_of(procedure_of(c), calendar_of(c), c, c.received_at));
+}
+
+std::vector<ReportCell> OrganisationContext::report_change(const Complaint* before,
+                                                           const Complaint& after) const {
+    return report_delta(before ? report_cells_of(*before) : std::vector<ReportCell>{},
+                        report_cells_of(after));
 }
 
 const OrganisationContext* Organisations::find(const std::string& key) const {

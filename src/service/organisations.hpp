@@ -3,6 +3,7 @@
 
 #include "core/calendar.hpp"
 #include "core/procedure.hpp"
+#include "core/report_cells.hpp"
 #include "store/database.hpp"
 #include "store/writer.hpp"
 
@@ -32,6 +33,11 @@ struct OrganisationContext {
     // The procedure a complaint runs under, and its calendar: its own version's.
     const Procedure& procedure_of(const Complaint& c) const;
     const WorkingDayCalendar& calendar_of(const Complaint& c) const;
+    // What the complaint counts for the reports (core/report_cells.hpp) under its procedure.
+    std::vector<ReportCell> report_cells_of(const Complaint& c) const;
+    // What a write changes in the report counts: the new complaint's cells (`before` null), or
+    // the difference between before's and after's.
+    std::vector<ReportCell> report_change(const Complaint* before, const Complaint& after) const;
 };
 
 class Organisations {

@@ -94,7 +94,7 @@ Outcome<PublicReceipt> PublicFormService::submit(const OrganisationContext& org,
             c.organisation_id = org.record.id;
             c.registered_by = system.staff_id;
             auto deadlines = deadlines_of(org.procedure, org.calendar, c, now);
-            t.insert_complaint(c, next_due(deadlines), now);
+            t.insert_complaint(c, next_due(deadlines), org.report_change(nullptr, c), now);
             t.append_audit(org.record.id, c.id, now, system, "register", nullptr, c);
             t.insert_public_link(org.record.id, c.id, sha256_hex(receipt.token));
             receipt.reference = c.reference;

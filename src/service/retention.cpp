@@ -54,7 +54,9 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
                          Complaint after = anonymised(*before, now);
                          auto next = next_due(deadlines_of(org->procedure_of(after),
                                                            org->calendar_of(after), after, now));
-                         t.update_complaint(*before, after, next, now);
+                         // Nothing a report counts is personal: the change to the counts is none.
+                         t.update_complaint(*before, after, next,
+                                            org->report_change(&*before, after), now);
                          Actor system{t.system_actor(org->record.id), "klachtdesk:retention",
                                       std::nullopt};
                          t.append_audit(org->record.id, id, now, system, "anonymise", &*before,

@@ -1,6 +1,10 @@
 // runtime.cpp: start-up and shutdown order.
 #include "service/runtime.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <stdexcept>
+
 namespace kd {
 Runtime::Runtime(const std::string& database_url, const ProcedureSet& set, const Clock& clock,
                  int pool_size) {
@@ -16,6 +20,19 @@ Runtime::Runtime(const std::string& database_url, const ProcedureSet& set, const
         } catch (const ProcedureConflict& e) {
             throw ProcedureConflict(file + ": " + e.what());
         }
+    }
+    // The report counts of a database from before them, or from an older way of counting.
+    for (const auto& org : services_->organisations.all()) {
+        auto built = services_->reports.build_if_needed(
+            *org,
+            [&](long long n) {
+                spdlog::info("report figures of {}: {} complaints counted", org->record.slug, n);
+            },
+            clock.now());
+        if (!built) throw std::runtime_error(built.refusal().message_en);
+        if (built.value() >= 0)
+            spdlog::info("report figures of {} built from {} complaints", org->record.slug,
+                         built.value());
     }
 }
 

@@ -15,6 +15,7 @@
 #include "service/organisations.hpp"
 #include "service/outgoing_mail.hpp"
 #include "service/public_form.hpp"
+#include "service/reports.hpp"
 #include "service/satisfaction.hpp"
 
 namespace kd {
@@ -25,7 +26,7 @@ struct Services {
           complaints(db, writer, organisations), hearings(complaints), audit_log(db), auth(db),
           accounts(db, writer, auth), public_form(db, writer), attachments(db, writer),
           inbound_mail(complaints, attachments), outbox(db), satisfaction(complaints),
-          mail_templates(db, writer), nonconformities(db, writer) {}
+          mail_templates(db, writer), nonconformities(db, writer), reports(db, writer) {}
 
     const Clock& clock;
     std::string storage_name;    // "sqlite" or "postgresql", for the health check
@@ -43,6 +44,7 @@ struct Services {
     SatisfactionService satisfaction;
     MailTemplateService mail_templates;
     NonconformityService nonconformities;
+    ReportService reports;
 };
 
 } // namespace kd

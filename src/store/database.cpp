@@ -121,7 +121,8 @@ std::optional<Complaint> Transaction::complaint(long long organisation_id, long 
     return std::move(found.front());
 }
 
-void Transaction::insert_complaint(Complaint& c, std::optional<Instant> next_due, Instant now) {
+void Transaction::insert_complaint(Complaint& c, std::optional<Instant> next_due,
+                                   const std::vector<ReportCell>& report, Instant now) {
     auto it = state_.counters.find(c.organisation_id);
     if (it == state_.counters.end()) {
         // Locked on PostgreSQL until commit, so two servers never hand out one number twice.
@@ -139,11 +140,14 @@ void Transaction::insert_complaint(Complaint& c, std::optional<Instant> next_due
                   seq);
     c.reference = buf;
     insert_complaint_row(cache_, sql_, backend_, c, next_due, now);
+    add_to_report(c.organisation_id, report);
 }
 
 void Transaction::update_complaint(const Complaint& before, const Complaint& after,
-                                   std::optional<Instant> next_due, Instant now) {
+                                   std::optional<Instant> next_due,
+                                   const std::vector<ReportCell>& report, Instant now) {
     update_complaint_row(cache_, before, after, next_due, now);
+    add_to_report(after.organisation_id, report);
 }
 
 Transaction::Head& Transaction::head(long long organisation_id) {
@@ -167,6 +171,7 @@ Transaction::Head& Transaction::head(long long organisation_id) {
 }
 
 void Transaction::finish() {
+    flush_report();
     for (auto& [org, c] : state_.counters) {
         if (!c.dirty) continue;
         Binds b;

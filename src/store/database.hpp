@@ -4,6 +4,8 @@
 
 #include "core/complaint.hpp"
 #include "core/nonconformity.hpp"
+#include "core/report.hpp"
+#include "core/report_cells.hpp"
 #include "core/tracked_action.hpp"
 #include "store/migrations.hpp"
 #include "store/records.hpp"
@@ -14,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace soci {
@@ -47,11 +50,22 @@ public:
     OrganisationRecord ensure_organisation(const ProcedureAdoption& p, Instant now);
 
     std::optional<Complaint> complaint(long long organisation_id, long long id);
-    // Gives the complaint its id and its reference ("004-00017").
-    void insert_complaint(Complaint& c, std::optional<Instant> next_due, Instant now);
-    // Writes what differs from `before`, the complaint as it was read in this transaction.
+    // Gives the complaint its id and its reference ("004-00017"). `report` is what the
+    // complaint adds to the report counts (report_delta of nothing and its cells).
+    void insert_complaint(Complaint& c, std::optional<Instant> next_due,
+                          const std::vector<ReportCell>& report, Instant now);
+    // Writes what differs from `before`, the complaint as it was read in this transaction;
+    // `report` is the change of its cells (report_delta of before's and after's).
     void update_complaint(const Complaint& before, const Complaint& after,
-                          std::optional<Instant> next_due, Instant now);
+                          std::optional<Instant> next_due, const std::vector<ReportCell>& report,
+                          Instant now);
+    // The report counts of the organisation built anew from its complaints, each complaint's
+    // cells given by `cells_of`, marked as built with cells version `version`; `progress`
+    // sees the number of complaints read so far, every 10,000. Returns how many were read.
+    long long
+    rebuild_report_counts(long long organisation_id, int version,
+                          const std::function<std::vector<ReportCell>(const Complaint&)>& cells_of,
+                          const std::function<void(long long)>& progress, Instant now);
     // Appends the event to the organisation's hash chain.
     // With `redact_personal`, personal data is left out of the event (retention).
     void append_audit(long long organisation_id, long long complaint_id, Instant at,
@@ -180,10 +194,15 @@ private:
         long long next = 1;
         bool dirty = false;
     };
+    // A report count's place: organisation, measure, day, item.
+    using ReportPlace = std::tuple<long long, std::string, int, std::string>;
     struct BatchState {
-        std::map<long long, Head> heads;       // by organisation
-        std::map<long long, Counter> counters; // next reference number, by organisation
+        std::map<long long, Head> heads;         // by organisation
+        std::map<long long, Counter> counters;   // next reference number, by organisation
+        std::map<ReportPlace, long long> report; // what to add to the report counts
     };
+    void add_to_report(long long organisation_id, const std::vector<ReportCell>& cells);
+    void flush_report();
     Head& head(long long organisation_id);
 
     void append_event(long long organisation_id, long long complaint_id, const std::string& subject,
@@ -264,6 +283,14 @@ public:
     // The organisation's audit log in chain order, filtered; limit + 1 rows tell "more".
     std::vector<AuditLogEntry> audit_log(const AuditQuery& q);
     long long count_complaints(long long organisation_id);
+
+    // The report (store/reports.cpp): the sums of `measures` over the days of `period`, the
+    // running totals at its end, and the register's figures of the period; `today` splits
+    // deadlines still pending into past due and running.
+    ReportSums report_sums(long long organisation_id, const std::vector<std::string>& measures,
+                           const Period& period, Date today);
+    // The cells version the organisation's counts were built with; nullopt when never.
+    std::optional<int> report_version(long long organisation_id);
 
     // The nonconformity register and the actions (store/nonconformities.cpp).
     std::vector<Nonconformity> nonconformities(const NonconformityQuery& q);

@@ -663,6 +663,26 @@ std::vector<Migration> migrations_for(Backend b) {
                   ON audit_events (organisation_id, subject, subject_id, id)
                   WHERE subject IN ('nonconformity', 'action'))",
                    }});
+    all.push_back({23,
+                   "issue 13: the report figures, kept as counts per organisation, measure and "
+                   "day as cases change (core/report_cells.hpp), and the version they were "
+                   "built with",
+                   {
+                       std::string(R"(CREATE TABLE report_counts (
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  measure TEXT NOT NULL,
+                  day INTEGER NOT NULL,
+                  item TEXT NOT NULL,
+                  n BIGINT NOT NULL,
+                  PRIMARY KEY (organisation_id, measure, day, item)))") +
+                           (b == Backend::sqlite ? " WITHOUT ROWID" : ""),
+                       // No row, or an older version: the counts are built again from the
+                       // complaints at start-up (service/reports.cpp).
+                       R"(CREATE TABLE report_builds (
+                  organisation_id BIGINT PRIMARY KEY REFERENCES organisations(id),
+                  version INTEGER NOT NULL,
+                  built_at BIGINT NOT NULL))",
+                   }});
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

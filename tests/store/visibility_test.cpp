@@ -72,7 +72,7 @@ TEST(Visibility, TheSqlRuleAndTheCoreRuleAgreeOnEveryCase) {
                             // Only a confidential case has people a confidant added.
                             if (added && !confidential) continue;
                             if (added) c.granted_access = {id_of("was-added")};
-                            t.insert_complaint(c, std::nullopt, now);
+                            t.insert_complaint(c, std::nullopt, {}, now);
                             cases.push_back(c);
                         }
         return true;

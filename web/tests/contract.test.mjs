@@ -669,6 +669,19 @@ test('the nonconformity register and actions: recorded, investigated, measures d
   assert.equal(withAction.timeline.at(-1).subject.type, 'action');
 });
 
+test('the management-review report: a period beside the one before, for those who run or audit the register', async () => {
+  const org = 'xs2more', report = '/api/v1/organisations/{org}/report';
+  const year = await call('GET', report, { params: { org }, query: { period: '2026' }, as: await as('auditor@xs2more.example'), expect: 200 });
+  assert.equal(year.json.previous_period.name, '2025');
+  assert.ok(year.json.current.received > 0);
+  assert.deepEqual(year.json.current.breakdowns.map((b) => b.measure),
+    ['category', 'cause', 'channel', 'complainant_type', 'verdict', 'outcome', 'handler']);
+  const span = await call('GET', report, { params: { org }, query: { from: '2026-01-01', to: '2026-01-31' }, as: await as('kwaliteit@xs2more.example'), expect: 200 });
+  assert.equal(span.json.previous_period.to, '2025-12-31');
+  await call('GET', report, { params: { org }, query: { period: '2026-Q9' }, as: await as('kwaliteit@xs2more.example'), expect: 400 });
+  await call('GET', report, { params: { org }, as: await as('sanne@xs2more.example'), expect: 403 });
+});
+
 test('every operation of the spec was called', () => {
   const missed = operations.map((o) => `${o.method} ${o.path}`).filter((o) => !called.has(o));
   assert.deepEqual(missed, [], `operations in docs/openapi.json that no request checked:\n${missed.join('\n')}`);

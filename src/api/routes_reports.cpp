@@ -1,0 +1,134 @@
+// routes_reports.cpp: the management-review report of a period (issue 13, docs/reports.md).
+#include "api/queries.hpp"
+#include "api/routes.hpp"
+#include "core/amsterdam_time.hpp"
+#include "core/report_cells.hpp"
+#include "service/services.hpp"
+
+namespace kd {
+namespace {
+
+using nlohmann::json;
+
+const char* kind_name(PeriodKind k) {
+    switch (k) {
+    case PeriodKind::quarter:
+        return "quarter";
+    case PeriodKind::half_year:
+        return "half_year";
+    case PeriodKind::year:
+        return "year";
+    case PeriodKind::custom:
+        break;
+    }
+    return "custom";
+}
+
+json period_json(const Period& p) {
+    return {{"name", p.name},
+            {"kind", kind_name(p.kind)},
+            {"from", format_date(p.from)},
+            {"to", format_date(p.to)}};
+}
+
+// How a breakdown's key reads on the page, in Dutch; the category and cause are the
+// organisation's own words.
+std::string label_of(const std::string& measure, const std::string& key, const Report& r) {
+    if (key.empty()) return measure == "outcome" ? "Nog in behandeling" : "Niet vastgelegd";
+    if (measure == "channel")
+        if (auto c = value_in(kChannelNames, key)) return label_in(kChannelNames, *c);
+    if (measure == "complainant_type")
+        if (auto t = complainant_type_from_name(key)) return label_in(kComplainantTypeNames, *t);
+    if (measure == "verdict") return key == "well_founded" ? "Gegrond" : "Ongegrond";
+    if (measure == "outcome") {
+        if (key == "declined") return "Niet in behandeling genomen";
+        if (key == "withdrawn") return "Ingetrokken";
+        if (auto res = resolution_from_name(key)) return label_in(kResolutionNames, *res);
+    }
+    if (measure == "handler") {
+        long long id = 0;
+        for (char ch : key)
+            id = id * 10 + (ch - '0');
+        auto it = r.handler_names.find(id);
+        return it == r.handler_names.end() ? "Medewerker " + key : it->second;
+    }
+    return key;
+}
+
+json optional_days(const std::optional<int>& d) {
+    return d ? json(*d) : json(nullptr);
+}
+
+json step_label(const std::string& step) {
+    auto id = value_in(kStepNames, step);
+    return id ? label_in(kStepNames, *id) : step;
+}
+
+json figures_json(const PeriodFigures& f, const Report& r) {
+    json breakdowns = json::array();
+    for (const Breakdown& b : f.breakdowns) {
+        json counts = json::array();
+        for (const KeyCount& k : b.counts)
+            counts.push_back(
+                {{"key", k.key}, {"label", label_of(b.measure, k.key, r)}, {"n", k.n}});
+        breakdowns.push_back({{"measure", b.measure}, {"counts", counts}});
+    }
+    json steps = json::array();
+    for (const DurationFigure& d : f.steps)
+        steps.push_back({{"step", d.step},
+                         {"label", step_label(d.step)},
+                         {"count", d.count},
+                         {"median_days", optional_days(d.median_days)},
+                         {"p90_days", optional_days(d.p90_days)}});
+    json deadlines = json::array();
+    for (const DeadlineFigure& d : f.deadlines)
+        deadlines.push_back(
+            {{"step", d.step},
+             {"label", step_label(d.step)},
+             {"met", d.met},
+             {"missed", d.missed},
+             {"running", d.running},
+             {"on_time_rate", d.on_time_rate ? json(*d.on_time_rate) : json(nullptr)}});
+    return {{"received", f.received},
+            {"breakdowns", breakdowns},
+            {"handling",
+             {{"count", f.handling.count},
+              {"median_days", optional_days(f.handling.median_days)},
+              {"p90_days", optional_days(f.handling.p90_days)}}},
+            {"steps", steps},
+            {"deadlines", deadlines},
+            {"open_at_end", f.open_at_end},
+            {"overdue_at_end", f.overdue_at_end},
+            {"measures",
+             {{"opened", f.measures_opened},
+              {"done", f.measures_done},
+              {"effective", f.measures_effective},
+              {"not_effective", f.measures_not_effective}}},
+            {"findings_recorded", f.findings_recorded}};
+}
+
+Response show(Call& c) {
+    const Date today = local_date(c.now);
+    auto period = read_report_query(c.req.query, today);
+    if (!period) return bad_query(period.refusal().fields);
+    auto report = c.services.reports.report(*c.org, c.actor().viewer.value_or(Viewer{}),
+                                            period.value(), today);
+    return reply(report, [&](const Report& r) {
+        return json_reply(200, {{"organisation",
+                                 {{"slug", c.org->record.slug},
+                                  {"code", c.org->record.code},
+                                  {"name", c.org->record.name}}},
+                                {"period", period_json(r.period)},
+                                {"previous_period", period_json(r.previous)},
+                                {"current", figures_json(r.current, r)},
+                                {"previous", figures_json(r.before, r)}});
+    });
+}
+
+} // namespace
+
+void add_report_routes(RouteTable& t) {
+    t.add("GET", "/api/v1/organisations/:org/report", Access::member, false, show);
+}
+
+} // namespace kd

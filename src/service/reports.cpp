@@ -1,0 +1,81 @@
+// reports.cpp: the report of a period from the counts, and building the counts anew.
+#include "service/reports.hpp"
+
+#include "service/incident.hpp"
+
+#include <algorithm>
+
+namespace kd {
+
+std::vector<std::string> report_steps(const OrganisationContext& org) {
+    std::vector<std::string> out;
+    auto add = [&](const Procedure& p) {
+        for (const StepRule& rule : p.steps)
+            if (std::find(out.begin(), out.end(), step_name(rule.id)) == out.end())
+                out.push_back(step_name(rule.id));
+    };
+    add(org.procedure);
+    for (const auto& entry : org.earlier)
+        add(entry.second->procedure);
+    return out;
+}
+
+Outcome<Report> ReportService::report(const OrganisationContext& org, const Viewer& viewer,
+                                      const Period& period, Date today) {
+    if (!reads_register(viewer))
+        return forbidden("Alleen de klachtencoördinator, het management en de auditor lezen de "
+                         "rapportage.",
+                         "Only the complaints coordinator, management and the auditor read the "
+                         "report.");
+    const auto steps = report_steps(org);
+    std::vector<std::string> measures = {kMeasureReceived, kMeasureHandling};
+    for (const char* m : kBreakdownMeasures)
+        measures.emplace_back(m);
+    for (const auto& s : steps) {
+        measures.push_back(kStepPrefix + s);
+        measures.push_back(kDeadlinePrefix + s);
+    }
+    Report r;
+    r.period = period;
+    r.previous = previous_period(period);
+    r.current = figures_of(db_.report_sums(org.record.id, measures, r.period, today), steps);
+    r.before = figures_of(db_.report_sums(org.record.id, measures, r.previous, today), steps);
+    std::map<long long, std::string> names;
+    for (const StaffMember& m : db_.staff(org.record.id))
+        names[m.id] = m.name;
+    for (const PeriodFigures* f : {&r.current, &r.before})
+        for (const Breakdown& b : f->breakdowns)
+            if (b.measure == std::string("handler"))
+                for (const KeyCount& k : b.counts)
+                    if (!k.key.empty())
+                        if (auto it = names.find(std::stoll(k.key)); it != names.end())
+                            r.handler_names[it->first] = it->second;
+    return r;
+}
+
+Outcome<long long> ReportService::rebuild(const OrganisationContext& org,
+                                          const std::function<void(long long)>& progress,
+                                          Instant now) {
+    long long counted = 0;
+    std::string error;
+    auto status = writer_.run(
+        [&](Transaction& t) {
+            counted = t.rebuild_report_counts(
+                org.record.id, kReportCellsVersion,
+                [&](const Complaint& c) { return org.report_cells_of(c); }, progress, now);
+            return true;
+        },
+        &error);
+    if (status != WriteStatus::committed) return storage_failed("rebuild report counts", error);
+    return counted;
+}
+
+Outcome<long long> ReportService::build_if_needed(const OrganisationContext& org,
+                                                  const std::function<void(long long)>& progress,
+                                                  Instant now) {
+    auto version = db_.report_version(org.record.id);
+    if (version && *version == kReportCellsVersion) return -1LL;
+    return rebuild(org, progress, now);
+}
+
+} // namespace kd
