@@ -463,6 +463,14 @@ std::string read_close_note(const json& body, ParsedBody& out) {
     return note;
 }
 
+std::string read_conclusions(const json& body, ParsedBody& out) {
+    if (!require_object(body, out)) return {};
+    Fields f(body, out);
+    std::string conclusions = f.text("conclusions");
+    f.finish();
+    return conclusions;
+}
+
 NewAction read_new_action(const json& body, ParsedBody& out, bool agreed) {
     if (!require_object(body, out)) return {};
     Fields f(body, out);

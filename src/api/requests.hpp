@@ -52,6 +52,8 @@ NewNonconformity read_new_nonconformity(const nlohmann::json& body, ParsedBody& 
 NonconformityChange read_nonconformity_change(const nlohmann::json& body, ParsedBody& out);
 // {"note": "..."}: the conclusion when closing.
 std::string read_close_note(const nlohmann::json& body, ParsedBody& out);
+// {"conclusions": "..."}: the management review of a report's period.
+std::string read_conclusions(const nlohmann::json& body, ParsedBody& out);
 // A measure ({kind, what, owner_id, due_on, effective_from, review_due_on}) or, with
 // `agreed`, an action agreed on a case ({what, owner_id, due_on}).
 NewAction read_new_action(const nlohmann::json& body, ParsedBody& out, bool agreed);

@@ -1,5 +1,6 @@
 // routes_reports.cpp: the management-review report of a period (issue 13, docs/reports.md).
 #include "api/queries.hpp"
+#include "api/requests.hpp"
 #include "api/routes.hpp"
 #include "core/amsterdam_time.hpp"
 #include "core/report_cells.hpp"
@@ -107,6 +108,12 @@ json figures_json(const PeriodFigures& f, const Report& r) {
             {"findings_recorded", f.findings_recorded}};
 }
 
+json review_json(const ReportReview& r, const std::string& by) {
+    return {{"conclusions", r.conclusions},
+            {"updated_at", format_iso_local(r.updated_at)},
+            {"updated_by", {{"id", r.updated_by}, {"name", by}}}};
+}
+
 Response show(Call& c) {
     const Date today = local_date(c.now);
     auto period = read_report_query(c.req.query, today);
@@ -114,14 +121,31 @@ Response show(Call& c) {
     auto report = c.services.reports.report(*c.org, c.actor().viewer.value_or(Viewer{}),
                                             period.value(), today);
     return reply(report, [&](const Report& r) {
-        return json_reply(200, {{"organisation",
-                                 {{"slug", c.org->record.slug},
-                                  {"code", c.org->record.code},
-                                  {"name", c.org->record.name}}},
-                                {"period", period_json(r.period)},
-                                {"previous_period", period_json(r.previous)},
-                                {"current", figures_json(r.current, r)},
-                                {"previous", figures_json(r.before, r)}});
+        return json_reply(
+            200, {{"organisation",
+                   {{"slug", c.org->record.slug},
+                    {"code", c.org->record.code},
+                    {"name", c.org->record.name}}},
+                  {"period", period_json(r.period)},
+                  {"previous_period", period_json(r.previous)},
+                  {"current", figures_json(r.current, r)},
+                  {"previous", figures_json(r.before, r)},
+                  {"review", r.review ? review_json(*r.review, r.reviewed_by) : json(nullptr)},
+                  {"may_review", r.may_review}});
+    });
+}
+
+Response review(Call& c) {
+    auto period = read_report_query(c.req.query, local_date(c.now));
+    if (!period) return bad_query(period.refusal().fields);
+    auto in = read_input(c.req, read_conclusions);
+    if (!in.value) return in.refused;
+    auto saved = c.services.reports.review(*c.org, period.value(), *in.value, c.actor(), c.now);
+    return reply(saved, [&](const ReportReview& r) {
+        std::string by;
+        for (const auto& s : c.services.complaints.database().staff(c.org->record.id))
+            if (s.id == r.updated_by) by = s.name;
+        return json_reply(200, review_json(r, by));
     });
 }
 
@@ -129,6 +153,7 @@ Response show(Call& c) {
 
 void add_report_routes(RouteTable& t) {
     t.add("GET", "/api/v1/organisations/:org/report", Access::member, false, show);
+    t.add("PUT", "/api/v1/organisations/:org/report/review", Access::member, true, review);
 }
 
 } // namespace kd

@@ -112,6 +112,12 @@ Period previous_period(const Period& p) {
     return period_holding(p.kind, date_from_day_number(day_number(p.from) - 1));
 }
 
+std::optional<Refusal> check_conclusions(const std::string& conclusions) {
+    if (conclusions.find_first_not_of(" \t\r\n") != std::string::npos) return std::nullopt;
+    return invalid_fields({{"conclusions", "Schrijf de conclusies en besluiten op.",
+                            "Write down the conclusions and decisions."}});
+}
+
 PeriodFigures figures_of(const ReportSums& sums, const std::vector<std::string>& step_order) {
     PeriodFigures f;
     std::map<std::string, std::map<std::string, long long>> by_measure;

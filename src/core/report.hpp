@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/instant.hpp"
+#include "core/outcome.hpp"
 
 #include <optional>
 #include <string>
@@ -87,6 +88,9 @@ struct PeriodFigures {
     long long measures_not_effective = 0;
     long long findings_recorded = 0;
 };
+
+// The conclusions and decisions of a management review: not blank (nullopt when fine).
+std::optional<Refusal> check_conclusions(const std::string& conclusions);
 
 // The figures of a period from its sums; steps and deadlines come in `step_order` (the
 // procedure's step names), each step the procedure has even when nothing was counted.

@@ -3,6 +3,8 @@
 
 #include "service/incident.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 namespace kd {
@@ -43,6 +45,9 @@ Outcome<Report> ReportService::report(const OrganisationContext& org, const View
     std::map<long long, std::string> names;
     for (const StaffMember& m : db_.staff(org.record.id))
         names[m.id] = m.name;
+    r.review = db_.report_review(org.record.id, period.name);
+    if (r.review) r.reviewed_by = names[r.review->updated_by];
+    r.may_review = runs_register(viewer);
     for (const PeriodFigures* f : {&r.current, &r.before})
         for (const Breakdown& b : f->breakdowns)
             if (b.measure == std::string("handler"))
@@ -50,6 +55,34 @@ Outcome<Report> ReportService::report(const OrganisationContext& org, const View
                     if (!k.key.empty())
                         if (auto it = names.find(std::stoll(k.key)); it != names.end())
                             r.handler_names[it->first] = it->second;
+    return r;
+}
+
+Outcome<ReportReview> ReportService::review(const OrganisationContext& org, const Period& period,
+                                            const std::string& conclusions, const Actor& actor,
+                                            Instant now) {
+    if (!actor.viewer || !runs_register(*actor.viewer))
+        return forbidden("Alleen de klachtencoördinator en het management leggen de conclusies "
+                         "vast.",
+                         "Only the complaints coordinator and management record the conclusions.");
+    if (auto no = check_conclusions(conclusions)) return *no;
+    ReportReview r{0, org.record.id, period.name, conclusions, now, actor.staff_id};
+    const auto before = db_.report_review(org.record.id, period.name);
+    std::string error;
+    auto status = writer_.run(
+        [&](Transaction& t) {
+            t.put_report_review(r);
+            using nlohmann::json;
+            json changes = {
+                {"period", {before ? json(period.name) : json(nullptr), period.name}},
+                {"conclusions", {before ? json(before->conclusions) : json(nullptr), conclusions}}};
+            t.append_register_event(org.record.id, "report_review", r.id, now, actor,
+                                    before ? "report-review-changed" : "report-review-recorded",
+                                    changes.dump());
+            return true;
+        },
+        &error);
+    if (status != WriteStatus::committed) return storage_failed("record report review", error);
     return r;
 }
 

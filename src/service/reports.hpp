@@ -28,6 +28,9 @@ struct Report {
     PeriodFigures before; // the previous period's
     // Names of the people in either period's handler breakdown, by staff id.
     std::map<long long, std::string> handler_names;
+    std::optional<ReportReview> review; // management's conclusions on the period
+    std::string reviewed_by;            // the name of who wrote them last
+    bool may_review = false;            // the reader may write them
 };
 
 class ReportService {
@@ -38,6 +41,11 @@ public:
     // `today` tells deadlines still running from those past due.
     Outcome<Report> report(const OrganisationContext& org, const Viewer& viewer,
                            const Period& period, Date today);
+
+    // Management's conclusions and decisions on the period, written over earlier ones: by the
+    // coordinator or management, audited (subject "report_review").
+    Outcome<ReportReview> review(const OrganisationContext& org, const Period& period,
+                                 const std::string& conclusions, const Actor& actor, Instant now);
 
     // Builds the organisation's counts anew from its complaints, in one write; `progress`
     // sees the complaints read so far. Returns how many complaints were counted.

@@ -175,6 +175,8 @@ public:
     // Retention: the actions agreed on the complaint keep that they were there, their owner,
     // dates and status; what they said, which may name people, goes.
     void anonymise_actions(long long organisation_id, long long complaint_id);
+    // The management review of a period, written over the one before; gives `r` its id.
+    void put_report_review(ReportReview& r);
     // An event about a nonconformity or a measure (subject "nonconformity" or "action"); an
     // agreed action on a complaint goes on the complaint's timeline (append_case_event).
     void append_register_event(long long organisation_id, const std::string& subject,
@@ -291,6 +293,7 @@ public:
                            const Period& period, Date today);
     // The cells version the organisation's counts were built with; nullopt when never.
     std::optional<int> report_version(long long organisation_id);
+    std::optional<ReportReview> report_review(long long organisation_id, const std::string& period);
 
     // The nonconformity register and the actions (store/nonconformities.cpp).
     std::vector<Nonconformity> nonconformities(const NonconformityQuery& q);

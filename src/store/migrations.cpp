@@ -665,8 +665,8 @@ std::vector<Migration> migrations_for(Backend b) {
                    }});
     all.push_back({23,
                    "issue 13: the report figures, kept as counts per organisation, measure and "
-                   "day as cases change (core/report_cells.hpp), and the version they were "
-                   "built with",
+                   "day as cases change (core/report_cells.hpp), the version they were built "
+                   "with, and the management review's conclusions per period",
                    {
                        std::string(R"(CREATE TABLE report_counts (
                   organisation_id BIGINT NOT NULL REFERENCES organisations(id),
@@ -682,6 +682,15 @@ std::vector<Migration> migrations_for(Backend b) {
                   organisation_id BIGINT PRIMARY KEY REFERENCES organisations(id),
                   version INTEGER NOT NULL,
                   built_at BIGINT NOT NULL))",
+                       // The management review of a period: its conclusions and decisions.
+                       R"(CREATE TABLE report_reviews (
+                  id {ID},
+                  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+                  period TEXT NOT NULL,
+                  conclusions TEXT NOT NULL,
+                  updated_at BIGINT NOT NULL,
+                  updated_by BIGINT NOT NULL REFERENCES staff(id),
+                  UNIQUE (organisation_id, period)))",
                    }});
     for (auto& m : all) {
         for (auto& s : m.statements)

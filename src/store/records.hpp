@@ -208,6 +208,16 @@ struct ActionQuery {
     bool by_due_date = false; // else oldest first
 };
 
+// The management review of a period (issue 13): what management concluded and decided.
+struct ReportReview {
+    long long id = 0;
+    long long organisation_id = 0;
+    std::string period; // Period::name
+    std::string conclusions;
+    Instant updated_at{};
+    long long updated_by = 0;
+};
+
 struct AuditLogEntry {
     AuditEvent event;
     std::string reference; // the complaint's reference

@@ -188,4 +188,39 @@ ReportSums Database::report_sums(long long organisation_id,
     return out;
 }
 
+void Transaction::put_report_review(ReportReview& r) {
+    long long id = 0, at = to_epoch(r.updated_at);
+    sql_ << "SELECT id FROM report_reviews WHERE organisation_id = :o AND period = :p",
+        soci::use(r.organisation_id), soci::use(r.period), soci::into(id);
+    if (sql_.got_data()) {
+        sql_ << "UPDATE report_reviews SET conclusions = :c, updated_at = :a, updated_by = :b "
+                "WHERE id = :i",
+            soci::use(r.conclusions), soci::use(at), soci::use(r.updated_by), soci::use(id);
+        r.id = id;
+        return;
+    }
+    sql_ << "INSERT INTO report_reviews (organisation_id, period, conclusions, updated_at, "
+            "updated_by) VALUES (:o, :p, :c, :a, :b)",
+        soci::use(r.organisation_id), soci::use(r.period), soci::use(r.conclusions), soci::use(at),
+        soci::use(r.updated_by);
+    sql_ << "SELECT id FROM report_reviews WHERE organisation_id = :o AND period = :p",
+        soci::use(r.organisation_id), soci::use(r.period), soci::into(r.id);
+}
+
+std::optional<ReportReview> Database::report_review(long long organisation_id,
+                                                    const std::string& period) {
+    soci::session s(*pool_);
+    ReportReview r;
+    long long at = 0;
+    s << "SELECT id, conclusions, updated_at, updated_by FROM report_reviews WHERE "
+         "organisation_id = :o AND period = :p",
+        soci::use(organisation_id), soci::use(period), soci::into(r.id), soci::into(r.conclusions),
+        soci::into(at), soci::into(r.updated_by);
+    if (!s.got_data()) return std::nullopt;
+    r.organisation_id = organisation_id;
+    r.period = period;
+    r.updated_at = from_epoch(at);
+    return r;
+}
+
 } // namespace kd

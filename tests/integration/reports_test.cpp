@@ -187,6 +187,40 @@ TEST_F(Reports, EveryFigureOfAQuarterAndTheOneBeforeOnCasesWithKnownAnswers) {
     EXPECT_EQ(report("period=2022-Q1"), r);
 }
 
+TEST_F(Reports, ManagementRecordsItsConclusionsOnAPeriodAndEachChangeIsAudited) {
+    const std::string path = "/api/v1/organisations/" + kOrg + "/report/review?period=2025-H2";
+    HttpClient& management = as(kOrg, "directie");
+    EXPECT_TRUE(report("period=2025-H2")["review"].is_null());
+    EXPECT_TRUE(report("period=2025-H2")["may_review"]);
+    auto blank = management.put(path, json{{"conclusions", "  \n"}});
+    EXPECT_EQ(blank.status, 422);
+    EXPECT_EQ(blank.json()["errors"][0]["field"], "conclusions");
+    EXPECT_TRUE(report("period=2025-H2")["review"].is_null()); // nothing kept
+    EXPECT_EQ(as(kOrg, "auditor").put(path, json{{"conclusions", "Goed"}}).status, 403);
+    EXPECT_FALSE(report("period=2025-H2", &as(kOrg, "auditor"))["may_review"]);
+
+    json saved =
+        ok(management.put(path, json{{"conclusions", "Procedure blijft; training in Q1."}}));
+    EXPECT_EQ(saved["updated_by"]["id"], staff(kOrg, "directie"));
+    ok(http(kOrg).put(path, json{{"conclusions", "Procedure blijft; training in Q2."}}));
+    json review = report("period=2025-H2")["review"];
+    EXPECT_EQ(review["conclusions"], "Procedure blijft; training in Q2.");
+    EXPECT_EQ(review["updated_by"]["id"], staff(kOrg, "kwaliteit"));
+    // Another period has its own.
+    EXPECT_TRUE(report("period=2025-H1")["review"].is_null());
+
+    // Both versions are in the audit trail, each with what it said.
+    auto events = [&](const std::string& action) {
+        return ok(as(kOrg, "auditor")
+                      .get("/api/v1/organisations/" + kOrg + "/audit?action=" + action))["items"];
+    };
+    json first = events("report-review-recorded"), second = events("report-review-changed");
+    ASSERT_EQ(first.size(), 1u);
+    ASSERT_EQ(second.size(), 1u);
+    EXPECT_EQ(first[0]["subject"]["type"], "report_review");
+    EXPECT_NE(second[0].dump().find("training in Q2"), std::string::npos) << second[0];
+}
+
 TEST_F(Reports, OnlyThoseWhoRunOrAuditTheRegisterReadItAndABadPeriodIsNamed) {
     EXPECT_EQ(as(kOrg, "auditor").get("/api/v1/organisations/" + kOrg + "/report").status, 200);
     EXPECT_EQ(as(kOrg, "sanne").get("/api/v1/organisations/" + kOrg + "/report").status, 403);

@@ -680,6 +680,14 @@ test('the management-review report: a period beside the one before, for those wh
   assert.equal(span.json.previous_period.to, '2025-12-31');
   await call('GET', report, { params: { org }, query: { period: '2026-Q9' }, as: await as('kwaliteit@xs2more.example'), expect: 400 });
   await call('GET', report, { params: { org }, as: await as('sanne@xs2more.example'), expect: 403 });
+  const review = `${report}/review`;
+  await call('PUT', review, { params: { org }, query: { period: '2025' }, as: await as('kwaliteit@xs2more.example'), json: { conclusions: ' ' }, expect: 422 });
+  await call('PUT', review, { params: { org }, query: { period: '2025' }, as: await as('auditor@xs2more.example'), json: { conclusions: 'Goed' }, expect: 403 });
+  const saved = await call('PUT', review, { params: { org }, query: { period: '2025' }, as: await as('directie@xs2more.example'), json: { conclusions: 'Doelen gehaald.' }, expect: 200 });
+  assert.equal(saved.json.conclusions, 'Doelen gehaald.');
+  const read = await call('GET', report, { params: { org }, query: { period: '2025' }, as: await as('auditor@xs2more.example'), expect: 200 });
+  assert.equal(read.json.review.conclusions, 'Doelen gehaald.');
+  assert.equal(read.json.may_review, false);
 });
 
 test('every operation of the spec was called', () => {
