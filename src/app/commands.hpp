@@ -23,7 +23,8 @@ int cmd_user_reset(Runtime& rt, const std::string& email);
 // data_commands.cpp
 int cmd_audit_verify(Runtime& rt, const std::string& only);
 int cmd_purge(Runtime& rt, bool apply);
-int cmd_seed_demo(Runtime& rt, long long complaints, int years, unsigned rng_seed);
+int cmd_seed_demo(Runtime& rt, long long complaints, int years, unsigned rng_seed,
+                  const std::string& organisation);
 
 // mail_commands.cpp: reads one RFC 5322 message from standard input; exit codes as
 // sysexits.h (0 taken, 65 not a message, 67 no such organisation, 75 try again later).

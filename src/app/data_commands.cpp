@@ -48,7 +48,8 @@ int cmd_purge(Runtime& rt, bool apply) {
     return r.failed == 0 ? 0 : 1;
 }
 
-int cmd_seed_demo(Runtime& rt, long long complaints, int years, unsigned rng_seed) {
+int cmd_seed_demo(Runtime& rt, long long complaints, int years, unsigned rng_seed,
+                  const std::string& organisation) {
     Services& s = rt.services();
     bool complaints_given = complaints >= 0;
     DemoStaff staff = seed_demo_staff(s.complaints, s.accounts, s.clock.now());
@@ -70,8 +71,13 @@ int cmd_seed_demo(Runtime& rt, long long complaints, int years, unsigned rng_see
         std::cerr << "\rcomplaints: " << done << " / " << total << std::flush;
         if (done == total) std::cerr << "\n";
     };
+    const OrganisationContext* only = nullptr;
+    if (!organisation.empty() && !(only = s.organisations.find(organisation))) {
+        std::cerr << "unknown organisation: " << organisation << "\n";
+        return 2;
+    }
     long long n = generate_complaints(s.complaints, rt.writer(), complaints, s.clock.now(), span,
-                                      rng_seed, progress);
+                                      rng_seed, progress, only);
     std::cout << "demo complaints added: " << n << "\n";
     return 0;
 }

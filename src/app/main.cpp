@@ -137,6 +137,9 @@ int main(int argc, char** argv) {
     seed->add_option("--years", years, "spread them over this many years")
         ->check(CLI::Range(1, 30));
     seed->add_option("--seed", rng_seed, "random seed");
+    std::string seed_org;
+    seed->add_option("--organisation", seed_org,
+                     "all complaints at this organisation (slug or code), as for a benchmark");
 
     auto* audit = cli.add_subcommand("audit", "the audit trail");
     audit->require_subcommand(1);
@@ -219,7 +222,7 @@ int main(int argc, char** argv) {
         if (*user_add) return cmd_user_add(*rt, ua_org, ua_email, ua_name, ua_roles, ua_title);
         if (*user_reset) return cmd_user_reset(*rt, ur_email);
         if (*purge) return cmd_purge(*rt, purge_apply);
-        if (*seed) return cmd_seed_demo(*rt, complaints, years, rng_seed);
+        if (*seed) return cmd_seed_demo(*rt, complaints, years, rng_seed, seed_org);
         rt->services().inbound_mail.own_addresses = {address_of(smtp.from)};
         if (*mailgate) return cmd_mailgate(*rt, mg_org, mg_confidential);
         if (*serve) {

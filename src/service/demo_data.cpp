@@ -161,7 +161,8 @@ std::vector<Command> happy_path(const Procedure& p, long long handler, long long
 
 long long generate_complaints(ComplaintService& service, Writer& writer, long long count,
                               Instant now, std::chrono::days span, unsigned seed,
-                              const std::function<void(long long, long long)>& progress) {
+                              const std::function<void(long long, long long)>& progress,
+                              const OrganisationContext* only) {
     using namespace std::chrono;
     std::mt19937_64 rng(seed);
     const auto& orgs = service.organisations().all();
@@ -179,6 +180,9 @@ long long generate_complaints(ComplaintService& service, Writer& writer, long lo
 
     for (long long i = 0; i < count; ++i) {
         std::size_t oi = rng() % orgs.size();
+        if (only)
+            while (orgs[oi].get() != only)
+                oi = (oi + 1) % orgs.size();
         const OrganisationContext& o = *orgs[oi];
         const DemoCast& cast = casts[oi];
         if (!cast.complete()) continue;

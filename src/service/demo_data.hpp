@@ -24,10 +24,11 @@ DemoStaff seed_demo_staff(ComplaintService& service, AccountService& accounts, I
 
 // Generates `count` complaints over the organisations, received within `span` before `now`, each
 // taken as far along its procedure as its age allows; every step is in the audit trail.
-// Deterministic for a given seed. `progress(done, total)` is called now and then. Returns how many
-// were stored.
+// Deterministic for a given seed. With `only`, all of them at that organisation. `progress(done,
+// total)` is called now and then. Returns how many were stored.
 long long generate_complaints(ComplaintService& service, Writer& writer, long long count,
                               Instant now, std::chrono::days span, unsigned seed,
-                              const std::function<void(long long, long long)>& progress = {});
+                              const std::function<void(long long, long long)>& progress = {},
+                              const OrganisationContext* only = nullptr);
 
 } // namespace kd

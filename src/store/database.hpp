@@ -59,6 +59,9 @@ public:
     void update_complaint(const Complaint& before, const Complaint& after,
                           std::optional<Instant> next_due, const std::vector<ReportCell>& report,
                           Instant now);
+    // Adds cells to the report counts, written once at the end of the batch; insert_complaint and
+    // update_complaint do it for complaints, an import or a benchmark for many at once.
+    void add_to_report(long long organisation_id, const std::vector<ReportCell>& cells);
     // The report counts of the organisation built anew from its complaints, each complaint's
     // cells given by `cells_of`, marked as built with cells version `version`; `progress`
     // sees the number of complaints read so far, every 10,000. Returns how many were read.
@@ -203,7 +206,6 @@ private:
         std::map<long long, Counter> counters;   // next reference number, by organisation
         std::map<ReportPlace, long long> report; // what to add to the report counts
     };
-    void add_to_report(long long organisation_id, const std::vector<ReportCell>& cells);
     void flush_report();
     Head& head(long long organisation_id);
 

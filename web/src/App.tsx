@@ -20,6 +20,7 @@ import { InboxMessagePage } from './pages/InboxMessagePage';
 import { MailTemplatesPage } from './pages/MailTemplatesPage';
 import { NonconformitiesPage } from './pages/NonconformitiesPage';
 import { NonconformityPage } from './pages/NonconformityPage';
+import { ReportPage } from './pages/ReportPage';
 import { useT } from './i18n';
 
 export function App() {
@@ -95,6 +96,7 @@ function Page({ onSessionEnded }: { onSessionEnded: () => void }) {
   if (path === '/accounts') return <AccountsPage />;
   if (path === '/e-mailteksten') return <MailTemplatesPage />;
   if (path === '/afwijkingen') return <NonconformitiesPage />;
+  if (path === '/rapportage') return <ReportPage />;
   if (nonconformity) return <NonconformityPage key={nonconformity[1]} id={Number(nonconformity[1])} />;
   return <p>{t('notFound')}</p>;
 }

@@ -19,6 +19,7 @@ const words = {
   mailTexts: ['E-mailteksten', 'Mail texts'],
   nonconformities: ['Afwijkingen', 'Nonconformities'],
   myActions: ['Mijn acties', 'My actions'],
+  report: ['Rapportage', 'Report'],
   language: ['Taal', 'Language'],
   reference: ['Kenmerk', 'Reference'],
   complainant: ['Indiener', 'Complainant'],

@@ -3,7 +3,8 @@
 // sets is checked against it (`satisfies`), so that a value the spec adds or drops fails the
 // build; it stays indexable by any text the API sends.
 import type {
-  Action, ActionKind, ActionStatus, AttachmentKind, Channel, MailTemplateKind, NonconformityKind, NonconformitySource, State, Step,
+  Action, ActionKind, ActionStatus, AttachmentKind, Channel, MailTemplateKind, NonconformityKind, NonconformitySource, ReportBreakdown, State,
+  Step,
 } from './types';
 
 type Pair = readonly [string, string];
@@ -365,3 +366,31 @@ export const actionStatuses: Record<string, Pair> = {
   done: ['Gereed', 'Done'],
   cancelled: ['Vervallen', 'Cancelled'],
 } satisfies Record<ActionStatus, Pair>;
+
+// The report's breakdowns (docs/reports.md), in the order the page shows them.
+export const reportMeasures: Record<string, Pair> = {
+  category: ['Categorie', 'Category'],
+  cause: ['Oorzaak', 'Cause'],
+  channel: ['Kanaal', 'Channel'],
+  complainant_type: ['Soort indiener', 'Kind of complainant'],
+  verdict: ['Oordeel', 'Verdict'],
+  outcome: ['Uitkomst', 'Outcome'],
+  handler: ['Behandelaar', 'Handler'],
+} satisfies Record<ReportBreakdown['measure'], Pair>;
+
+// A breakdown's key as people read it: the server's Dutch label, or in English where the key
+// is one of the API's words (a category, a cause or a name is the same in both).
+export function reportCountLabel(measure: string, key: string, dutch: string, lang: 'nl' | 'en'): string {
+  if (lang === 'nl') return dutch;
+  if (key === '') return measure === 'outcome' ? 'Still in handling' : 'Not recorded';
+  switch (measure) {
+    case 'channel': return channelLabels[key]?.[1] ?? dutch;
+    case 'complainant_type': return valueLabels.complainant_type[key]?.[1] ?? dutch;
+    case 'verdict': return key === 'well_founded' ? 'Well-founded' : 'Unfounded';
+    case 'outcome':
+      if (key === 'declined') return 'Declined';
+      if (key === 'withdrawn') return 'Withdrawn';
+      return valueLabels.resolution[key]?.[1] ?? dutch;
+    default: return dutch;
+  }
+}

@@ -65,3 +65,10 @@ export type NewAgreedAction = Schemas['NewAgreedAction'];
 export type ActionStatusChange = Schemas['ActionStatusChange'];
 export type EffectivenessReview = Schemas['EffectivenessReview'];
 export type ReviewResult = Schemas['ReviewResult'];
+// The management-review report (docs/reports.md): a period's figures beside the period before,
+// and the review's conclusions and decisions with whether the reader may record them.
+export type Report = Schemas['Report'];
+export type ReportPeriod = Schemas['ReportPeriod'];
+export type ReportFigures = Schemas['ReportFigures'];
+export type ReportBreakdown = ReportFigures['breakdowns'][number];
+export type ReportReview = Schemas['ReportReview'];

@@ -19,6 +19,8 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/klachten/nieuw', label: t('newComplaint'), show: mayRegister },
     // The register of nonconformities: everyone who works here reports, auditors read.
     { to: '/afwijkingen', label: t('nonconformities'), show: mayRegister || hasRole('auditor') },
+    // The management-review report: as the server's reports service, those who review and audit.
+    { to: '/rapportage', label: t('report'), show: ['coordinator', 'management', 'auditor'].some(hasRole) },
     { to: '/postvak', label: t('inbox'), show: ['coordinator', 'management', 'confidant'].some(hasRole) },
     { to: '/procedure', label: t('procedure'), show: true },
     { to: '/e-mailteksten', label: t('mailTexts'), show: ['management', 'admin', 'coordinator', 'auditor'].some(hasRole) },
