@@ -43,7 +43,8 @@ const FieldError kUnreadable{"", "De zoekopdracht in het adres is onleesbaar.",
 } // namespace
 
 Outcome<ComplaintQuery> read_register_query(const std::string& query, long long organisation_id,
-                                            const Actor& reader, Instant now) {
+                                            const Actor& reader, Instant now,
+                                            ExportFormat* format) {
     auto params = query_parameters(query);
     if (!params) return invalid_fields({kUnreadable});
     std::vector<FieldError> errors;
@@ -53,7 +54,7 @@ Outcome<ComplaintQuery> read_register_query(const std::string& query, long long 
     q.now = now;
     static const char* known[] = {"state",         "category",    "handler", "overdue",
                                   "received_from", "received_to", "q",       "sort",
-                                  "limit",         "offset",      "cursor"};
+                                  "limit",         "offset",      "cursor",  "format"};
     for (const auto& [key, value] : *params) {
         if (std::find(std::begin(known), std::end(known), key) == std::end(known)) {
             errors.push_back({key, "Onbekend filter.", "Unknown filter."});
@@ -71,6 +72,13 @@ Outcome<ComplaintQuery> read_register_query(const std::string& query, long long 
                 if (end == std::string::npos) break;
                 start = end + 1;
             }
+        } else if (key == "format") {
+            if (format && (value == "json" || value == "csv" || value == "xlsx"))
+                *format = value == "csv"    ? ExportFormat::csv
+                          : value == "xlsx" ? ExportFormat::xlsx
+                                            : ExportFormat::json;
+            else
+                errors.push_back({key, "Kies json, csv of xlsx.", "Choose json, csv or xlsx."});
         } else if (key == "category") {
             q.category = value;
         } else if (key == "handler") {
@@ -193,10 +201,12 @@ Outcome<NonconformityListRequest> read_nonconformity_query(const std::string& qu
     NonconformityQuery& q = r.query;
     for (const auto& [key, value] : *params) {
         if (key == "format") {
-            if (value == "csv" || value == "json")
-                r.csv = value == "csv";
+            if (value == "csv" || value == "json" || value == "xlsx")
+                r.format = value == "csv"    ? ExportFormat::csv
+                           : value == "xlsx" ? ExportFormat::xlsx
+                                             : ExportFormat::json;
             else
-                errors.push_back({key, "Kies json of csv.", "Choose json or csv."});
+                errors.push_back({key, "Kies json, csv of xlsx.", "Choose json, csv or xlsx."});
         } else if (key == "from" || key == "to") {
             auto d = try_parse_date(value);
             if (!d)

@@ -2,6 +2,7 @@
 // problem named by its parameter.
 #pragma once
 
+#include "api/export_table.hpp"
 #include "core/outcome.hpp"
 #include "core/report.hpp"
 #include "store/records.hpp"
@@ -12,9 +13,11 @@
 namespace kd {
 
 // "?state=received,assigned&handler=12&overdue=true&q=loon&sort=next_due_at&limit=50".
-// The refusal lists each bad parameter in `fields`.
+// The refusal lists each bad parameter in `fields`. With `format`, "format=csv|xlsx|json" is
+// read into it (the whole list as a file); without, it is an unknown parameter.
 Outcome<ComplaintQuery> read_register_query(const std::string& query, long long organisation_id,
-                                            const Actor& reader, Instant now);
+                                            const Actor& reader, Instant now,
+                                            ExportFormat* format = nullptr);
 
 // "?from=2026-01-01&to=2026-03-31&action=assign&actor=12&complaint=7&format=csv".
 struct AuditLogRequest {
@@ -25,10 +28,10 @@ Outcome<AuditLogRequest> read_audit_query(const std::string& query, long long or
                                           const Actor& reader);
 
 // "?from=2026-01-01&to=2026-06-30&status=open&kind=shortcoming&format=csv": the register's
-// filters, and whether it is wanted as a CSV file.
+// filters, and whether it is wanted as a CSV file or an Excel workbook (format=xlsx).
 struct NonconformityListRequest {
     NonconformityQuery query;
-    bool csv = false;
+    ExportFormat format = ExportFormat::json;
 };
 Outcome<NonconformityListRequest> read_nonconformity_query(const std::string& query);
 

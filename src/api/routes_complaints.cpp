@@ -1,10 +1,13 @@
 // routes_complaints.cpp: the register, registering a complaint, a case with its timeline, and
 // the steps of the procedure ("/complaints/17/acknowledge").
 #include "api/documents.hpp"
+#include "api/export_table.hpp"
 #include "api/queries.hpp"
 #include "api/requests.hpp"
 #include "api/routes.hpp"
 #include "core/amsterdam_time.hpp"
+
+#include <map>
 
 namespace kd {
 namespace {
@@ -20,9 +23,66 @@ json with_deadlines(const Complaint& c, const std::vector<StepDeadline>& deadlin
     return body;
 }
 
+// The most a list gives as a file: beyond it, a narrower filter is asked for.
+constexpr std::size_t kMaxExportRows = 100000;
+
+std::string yes_no(const std::optional<bool>& b, const char* yes, const char* no) {
+    return b ? (*b ? yes : no) : "";
+}
+
+// The whole list the filters select, page after page, as a spreadsheet: what the register page
+// shows of each complaint, and the verdict, cause and outcome a review looks at.
+Response export_list(Call& c, ComplaintQuery query, ExportFormat format) {
+    std::map<long long, std::string> names;
+    for (const auto& s : c.services.complaints.database().staff(c.org->record.id))
+        names[s.id] = s.name;
+    ExportTable t;
+    t.title = "Klachten";
+    t.header = {"kenmerk",        "ontvangen",   "kanaal",           "soort klager",
+                "klager",         "categorie",   "omschrijving",     "status",
+                "behandelaar",    "gegrond",     "oorzaak",          "uitkomst",
+                "afgehandeld op", "gesloten op", "volgende termijn", "termijn verstreken"};
+    t.widths = {14, 12, 12, 12, 24, 20, 48, 18, 20, 10, 22, 24, 14, 12, 16, 12};
+    auto day = [](const std::optional<Instant>& i) {
+        return ExportCell::day(i ? std::optional<Date>(local_date(*i)) : std::nullopt);
+    };
+    query.limit = 200;
+    query.offset = 0;
+    for (;;) {
+        RegisterPage page = c.services.complaints.register_page(*c.org, query);
+        for (const auto& row : page.rows) {
+            const Complaint& k = row.complaint;
+            std::string outcome = k.withdrawn_at  ? "Ingetrokken"
+                                  : k.declined_at ? "Niet in behandeling genomen"
+                                  : k.resolution  ? label_in(kResolutionNames, *k.resolution)
+                                                  : "";
+            t.rows.push_back({k.reference, day(k.received_at), label_in(kChannelNames, k.channel),
+                              label_in(kComplainantTypeNames, k.complainant.type),
+                              k.complainant.name, k.category, k.description,
+                              state_label_nl(k.state), k.handler_id ? names[*k.handler_id] : "",
+                              yes_no(k.well_founded, "gegrond", "ongegrond"), k.cause_category,
+                              outcome, day(k.resolved_at), day(k.closed_at),
+                              day(row.next ? row.next->due : std::nullopt),
+                              row.next && row.next->status == DeadlineStatus::missed ? "ja" : ""});
+        }
+        if (t.rows.size() > kMaxExportRows)
+            return problem(Refusal("export_too_large",
+                                   "Meer dan 100.000 klachten: kies een kortere periode of een "
+                                   "filter.",
+                                   "More than 100,000 complaints: choose a shorter period or a "
+                                   "filter.",
+                                   "format"));
+        if (!page.has_more || !page.next) break;
+        query.after = page.next;
+    }
+    return export_reply(t, format, "klachten-" + c.org->record.slug);
+}
+
 Response list(Call& c) {
-    auto q = read_register_query(c.req.query, c.org->record.id, c.actor(), c.now);
+    ExportFormat format = ExportFormat::json;
+    auto q = read_register_query(c.req.query, c.org->record.id, c.actor(), c.now, &format);
     if (!q) return bad_query(q.refusal().fields);
+    if (format != ExportFormat::json) return export_list(c, q.value(), format);
     const ComplaintQuery& query = q.value();
     RegisterPage page = c.services.complaints.register_page(*c.org, query);
     json items = json::array();

@@ -1,7 +1,7 @@
 // routes_nonconformities.cpp: the nonconformity register and the actions followed until done
 // (issue 13, docs/register.md).
-#include "api/csv.hpp"
 #include "api/documents.hpp"
+#include "api/export_table.hpp"
 #include "api/queries.hpp"
 #include "api/routes.hpp"
 #include "core/amsterdam_time.hpp"
@@ -35,18 +35,19 @@ Response one_action(const Call& c, const Outcome<ActionView>& a, int status = 20
         a, [&](const ActionView& v) { return json_reply(status, tracked_action_json(v, today)); });
 }
 
-std::string dutch_date(const std::optional<Date>& d) {
-    return d ? format_date_nl(*d) : std::string();
-}
-
-// The register as a Dutch Excel reads it: one line per nonconformity, its measures in one
-// cell, dates as dd-mm-jjjj, words as the page shows them.
-Response register_csv(const Call& c, const std::vector<NonconformityView>& all) {
+// The register as a spreadsheet reads it: one line per nonconformity, its measures in one
+// cell, dates as dates (dd-mm-jjjj), words as the page shows them.
+ExportTable register_table(const Call& c, const std::vector<NonconformityView>& all) {
     std::map<long long, std::string> names;
     for (const auto& s : c.services.complaints.database().staff(c.org->record.id))
         names[s.id] = s.name;
-    std::string out = "kenmerk;datum;soort;omschrijving;bron;klacht;oorzaak;toelichting "
-                      "oorzaak;correctie;maatregelen;doeltreffend;status;gesloten op;conclusie\r\n";
+    ExportTable t;
+    t.title = "Afwijkingenregister";
+    t.header = {"kenmerk",     "datum",       "soort",        "omschrijving",
+                "bron",        "klacht",      "oorzaak",      "toelichting oorzaak",
+                "correctie",   "maatregelen", "doeltreffend", "status",
+                "gesloten op", "conclusie"};
+    t.widths = {12, 12, 18, 40, 16, 14, 22, 36, 36, 60, 12, 10, 12, 36};
     for (const auto& v : all) {
         const Nonconformity& n = v.record;
         std::string measures;
@@ -64,20 +65,17 @@ Response register_csv(const Call& c, const std::vector<NonconformityView>& all) 
             }
             measures += ")";
         }
-        const std::string verdict =
-            judged ? std::to_string(effective) + " van " + std::to_string(judged) : "";
-        out +=
-            csv_field(n.reference) + ";" + format_date_nl(n.occurred_on) + ";" +
-            csv_field(label_in(kFindingKindNames, n.kind)) + ";" + csv_field(n.description) + ";" +
-            csv_field(label_in(kFindingSourceNames, n.source)) + ";" +
-            csv_field(v.complaint ? v.complaint->reference : "") + ";" +
-            csv_field(n.cause_category) + ";" + csv_field(n.cause) + ";" + csv_field(n.correction) +
-            ";" + csv_field(measures) + ";" + csv_field(verdict) + ";" +
-            (n.closed() ? "gesloten" : "open") + ";" +
-            dutch_date(n.closed_at ? std::optional<Date>(local_date(*n.closed_at)) : std::nullopt) +
-            ";" + csv_field(n.close_note) + "\r\n";
+        t.rows.push_back(
+            {n.reference, ExportCell::day(n.occurred_on), label_in(kFindingKindNames, n.kind),
+             n.description, label_in(kFindingSourceNames, n.source),
+             v.complaint ? v.complaint->reference : "", n.cause_category, n.cause, n.correction,
+             measures, judged ? std::to_string(effective) + " van " + std::to_string(judged) : "",
+             n.closed() ? "gesloten" : "open",
+             ExportCell::day(n.closed_at ? std::optional<Date>(local_date(*n.closed_at))
+                                         : std::nullopt),
+             n.close_note});
     }
-    return csv_reply(out, "afwijkingenregister-" + c.org->record.slug + ".csv");
+    return t;
 }
 
 Response list(Call& c) {
@@ -85,7 +83,9 @@ Response list(Call& c) {
     if (!q) return bad_query(q.refusal().fields);
     auto rows = c.services.nonconformities.list(*c.org, viewer_of(c), q.value().query);
     const Date today = local_date(c.now);
-    if (rows && q.value().csv) return register_csv(c, rows.value());
+    if (rows && q.value().format != ExportFormat::json)
+        return export_reply(register_table(c, rows.value()), q.value().format,
+                            "afwijkingenregister-" + c.org->record.slug);
     return reply(rows, [&](const std::vector<NonconformityView>& all) {
         json items = json::array();
         for (const auto& n : all)

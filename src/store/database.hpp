@@ -38,8 +38,14 @@ public:
 
     // Around each write of the batch: begin_write() remembers the heads and counters,
     // undo_write() returns to them when the write was rolled back to its savepoint.
-    void begin_write() { saved_ = state_; }
-    void undo_write() { state_ = saved_; }
+    void begin_write() {
+        keep_write_report();
+        saved_ = state_;
+    }
+    void undo_write() {
+        write_report_.clear();
+        state_ = saved_;
+    }
     // Writes the heads and counters that changed; the writer calls it before COMMIT.
     void finish();
 
@@ -202,10 +208,14 @@ private:
     // A report count's place: organisation, measure, day, item.
     using ReportPlace = std::tuple<long long, std::string, int, std::string>;
     struct BatchState {
-        std::map<long long, Head> heads;         // by organisation
-        std::map<long long, Counter> counters;   // next reference number, by organisation
-        std::map<ReportPlace, long long> report; // what to add to the report counts
+        std::map<long long, Head> heads;       // by organisation
+        std::map<long long, Counter> counters; // next reference number, by organisation
     };
+    // What the batch adds to the report counts, and what its current write adds: kept apart
+    // because copying the batch's sums at every write made a batch of n writes cost n².
+    std::map<ReportPlace, long long> report_;
+    std::vector<std::pair<long long, ReportCell>> write_report_;
+    void keep_write_report();
     void flush_report();
     Head& head(long long organisation_id);
 

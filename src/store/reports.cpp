@@ -71,11 +71,18 @@ long long count_of(soci::session& s, const std::string& sql, Binds& b) {
 
 void Transaction::add_to_report(long long organisation_id, const std::vector<ReportCell>& cells) {
     for (const ReportCell& c : cells)
-        state_.report[{organisation_id, c.measure, c.day, c.key}] += c.n;
+        write_report_.emplace_back(organisation_id, c);
+}
+
+void Transaction::keep_write_report() {
+    for (const auto& [org, c] : write_report_)
+        report_[{org, c.measure, c.day, c.key}] += c.n;
+    write_report_.clear();
 }
 
 void Transaction::flush_report() {
-    for (auto& [place, n] : state_.report) {
+    keep_write_report();
+    for (auto& [place, n] : report_) {
         if (n == 0) continue;
         Binds b;
         b.num(std::get<0>(place));
@@ -85,7 +92,7 @@ void Transaction::flush_report() {
         b.num(n);
         cache_.run(kAddCount, b);
     }
-    state_.report.clear();
+    report_.clear();
 }
 
 long long Transaction::rebuild_report_counts(
@@ -111,9 +118,10 @@ long long Transaction::rebuild_report_counts(
         after = page.back().id;
     }
     sql_ << "DELETE FROM report_counts WHERE organisation_id = :o", soci::use(organisation_id);
-    state_.report.clear();
+    write_report_.clear();
+    report_.clear();
     for (auto& [place, n] : sums)
-        if (n != 0) state_.report[place] = n;
+        if (n != 0) report_[place] = n;
     flush_report();
     long long at = to_epoch(now);
     sql_ << "DELETE FROM report_builds WHERE organisation_id = :o", soci::use(organisation_id);

@@ -656,7 +656,15 @@ test('the nonconformity register and actions: recorded, investigated, measures d
   const list = await call('GET', ncs, { params: { org }, query: { from: today, to: today, status: 'closed' }, as: await as('auditor@xs2more.example'), expect: 200 });
   assert.ok(list.json.items.some((n) => n.id === id));
   const csv = await call('GET', ncs, { params: { org }, query: { format: 'csv' }, as: await as(coordinator), expect: 200 });
-  assert.ok(csv.text.startsWith('\uFEFFkenmerk;datum;soort;'));
+  assert.ok(csv.text.startsWith('\uFEFFkenmerk;datum;soort;'), csv.text.slice(0, 80));
+  const xlsx = await call('GET', ncs, { params: { org }, query: { format: 'xlsx' }, as: await as(coordinator), expect: 200 });
+  assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK'); // a zip: the workbook
+  const complaints = '/api/v1/organisations/{org}/complaints';
+  const listed = await call('GET', complaints, { params: { org }, query: { format: 'csv', state: 'received' }, as: await as(coordinator), expect: 200 });
+  assert.ok(listed.text.startsWith('\uFEFFkenmerk;ontvangen;'), listed.text.slice(0, 80));
+  const book = await call('GET', complaints, { params: { org }, query: { format: 'xlsx' }, as: await as(coordinator), expect: 200 });
+  assert.equal(book.bytes.subarray(0, 2).toString('latin1'), 'PK');
+  await call('GET', complaints, { params: { org }, query: { format: 'docx' }, as: await as(coordinator), expect: 400 });
   await call('GET', ncs, { params: { org }, query: { status: 'dicht' }, as: await as(coordinator), expect: 400 });
 
   // An action agreed on the case (003's workflow), on its timeline.
