@@ -51,6 +51,22 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return data as T;
 }
 
+// A file the server writes (a list for Excel: format=xlsx or csv) with the name it gives it.
+// Fetched rather than followed as a link: a refusal (more than 100,000 rows, a session that
+// ended) then comes back as an ApiError to show in words, where a link would only leave a
+// failed download in the browser's bar.
+export async function downloadFile(path: string): Promise<{ blob: Blob; fileName: string }> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'De server is niet bereikbaar.', 'The server cannot be reached.');
+  }
+  if (!res.ok) throw refusal(res.status, path, await res.json().catch(() => ({})));
+  const named = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '');
+  return { blob: await res.blob(), fileName: named ? named[1] : path.replace(/[?#].*$/, '').split('/').pop()! };
+}
+
 // The server's problem document as an ApiError; a session that ended (idle for 30 minutes)
 // sends the app back to logging in.
 function refusal(status: number, path: string, data: Partial<Problem>) {

@@ -1,8 +1,8 @@
 // NonconformitiesPage.tsx: the nonconformity register (afwijkingenregister, docs/register.md)
 // as an auditor reads it: when and which findings there were, their cause, the correction,
 // the measures and whether they worked; filtered by period, status and kind in the address
-// (so a link or a reload shows the same), and the form to report one (002: anyone who works
-// here), from a complaint too.
+// (so a link or a reload shows the same), downloadable for Excel with those filters, and the
+// form to report one (002: anyone who works here), from a complaint too.
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Loader, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { api, type FieldError } from '../api';
@@ -15,6 +15,7 @@ import { nonconformityKinds, nonconformitySources, nonconformityStatuses } from 
 import { formatDay, parseDutchDate, periodOf, todayIso, type PeriodName } from '../format';
 import { exactMessage, localRefusal } from '../components/TrackedActions';
 import { FormCard } from '../components/FormCard';
+import { ExportLinks } from '../components/ExportLinks';
 import { useSubmit } from '../useSubmit';
 
 // The roles that report findings (as core/access.cpp's may_report_finding: not an auditor
@@ -155,9 +156,12 @@ export function NonconformitiesPage() {
       {!data && !error && <Loader size="sm" aria-label={t('loading')} />}
       {data && (
         <section aria-label={pick('Afwijkingenregister', 'Nonconformity register')}>
-          <Text size="sm" mb="xs">
-            {pick('Periode', 'Period')}: {period} · {data.items.length} {data.items.length === 1 ? pick('melding', 'record') : pick('meldingen', 'records')}
-          </Text>
+          <Group justify="space-between" align="start" mb="xs">
+            <Text size="sm" mt={6}>
+              {pick('Periode', 'Period')}: {period} · {data.items.length} {data.items.length === 1 ? pick('melding', 'record') : pick('meldingen', 'records')}
+            </Text>
+            {data.items.length > 0 && <ExportLinks path={`${org}/nonconformities`} filter={filter} />}
+          </Group>
           <RegisterTable items={data.items} />
         </section>
       )}

@@ -1,15 +1,16 @@
 // RegisterPage.tsx: the register: filters that live in the address (so a link keeps them),
-// sorting, paging by cursor, and a CSV of what is shown, as Dutch Excel opens it.
+// sorting, paging by cursor, and every complaint the filters select as a file for Excel.
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Checkbox, Group, Loader, Select, Stack, TextInput, Title } from '@mantine/core';
 import type { ComplaintPage } from '../types';
 import { ComplaintTable } from '../components/ComplaintTable';
+import { ExportLinks } from '../components/ExportLinks';
 import { useApi } from '../useApi';
 import { useSession } from '../session';
 import { useT } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { openStates, stateLabels } from '../labels';
-import { formatDate, parseDutchDateTime } from '../format';
+import { parseDutchDateTime } from '../format';
 
 const filterNames = ['q', 'state', 'handler', 'overdue', 'received_from', 'received_to', 'sort', 'cursor'];
 
@@ -25,12 +26,16 @@ function dutchDate(iso: string | null): string {
 
 export function RegisterPage() {
   const { t, pick } = useT();
-  const { org, staff, staffName } = useSession();
+  const { org, staff } = useSession();
   const { query } = useLocation();
   const api = new URLSearchParams();
   for (const n of filterNames) if (query.get(n)) api.set(n, query.get(n)!);
   if (api.get('state') === 'open') api.set('state', openStates.join(','));
   const { data, error } = useApi<ComplaintPage>(`${org}/complaints?${api.toString()}`);
+  // The file holds the whole list of these filters, in this order: the page's place in it
+  // (the cursor) does not belong in its address.
+  const exported = new URLSearchParams(api);
+  exported.delete('cursor');
 
   const [q, setQ] = useState(query.get('q') ?? '');
   const [from, setFrom] = useState(dutchDate(query.get('received_from')));
@@ -57,23 +62,6 @@ export function RegisterPage() {
     }
     setDateError(null);
     go({ q, received_from: f, received_to: tt });
-  };
-
-  const csv = () => {
-    if (!data) return;
-    // A cell that starts like a formula gets a quote first: a complainant's name from the
-    // public form must never run as a formula in Excel.
-    const cell = (s: string) => `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
-    const head = ['kenmerk', 'ontvangen', 'indiener', 'categorie', 'status', 'behandelaar', 'uiterlijk', 'te_laat'];
-    const rows = data.items.map((c) =>
-      [c.reference, formatDate(c.received_at), c.complainant.name, c.category, c.state_nl,
-        staffName(c.handler_id), formatDate(c.next_due_at), c.overdue ? 'ja' : 'nee'].map(cell).join(';'));
-    const blob = new Blob(['\ufeff' + [head.join(';'), ...rows].join('\r\n')], { type: 'text/csv;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = 'klachtenregister.csv';
-    a.click();
-    URL.revokeObjectURL(a.href);
   };
 
   const states = [
@@ -123,20 +111,24 @@ export function RegisterPage() {
       {!data && !error && <Loader size="sm" aria-label={t('loading')} />}
       {data && (
         <>
+          {data.items.length > 0 && (
+            <ExportLinks path={`${org}/complaints`} filter={exported} hint={t('downloadAllComplaints')} />
+          )}
           <ComplaintTable items={data.items} caption={t('register')} empty="noneFound" />
-          <Group>
-            {query.get('cursor') && (
-              <Button variant="default" onClick={() => go({ cursor: null })}>{t('firstPage')}</Button>
-            )}
-            {data.next_cursor && (
-              <Button variant="default" onClick={() => {
-                const next = new URLSearchParams(query);
-                next.set('cursor', data.next_cursor!);
-                navigate(`/register?${next.toString()}`);
-              }}>{t('nextPage')}</Button>
-            )}
-            <Button variant="light" onClick={csv} disabled={data.items.length === 0}>{t('downloadCsv')}</Button>
-          </Group>
+          {(query.get('cursor') || data.next_cursor) && (
+            <Group>
+              {query.get('cursor') && (
+                <Button variant="default" onClick={() => go({ cursor: null })}>{t('firstPage')}</Button>
+              )}
+              {data.next_cursor && (
+                <Button variant="default" onClick={() => {
+                  const next = new URLSearchParams(query);
+                  next.set('cursor', data.next_cursor!);
+                  navigate(`/register?${next.toString()}`);
+                }}>{t('nextPage')}</Button>
+              )}
+            </Group>
+          )}
         </>
       )}
     </Stack>
