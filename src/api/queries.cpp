@@ -40,6 +40,28 @@ Instant day_after(Date d) {
 const FieldError kUnreadable{"", "De zoekopdracht in het adres is onleesbaar.",
                              "The query string cannot be read."};
 
+// "format=json|csv|xlsx": the list as JSON, or as a file for Excel.
+void read_format(const std::string& key, const std::string& value, ExportFormat& into,
+                 std::vector<FieldError>& errors) {
+    if (value == "json" || value == "csv" || value == "xlsx") {
+        into = value == "csv"    ? ExportFormat::csv
+               : value == "xlsx" ? ExportFormat::xlsx
+                                 : ExportFormat::json;
+        return;
+    }
+    errors.push_back({key, "Kies json, csv of xlsx.", "Choose json, csv or xlsx."});
+}
+
+// "2026-01-01" into `into`, or the field named.
+void read_date(const std::string& key, const std::string& value, std::optional<Date>& into,
+               std::vector<FieldError>& errors) {
+    if (auto d = try_parse_date(value))
+        into = d;
+    else
+        errors.push_back(
+            {key, "Moet een datum zijn, zoals 2026-01-01.", "Must be a date, like 2026-01-01."});
+}
+
 } // namespace
 
 Outcome<ComplaintQuery> read_register_query(const std::string& query, long long organisation_id,
@@ -73,12 +95,10 @@ Outcome<ComplaintQuery> read_register_query(const std::string& query, long long 
                 start = end + 1;
             }
         } else if (key == "format") {
-            if (format && (value == "json" || value == "csv" || value == "xlsx"))
-                *format = value == "csv"    ? ExportFormat::csv
-                          : value == "xlsx" ? ExportFormat::xlsx
-                                            : ExportFormat::json;
+            if (format)
+                read_format(key, value, *format, errors);
             else
-                errors.push_back({key, "Kies json, csv of xlsx.", "Choose json, csv or xlsx."});
+                errors.push_back({key, "Onbekend filter.", "Unknown filter."});
         } else if (key == "category") {
             q.category = value;
         } else if (key == "handler") {
@@ -201,19 +221,9 @@ Outcome<NonconformityListRequest> read_nonconformity_query(const std::string& qu
     NonconformityQuery& q = r.query;
     for (const auto& [key, value] : *params) {
         if (key == "format") {
-            if (value == "csv" || value == "json" || value == "xlsx")
-                r.format = value == "csv"    ? ExportFormat::csv
-                           : value == "xlsx" ? ExportFormat::xlsx
-                                             : ExportFormat::json;
-            else
-                errors.push_back({key, "Kies json, csv of xlsx.", "Choose json, csv or xlsx."});
+            read_format(key, value, r.format, errors);
         } else if (key == "from" || key == "to") {
-            auto d = try_parse_date(value);
-            if (!d)
-                errors.push_back({key, "Moet een datum zijn, zoals 2026-01-01.",
-                                  "Must be a date, like 2026-01-01."});
-            else
-                (key == "from" ? q.from : q.to) = d;
+            read_date(key, value, key == "from" ? q.from : q.to, errors);
         } else if (key == "status") {
             if (value == "open" || value == "closed")
                 q.closed = value == "closed";
@@ -252,7 +262,7 @@ Outcome<ActionListRequest> read_action_query(const std::string& query) {
     return r;
 }
 
-Outcome<Period> read_report_query(const std::string& query, Date today) {
+Outcome<Period> read_report_query(const std::string& query, Date today, bool* pdf) {
     auto params = query_parameters(query);
     if (!params) return invalid_fields({kUnreadable});
     std::vector<FieldError> errors;
@@ -268,12 +278,11 @@ Outcome<Period> read_report_query(const std::string& query, Date today) {
                                   "Choose a quarter, half-year or year, like 2026-Q3, 2026-H1 or "
                                   "2026."});
         } else if (key == "from" || key == "to") {
-            auto d = try_parse_date(value);
-            if (!d)
-                errors.push_back({key, "Moet een datum zijn, zoals 2026-01-01.",
-                                  "Must be a date, like 2026-01-01."});
-            else
-                (key == "from" ? from : to) = d;
+            read_date(key, value, key == "from" ? from : to, errors);
+        } else if (key == "format" && pdf && (value == "pdf" || value == "json")) {
+            *pdf = value == "pdf";
+        } else if (key == "format" && pdf) {
+            errors.push_back({key, "Kies json of pdf.", "Choose json or pdf."});
         } else {
             errors.push_back({key, "Onbekende keuze.", "Unknown parameter."});
         }

@@ -43,7 +43,7 @@ struct ActionListRequest {
 Outcome<ActionListRequest> read_action_query(const std::string& query);
 
 // "?period=2026-Q3" (or 2026-H1, 2026), or "?from=2026-01-05&to=2026-02-20"; without either,
-// the quarter that holds `today`.
-Outcome<Period> read_report_query(const std::string& query, Date today);
+// the quarter that holds `today`. With `pdf`, "format=pdf|json" is read into it.
+Outcome<Period> read_report_query(const std::string& query, Date today, bool* pdf = nullptr);
 
 } // namespace kd

@@ -20,6 +20,13 @@ bool same_secret(const std::string& a, const std::string& b) {
 
 } // namespace
 
+std::map<long long, std::string> Call::staff_names() const {
+    std::map<long long, std::string> names;
+    for (const auto& s : services.complaints.database().staff(org->record.id))
+        names[s.id] = s.name;
+    return names;
+}
+
 Actor Call::actor() const {
     if (!user) return Actor{0, req.remote_address, std::nullopt};
     return Actor{user->staff.id, req.remote_address,

@@ -31,6 +31,8 @@ struct Call {
 
     // The person acting with their roles, and where the change came from (client address).
     Actor actor() const;
+    // The organisation's staff by id, for the names in files and documents.
+    std::map<long long, std::string> staff_names() const;
 };
 
 using Handler = std::function<Response(Call&)>;

@@ -33,9 +33,7 @@ std::string yes_no(const std::optional<bool>& b, const char* yes, const char* no
 // The whole list the filters select, page after page, as a spreadsheet: what the register page
 // shows of each complaint, and the verdict, cause and outcome a review looks at.
 Response export_list(Call& c, ComplaintQuery query, ExportFormat format) {
-    std::map<long long, std::string> names;
-    for (const auto& s : c.services.complaints.database().staff(c.org->record.id))
-        names[s.id] = s.name;
+    auto names = c.staff_names();
     ExportTable t;
     t.title = "Klachten";
     t.header = {"kenmerk",        "ontvangen",   "kanaal",           "soort klager",

@@ -38,9 +38,7 @@ Response one_action(const Call& c, const Outcome<ActionView>& a, int status = 20
 // The register as a spreadsheet reads it: one line per nonconformity, its measures in one
 // cell, dates as dates (dd-mm-jjjj), words as the page shows them.
 ExportTable register_table(const Call& c, const std::vector<NonconformityView>& all) {
-    std::map<long long, std::string> names;
-    for (const auto& s : c.services.complaints.database().staff(c.org->record.id))
-        names[s.id] = s.name;
+    auto names = c.staff_names();
     ExportTable t;
     t.title = "Afwijkingenregister";
     t.header = {"kenmerk",     "datum",       "soort",        "omschrijving",

@@ -1,5 +1,7 @@
 // routes_reports.cpp: the management-review report of a period (issue 13, docs/reports.md).
 #include "api/queries.hpp"
+#include "api/report_labels.hpp"
+#include "api/report_pdf.hpp"
 #include "api/requests.hpp"
 #include "api/routes.hpp"
 #include "core/amsterdam_time.hpp"
@@ -32,37 +34,8 @@ json period_json(const Period& p) {
             {"to", format_date(p.to)}};
 }
 
-// How a breakdown's key reads on the page, in Dutch; the category and cause are the
-// organisation's own words.
-std::string label_of(const std::string& measure, const std::string& key, const Report& r) {
-    if (key.empty()) return measure == "outcome" ? "Nog in behandeling" : "Niet vastgelegd";
-    if (measure == "channel")
-        if (auto c = value_in(kChannelNames, key)) return label_in(kChannelNames, *c);
-    if (measure == "complainant_type")
-        if (auto t = complainant_type_from_name(key)) return label_in(kComplainantTypeNames, *t);
-    if (measure == "verdict") return key == "well_founded" ? "Gegrond" : "Ongegrond";
-    if (measure == "outcome") {
-        if (key == "declined") return "Niet in behandeling genomen";
-        if (key == "withdrawn") return "Ingetrokken";
-        if (auto res = resolution_from_name(key)) return label_in(kResolutionNames, *res);
-    }
-    if (measure == "handler") {
-        long long id = 0;
-        for (char ch : key)
-            id = id * 10 + (ch - '0');
-        auto it = r.handler_names.find(id);
-        return it == r.handler_names.end() ? "Medewerker " + key : it->second;
-    }
-    return key;
-}
-
 json optional_days(const std::optional<int>& d) {
     return d ? json(*d) : json(nullptr);
-}
-
-json step_label(const std::string& step) {
-    auto id = value_in(kStepNames, step);
-    return id ? label_in(kStepNames, *id) : step;
 }
 
 json figures_json(const PeriodFigures& f, const Report& r) {
@@ -71,7 +44,7 @@ json figures_json(const PeriodFigures& f, const Report& r) {
         json counts = json::array();
         for (const KeyCount& k : b.counts)
             counts.push_back(
-                {{"key", k.key}, {"label", label_of(b.measure, k.key, r)}, {"n", k.n}});
+                {{"key", k.key}, {"label", breakdown_label(b.measure, k.key, r)}, {"n", k.n}});
         breakdowns.push_back({{"measure", b.measure}, {"counts", counts}});
     }
     json steps = json::array();
@@ -116,10 +89,18 @@ json review_json(const ReportReview& r, const std::string& by) {
 
 Response show(Call& c) {
     const Date today = local_date(c.now);
-    auto period = read_report_query(c.req.query, today);
+    bool pdf = false;
+    auto period = read_report_query(c.req.query, today, &pdf);
     if (!period) return bad_query(period.refusal().fields);
     auto report = c.services.reports.report(*c.org, c.actor().viewer.value_or(Viewer{}),
                                             period.value(), today);
+    if (report && pdf)
+        return Response{200, {}, report_pdf(report.value(), c.org->record.name, c.now)}
+            .with_header("Content-Type", "application/pdf")
+            .with_header("Content-Disposition", "attachment; filename=\"directiebeoordeling-" +
+                                                    c.org->record.slug + "-" +
+                                                    report.value().period.name + ".pdf\"")
+            .with_header("Cache-Control", "no-store");
     return reply(report, [&](const Report& r) {
         return json_reply(
             200, {{"organisation",
@@ -142,10 +123,7 @@ Response review(Call& c) {
     if (!in.value) return in.refused;
     auto saved = c.services.reports.review(*c.org, period.value(), *in.value, c.actor(), c.now);
     return reply(saved, [&](const ReportReview& r) {
-        std::string by;
-        for (const auto& s : c.services.complaints.database().staff(c.org->record.id))
-            if (s.id == r.updated_by) by = s.name;
-        return json_reply(200, review_json(r, by));
+        return json_reply(200, review_json(r, c.staff_names()[r.updated_by]));
     });
 }
 

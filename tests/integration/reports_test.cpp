@@ -4,6 +4,10 @@
 #include "api_fixture.hpp"
 #include "service/retention.hpp"
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
 using namespace kd;
 using namespace kd::it;
 
@@ -219,6 +223,51 @@ TEST_F(Reports, ManagementRecordsItsConclusionsOnAPeriodAndEachChangeIsAudited) 
     ASSERT_EQ(second.size(), 1u);
     EXPECT_EQ(first[0]["subject"]["type"], "report_review");
     EXPECT_NE(second[0].dump().find("training in Q2"), std::string::npos) << second[0];
+}
+
+TEST_F(Reports, TheReportAsAPdfMadeByTheServerWithItsFiguresChartsAndConclusions) {
+    const std::string base = "/api/v1/organisations/" + kOrg + "/report";
+    ok(as(kOrg, "directie")
+           .put(
+               base + "/review?period=2026-Q4",
+               json{{"conclusions", "Klachten per kwartaal gedaald.\nBesluit: pdf-test blijft."}}));
+    auto pdf = as(kOrg, "auditor").get(base + "?period=2026-Q4&format=pdf");
+    ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+    EXPECT_EQ(pdf.content_type, "application/pdf");
+    EXPECT_NE(
+        pdf.header("content-disposition").find("directiebeoordeling-een-loket-mk-2026-Q4.pdf"),
+        std::string::npos);
+    ASSERT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+
+    // Read back by poppler, as a PDF reader does: the text, and each page as an image.
+    char dir[] = "/tmp/klachtdesk-pdf-XXXXXX";
+    ASSERT_NE(mkdtemp(dir), nullptr);
+    const std::string file = std::string(dir) + "/report.pdf";
+    std::ofstream(file, std::ios::binary) << pdf.body;
+    auto run = [](const std::string& command) {
+        std::string out;
+        if (FILE* p = popen(command.c_str(), "r")) {
+            char buf[4096];
+            for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
+                out.append(buf, n);
+            EXPECT_EQ(pclose(p), 0) << command;
+        }
+        return out;
+    };
+    std::string text = run("pdftotext -layout " + file + " -");
+    for (const char* expected :
+         {"Directiebeoordeling klachtenbehandeling", "Een Loket MK", "4e kwartaal 2026",
+          "Vergeleken met: 3e kwartaal 2026", "Ontvangen klachten", "Termijnen gehaald",
+          "Ontvangstbevestiging", "Ontvangen klachten naar categorie",
+          "Klachten per kwartaal gedaald.", "Besluit: pdf-test blijft."})
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n" << text;
+    run("pdftoppm -r 50 -png " + file + " " + dir + "/page");
+    std::ifstream first(std::string(dir) + "/page-1.png", std::ios::binary);
+    EXPECT_TRUE(first.good()) << "pdftoppm made no image of page 1";
+    std::filesystem::remove_all(dir);
+
+    EXPECT_EQ(as(kOrg, "sanne").get(base + "?format=pdf").status, 403);
+    EXPECT_EQ(http(kOrg).get(base + "?format=docx").status, 400);
 }
 
 TEST_F(Reports, OnlyThoseWhoRunOrAuditTheRegisterReadItAndABadPeriodIsNamed) {

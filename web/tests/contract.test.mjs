@@ -688,6 +688,8 @@ test('the management-review report: a period beside the one before, for those wh
   assert.equal(span.json.previous_period.to, '2025-12-31');
   await call('GET', report, { params: { org }, query: { period: '2026-Q9' }, as: await as('kwaliteit@xs2more.example'), expect: 400 });
   await call('GET', report, { params: { org }, as: await as('sanne@xs2more.example'), expect: 403 });
+  const pdf = await call('GET', report, { params: { org }, query: { period: '2026', format: 'pdf' }, as: await as('directie@xs2more.example'), expect: 200 });
+  assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
   const review = `${report}/review`;
   await call('PUT', review, { params: { org }, query: { period: '2025' }, as: await as('kwaliteit@xs2more.example'), json: { conclusions: ' ' }, expect: 422 });
   await call('PUT', review, { params: { org }, query: { period: '2025' }, as: await as('auditor@xs2more.example'), json: { conclusions: 'Goed' }, expect: 403 });

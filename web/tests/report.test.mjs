@@ -220,6 +220,14 @@ test('the auditor reads the report and its conclusions without a form', { timeou
   });
   assert.equal(put.status(), 403);
   await expectAccessible(page, 'report as auditor');
+  // The server's PDF of the same period, with the conclusions in it.
+  const link = page.getByRole('link', { name: 'PDF downloaden' });
+  assert.match(await link.getAttribute('href'), /\/report\?(.*&)?format=pdf$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.equal(download.suggestedFilename(), `directiebeoordeling-xs2more-${r.period.name}.pdf`);
+  const pdf = await page.request.get(`${env.server.url}${api}/report?period=${r.period.name}&format=pdf`);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
 });
 
 test('a handler has no menu item and is refused the page', { timeout: 60000 }, async () => {

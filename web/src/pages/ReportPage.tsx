@@ -120,9 +120,15 @@ export function ReportPage() {
     <Stack className="report">
       <Group justify="space-between">
         <Title order={1} size="h2">{t('report')}</Title>
-        <Button variant="default" className="no-print" onClick={() => window.print()} disabled={!data}>
-          {pick('Afdrukken', 'Print')}
-        </Button>
+        <Group gap="xs" className="no-print">
+          {/* The server's PDF of the same period: the review's record to file or send. */}
+          <Button component="a" variant="light" href={`${org}/report?${q ? `${q}&` : ''}format=pdf`} download>
+            {pick('PDF downloaden', 'Download PDF')}
+          </Button>
+          <Button variant="default" onClick={() => window.print()} disabled={!data}>
+            {pick('Afdrukken', 'Print')}
+          </Button>
+        </Group>
       </Group>
       <PeriodPicker shown={data?.period ?? null} error={error} />
       {error && <Refusal error={error} placed={(f) => ['period', 'from', 'to'].includes(f)} />}
