@@ -279,10 +279,11 @@ Outcome<Period> read_report_query(const std::string& query, Date today, bool* pd
                                   "2026."});
         } else if (key == "from" || key == "to") {
             read_date(key, value, key == "from" ? from : to, errors);
-        } else if (key == "format" && pdf && (value == "pdf" || value == "json")) {
-            *pdf = value == "pdf";
-        } else if (key == "format" && pdf) {
-            errors.push_back({key, "Kies json of pdf.", "Choose json or pdf."});
+        } else if (key == "format" && pdf != nullptr) {
+            if (value == "pdf" || value == "json")
+                *pdf = value == "pdf";
+            else
+                errors.push_back({key, "Kies json of pdf.", "Choose json or pdf."});
         } else {
             errors.push_back({key, "Onbekende keuze.", "Unknown parameter."});
         }
