@@ -3,11 +3,12 @@
 // the measures and whether they worked; filtered by period, status and kind in the address
 // (so a link or a reload shows the same), downloadable for Excel with those filters, and the
 // form to report one (002: anyone who works here), from a complaint too.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Loader, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { api, type FieldError } from '../api';
 import type { ComplaintPage, Nonconformity, NonconformityList, Procedure } from '../types';
 import { useApi } from '../useApi';
+import { useAddressSpan } from '../useAddressSpan';
 import { useSession } from '../session';
 import { useT } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -65,14 +66,7 @@ export function NonconformitiesPage() {
   const mayReport = reportingRoles.some(hasRole);
   const readsAll = hasRole('coordinator') || hasRole('management') || hasRole('auditor');
 
-  const [from, setFrom] = useState(formatDay(query.get('van')));
-  const [to, setTo] = useState(formatDay(query.get('tot')));
-  const [dateError, setDateError] = useState<{ from?: string; to?: string }>({});
-  // A preset or the back button changes the address: the fields follow it.
-  useEffect(() => {
-    setFrom(formatDay(query.get('van')));
-    setTo(formatDay(query.get('tot')));
-  }, [query.get('van'), query.get('tot')]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { from, setFrom, to, setTo, dateError, setDateError } = useAddressSpan(query);
 
   const go = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(query);

@@ -8,6 +8,7 @@ import { Alert, Box, Button, Group, Loader, NativeSelect, SimpleGrid, Stack, Tab
 import { api, type ApiError } from '../api';
 import type { Report, ReportBreakdown, ReportFigures, ReportPeriod, ReportReview } from '../types';
 import { useApi } from '../useApi';
+import { useAddressSpan } from '../useAddressSpan';
 import { useSession } from '../session';
 import { useT } from '../i18n';
 import { navigate, useLocation } from '../router';
@@ -161,15 +162,7 @@ function PeriodPicker({ shown, error }: { shown: ReportPeriod | null; error: Api
   // Choosing "Eigen periode" shows the date fields; the address changes when they are sent.
   const [spanOpen, setSpanOpen] = useState(false);
   const kind = spanOpen ? 'custom' : addressKind;
-  const [from, setFrom] = useState(formatDay(query.get('van')));
-  const [to, setTo] = useState(formatDay(query.get('tot')));
-  const [dateError, setDateError] = useState<{ from?: string; to?: string }>({});
-  // The back button changes the address: the fields follow it.
-  useEffect(() => {
-    setFrom(formatDay(query.get('van')));
-    setTo(formatDay(query.get('tot')));
-    setDateError({});
-  }, [query.get('van'), query.get('tot')]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { from, setFrom, to, setTo, dateError, setDateError } = useAddressSpan(query);
 
   // Another address (the menu, the back button) shows its own kind of period.
   useEffect(() => setSpanOpen(false), [query.toString()]); // eslint-disable-line react-hooks/exhaustive-deps
