@@ -170,6 +170,7 @@ json complaint_json(const Complaint& c) {
         {"withdrawn_at", opt_time(c.withdrawn_at)},
         {"withdraw_reason", c.withdraw_reason},
         {"anonymised_at", opt_time(c.anonymised_at)},
+        {"imported_from", c.imported_from},
     };
 }
 

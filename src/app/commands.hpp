@@ -25,6 +25,8 @@ int cmd_audit_verify(Runtime& rt, const std::string& only);
 int cmd_purge(Runtime& rt, bool apply);
 int cmd_seed_demo(Runtime& rt, long long complaints, int years, unsigned rng_seed,
                   const std::string& organisation);
+int cmd_import(Runtime& rt, const std::string& organisation, const std::string& mapping_path,
+               const std::string& data_path, bool skip_bad_rows);
 
 // mail_commands.cpp: reads one RFC 5322 message from standard input; exit codes as
 // sysexits.h (0 taken, 65 not a message, 67 no such organisation, 75 try again later).

@@ -1,7 +1,8 @@
-// data_commands.cpp: commands over the stored data: audit verify, purge and seed-demo, each
-// showing its progress on standard error.
+// data_commands.cpp: commands over the stored data: audit verify, purge, seed-demo and
+// import, each showing its progress on standard error.
 #include "app/commands.hpp"
 #include "service/demo_data.hpp"
+#include "service/import.hpp"
 #include "service/retention.hpp"
 
 #include <iostream>
@@ -79,6 +80,58 @@ int cmd_seed_demo(Runtime& rt, long long complaints, int years, unsigned rng_see
     long long n = generate_complaints(s.complaints, rt.writer(), complaints, s.clock.now(), span,
                                       rng_seed, progress, only);
     std::cout << "demo complaints added: " << n << "\n";
+    return 0;
+}
+
+// Exit 0 when the complaints are stored; 1 when rows were bad (nothing stored, unless
+// --skip-bad-rows) or the write failed; 2 when the mapping or the organisation is wrong.
+int cmd_import(Runtime& rt, const std::string& organisation, const std::string& mapping_path,
+               const std::string& data_path, bool skip_bad_rows) {
+    Services& s = rt.services();
+    const OrganisationContext* org = s.organisations.find(organisation);
+    if (!org) {
+        std::cerr << "klachtdesk: no organisation " << organisation << "\n";
+        return 2;
+    }
+    ImportMappingFile mapping = read_import_mapping(mapping_path);
+    if (!mapping.errors.empty()) {
+        for (const auto& e : mapping.errors)
+            std::cerr << e << "\n";
+        std::cerr << "klachtdesk: " << mapping.errors.size()
+                  << " problem(s) in the mapping; nothing was imported.\n";
+        return 2;
+    }
+    auto progress = [](const ImportProgress& p) {
+        int percent = p.bytes_total > 0 ? static_cast<int>(100 * p.bytes_read / p.bytes_total) : 0;
+        std::string bar(static_cast<std::size_t>(percent / 4), '#');
+        bar.resize(25, '.');
+        std::cerr << "\rimport: [" << bar << "] " << percent << " %, " << p.rows << " rows"
+                  << std::flush;
+    };
+    ImportOptions options;
+    options.skip_bad_rows = skip_bad_rows;
+    ImportResult r =
+        import_complaints(rt.writer(), *org, mapping, data_path, options, s.clock.now(), progress);
+    std::cerr << "\n";
+    for (const auto& e : r.errors)
+        std::cerr << e << "\n";
+    if (r.bad > static_cast<long long>(r.errors.size()))
+        std::cerr << "... and " << r.bad - static_cast<long long>(r.errors.size())
+                  << " more bad row(s)\n";
+    if (!r.failure.empty()) {
+        std::cerr << "klachtdesk: " << r.failure << "; nothing was imported.\n";
+        return r.rows == 0 && !r.written ? 2 : 1;
+    }
+    if (!r.written) {
+        std::cerr << "klachtdesk: " << r.bad << " of " << r.rows
+                  << " row(s) are bad; nothing was imported. Correct them, or leave them out "
+                     "with --skip-bad-rows.\n";
+        return 1;
+    }
+    std::cout << "imported: " << r.imported << " complaint(s) into " << org->record.slug;
+    if (r.imported) std::cout << ", " << r.first_reference << " to " << r.last_reference;
+    if (r.bad) std::cout << "; left out: " << r.bad << " bad row(s)";
+    std::cout << "\n";
     return 0;
 }
 

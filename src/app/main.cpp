@@ -141,6 +141,17 @@ int main(int argc, char** argv) {
     seed->add_option("--organisation", seed_org,
                      "all complaints at this organisation (slug or code), as for a benchmark");
 
+    auto* import = cli.add_subcommand(
+        "import", "historic complaints from a CSV file, as closed records (docs/import.md)");
+    std::string import_org, import_mapping, import_file;
+    bool import_skip = false;
+    import->add_option("--organisation", import_org, "slug or code")->required();
+    import->add_option("--mapping", import_mapping, "TOML file: which column is what")->required();
+    import->add_option("FILE", import_file, "the CSV file")->required();
+    import->add_flag("--skip-bad-rows", import_skip,
+                     "import the good rows and leave out the bad ones (default: nothing is "
+                     "imported while one row is bad)");
+
     auto* audit = cli.add_subcommand("audit", "the audit trail");
     audit->require_subcommand(1);
     auto* verify = audit->add_subcommand("verify", "check every organisation's hash chain");
@@ -223,6 +234,7 @@ int main(int argc, char** argv) {
         if (*user_reset) return cmd_user_reset(*rt, ur_email);
         if (*purge) return cmd_purge(*rt, purge_apply);
         if (*seed) return cmd_seed_demo(*rt, complaints, years, rng_seed, seed_org);
+        if (*import) return cmd_import(*rt, import_org, import_mapping, import_file, import_skip);
         rt->services().inbound_mail.own_addresses = {address_of(smtp.from)};
         if (*mailgate) return cmd_mailgate(*rt, mg_org, mg_confidential);
         if (*serve) {

@@ -177,6 +177,11 @@ struct Complaint {
     // Retention (R-PRIV): when its personal data was removed.
     std::optional<Instant> anonymised_at;
 
+    // A historic record brought in by `klachtdesk import` (issue 13): the file, row and the
+    // source's own number; empty for a complaint registered here. Its steps' moments are
+    // unknown, so it counts in no deadline figure.
+    std::string imported_from;
+
     bool involves(long long staff_id) const;
     bool grants_access_to(long long staff_id) const;
 };

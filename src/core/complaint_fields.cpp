@@ -256,6 +256,7 @@ const std::vector<ComplaintField>& complaint_fields() {
         KD_MOMENT(withdrawn_at),
         KD_TEXT(withdraw_reason, kRemoved),
         KD_MOMENT(anonymised_at),
+        KD_TEXT(imported_from, nullptr),
     };
     return fields;
 }

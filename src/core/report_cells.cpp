@@ -83,7 +83,10 @@ std::vector<ReportCell> report_cells(const Complaint& c,
                        std::to_string(days_between(c.received_at, *c.resolved_at)), 1});
 
     std::vector<Overdue> spans;
-    for (const StepDeadline& d : deadlines) {
+    // An imported historic record says when it came in and ended, not when its steps were
+    // done: counting its deadlines as missed would be a figure nobody measured.
+    const std::vector<StepDeadline> unknown;
+    for (const StepDeadline& d : c.imported_from.empty() ? deadlines : unknown) {
         const std::string step = step_name(d.step);
         if (d.starts_at && d.done_at)
             out.push_back({day_of(*d.done_at), kStepPrefix + step,

@@ -45,6 +45,7 @@ inline constexpr const char* kBreakdownMeasures[] = {
     "category", "cause", "channel", "complainant_type", "verdict", "outcome", "handler"};
 
 // The complaint's cells, from its deadlines (deadlines_of; their `now` does not matter here).
+// An imported complaint (imported_from) has no step or deadline cells.
 std::vector<ReportCell> report_cells(const Complaint& c,
                                      const std::vector<StepDeadline>& deadlines);
 

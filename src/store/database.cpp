@@ -121,24 +121,28 @@ std::optional<Complaint> Transaction::complaint(long long organisation_id, long 
     return std::move(found.front());
 }
 
-void Transaction::insert_complaint(Complaint& c, std::optional<Instant> next_due,
-                                   const std::vector<ReportCell>& report, Instant now) {
-    auto it = state_.counters.find(c.organisation_id);
+std::string Transaction::next_reference(long long organisation_id) {
+    auto it = state_.counters.find(organisation_id);
     if (it == state_.counters.end()) {
         // Locked on PostgreSQL until commit, so two servers never hand out one number twice.
         Counter counter;
         std::string q = "SELECT next_sequence FROM organisations WHERE id = :o";
         if (backend_ == Backend::postgresql) q += " FOR UPDATE";
-        sql_ << q, soci::use(c.organisation_id), soci::into(counter.next);
+        sql_ << q, soci::use(organisation_id), soci::into(counter.next);
         if (!sql_.got_data()) throw std::runtime_error("unknown organisation");
-        it = state_.counters.emplace(c.organisation_id, counter).first;
+        it = state_.counters.emplace(organisation_id, counter).first;
     }
     long long seq = it->second.next++;
     it->second.dirty = true;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%s-%05lld", cache_.organisation_code(c.organisation_id).c_str(),
+    std::snprintf(buf, sizeof buf, "%s-%05lld", cache_.organisation_code(organisation_id).c_str(),
                   seq);
-    c.reference = buf;
+    return buf;
+}
+
+void Transaction::insert_complaint(Complaint& c, std::optional<Instant> next_due,
+                                   const std::vector<ReportCell>& report, Instant now) {
+    c.reference = next_reference(c.organisation_id);
     insert_complaint_row(cache_, sql_, backend_, c, next_due, now);
     add_to_report(c.organisation_id, report);
 }
@@ -207,15 +211,29 @@ void Transaction::finish() {
 
 // Appends one event to the organisation's chain; `complaint_id` is 0 for events about staff
 // or a procedure, and so is `state_digest`.
-void Transaction::append_event(long long organisation_id, long long complaint_id,
-                               const std::string& subject, long long subject_id, Instant at,
-                               const Actor& actor, const std::string& action,
-                               const std::string& changes, const std::string& state_digest) {
+ChainLink Transaction::next_link(long long organisation_id, long long complaint_id,
+                                 const std::string& subject, long long subject_id, Instant at,
+                                 const Actor& actor, const std::string& action,
+                                 const std::string& changes, const std::string& state_digest,
+                                 std::string& hash) {
     Head& h = head(organisation_id);
     ChainLink link{organisation_id, h.seq + 1, complaint_id, to_epoch(at),
                    actor.staff_id,  action,    actor.source, sha256(changes),
                    h.hash,          subject,   subject_id,   state_digest};
-    std::string hash = link_hash(link);
+    hash = link_hash(link);
+    h.seq = link.seq;
+    h.hash = hash;
+    h.dirty = true;
+    return link;
+}
+
+void Transaction::append_event(long long organisation_id, long long complaint_id,
+                               const std::string& subject, long long subject_id, Instant at,
+                               const Actor& actor, const std::string& action,
+                               const std::string& changes, const std::string& state_digest) {
+    std::string hash;
+    ChainLink link = next_link(organisation_id, complaint_id, subject, subject_id, at, actor,
+                               action, changes, state_digest, hash);
     Binds b;
     b.num(organisation_id);
     if (complaint_id)
@@ -235,9 +253,6 @@ void Transaction::append_event(long long organisation_id, long long complaint_id
     static const std::string sql[2] = {insert_event_sql(Backend::sqlite),
                                        insert_event_sql(Backend::postgresql)};
     cache_.run(sql[backend_ == Backend::sqlite ? 0 : 1], b);
-    h.seq = link.seq;
-    h.hash = hash;
-    h.dirty = true;
 }
 
 void Transaction::append_audit(long long organisation_id, long long complaint_id, Instant at,

@@ -7,6 +7,7 @@
 #include "core/report.hpp"
 #include "core/report_cells.hpp"
 #include "core/tracked_action.hpp"
+#include "store/audit_chain.hpp"
 #include "store/migrations.hpp"
 #include "store/records.hpp"
 
@@ -65,6 +66,12 @@ public:
     void update_complaint(const Complaint& before, const Complaint& after,
                           std::optional<Instant> next_due, const std::vector<ReportCell>& report,
                           Instant now);
+    // Imported historic complaints (issue 13, service/import.hpp): each gets its id and
+    // reference and one event `action` by `actor` at `now`, as insert_complaint and
+    // append_audit would give them; on PostgreSQL both go in by COPY. They add nothing to the
+    // report counts here: the import sums their cells and adds them once (add_to_report).
+    void import_complaints(std::vector<Complaint>& batch, const Actor& actor,
+                           const std::string& action, Instant now);
     // Adds cells to the report counts, written once at the end of the batch; insert_complaint and
     // update_complaint do it for complaints, an import or a benchmark for many at once.
     void add_to_report(long long organisation_id, const std::vector<ReportCell>& cells);
@@ -218,6 +225,15 @@ private:
     void keep_write_report();
     void flush_report();
     Head& head(long long organisation_id);
+    // The organisation's next complaint reference ("004-00017").
+    std::string next_reference(long long organisation_id);
+    // The next link of the organisation's chain and its `hash`; the head moves to it.
+    ChainLink next_link(long long organisation_id, long long complaint_id,
+                        const std::string& subject, long long subject_id, Instant at,
+                        const Actor& actor, const std::string& action, const std::string& changes,
+                        const std::string& state_digest, std::string& hash);
+    void copy_imported(std::vector<Complaint>& batch, const Actor& actor, const std::string& action,
+                       Instant now);
 
     void append_event(long long organisation_id, long long complaint_id, const std::string& subject,
                       long long subject_id, Instant at, const Actor& actor,

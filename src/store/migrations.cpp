@@ -692,6 +692,10 @@ std::vector<Migration> migrations_for(Backend b) {
                   updated_by BIGINT NOT NULL REFERENCES staff(id),
                   UNIQUE (organisation_id, period)))",
                    }});
+    all.push_back({24,
+                   "issue 13: where an imported historic complaint came from (file, row, the "
+                   "source's own number)",
+                   {"ALTER TABLE complaints ADD COLUMN imported_from TEXT NOT NULL DEFAULT ''"}});
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

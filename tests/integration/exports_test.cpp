@@ -21,13 +21,9 @@ json read_xlsx(const std::string& bytes) {
     std::ofstream(path, std::ios::binary) << bytes;
     std::string command =
         "/usr/bin/python3 " + kd::testing::source_path("tests/tools/xlsx_cells.py") + " " + path;
-    std::string out;
-    if (FILE* p = popen(command.c_str(), "r")) {
-        char buf[4096];
-        for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
-            out.append(buf, n);
-        EXPECT_EQ(pclose(p), 0) << out;
-    }
+    int status = -1;
+    std::string out = kd::testing::command_output(command, &status);
+    EXPECT_EQ(status, 0) << out;
     std::remove(path);
     return json::parse(out);
 }

@@ -3,6 +3,7 @@
 
 #include "service/procedure_file.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <stdexcept>
 
@@ -10,6 +11,19 @@ namespace kd::testing {
 
 std::string source_path(const std::string& relative) {
     return std::string(KLACHTDESK_SOURCE_DIR) + "/" + relative;
+}
+
+std::string command_output(const std::string& command, int* status) {
+    std::string out;
+    int result = -1;
+    if (FILE* p = popen(command.c_str(), "r")) {
+        char buf[4096];
+        for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
+            out.append(buf, n);
+        result = pclose(p);
+    }
+    if (status) *status = result;
+    return out;
 }
 
 Procedure seed_procedure(const std::string& slug) {

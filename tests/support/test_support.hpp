@@ -13,6 +13,8 @@ std::string source_path(const std::string& relative); // inside the repository
 Procedure seed_procedure(const std::string& slug);    // "xs2more" -> procedures/004-xs2more.toml
 Instant at(const std::string& local_iso);             // "2026-12-24T17:30" Amsterdam time
 std::string iso(Instant t);                           // "2026-12-24T23:59:59+01:00"
+// What a shell command prints on standard output; `status` gets its exit status (as pclose).
+std::string command_output(const std::string& command, int* status = nullptr);
 
 // A phone intake that `p` accepts: Jan de Boer about employee `involved`, with what the
 // procedure demands (category, approval, explanation; 001 acknowledges at intake).

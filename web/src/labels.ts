@@ -224,6 +224,7 @@ export const fieldLabels: Record<string, Pair> = {
   withdrawn_at: ['Ingetrokken', 'Withdrawn'],
   withdraw_reason: ['Reden intrekking', 'Reason for withdrawal'],
   anonymised_at: ['Geanonimiseerd', 'Anonymised'],
+  imported_from: ['Geïmporteerd uit', 'Imported from'],
   file_name: ['Bestand', 'File'],
   kind: ['Soort stuk', 'Kind of document'],
   size: ['Grootte', 'Size'],
