@@ -63,6 +63,7 @@ export function CasePage({ id }: { id: number }) {
         <Title order={1} size="h2">{pick('Klacht', 'Complaint')} {c.reference}</Title>
         <Badge size="lg" color="indigo.8" style={{ textTransform: 'none' }}>{label(state, c.state)}</Badge>
         {c.confidential && <Badge color="grape.8" style={{ textTransform: 'none' }}>🔒 {pick('Vertrouwelijk', 'Confidential')}</Badge>}
+        {c.imported_from && <Badge color="gray.7" style={{ textTransform: 'none' }}>{pick('Historisch dossier (geïmporteerd)', 'Historic record (imported)')}</Badge>}
       </Group>
       {saved && <Alert color="green" role="status" withCloseButton closeButtonLabel={pick('Sluiten', 'Close')} onClose={() => setSaved(null)}>{saved}</Alert>}
 
@@ -175,6 +176,7 @@ export function CasePage({ id }: { id: number }) {
             {row(t('handler'), c.handler ? `${c.handler.name}${c.handler.job_title ? ` (${c.handler.job_title})` : ''}` : '')}
             {row(t('involvedStaff'), c.involved_staff.map((s) => staffName(s)).join(', '))}
             {row(pick('Geregistreerd', 'Registered'), `${formatDateTime(c.registered_at)} ${t('by')} ${staffName(c.registered_by)}`)}
+            {c.imported_from && row(pick('Geïmporteerd uit', 'Imported from'), c.imported_from)}
             {row(pick('Oorzaak', 'Cause'), [c.cause_category, c.cause].filter(Boolean).join(': '))}
             {row(pick('Oplossing', 'Solution'), String(c.solution ?? ''))}
             {row(pick('Tevredenheid', 'Satisfaction'), label(valueLabels.satisfaction[String(c.satisfaction)], String(c.satisfaction ?? '')))}
