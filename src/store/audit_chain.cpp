@@ -1,7 +1,7 @@
-// audit_chain.cpp: SHA-256 (libsodium) over an unambiguous encoding of each link.
+// audit_chain.cpp: SHA-256 over an unambiguous encoding of each link.
 #include "store/audit_chain.hpp"
 
-#include <sodium.h>
+#include <openssl/evp.h>
 
 #include <stdexcept>
 
@@ -9,12 +9,18 @@ namespace kd {
 
 const std::string kGenesisHash(kDigestSize, '\0');
 
+// OpenSSL's, not libsodium's: it uses the processor's SHA instructions, about four times as
+// fast, and every audit event hashes its changes and its complaint's state (an import hashes
+// millions). The algorithm is fetched once; fetching it per call costs as much as hashing.
 std::string sha256(std::string_view data) {
-    static const bool ready = sodium_init() >= 0;
-    if (!ready) throw std::runtime_error("libsodium could not be initialised");
-    std::string out(crypto_hash_sha256_BYTES, '\0');
-    crypto_hash_sha256(reinterpret_cast<unsigned char*>(out.data()),
-                       reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (!md) throw std::runtime_error("OpenSSL has no SHA-256");
+    std::string out(kDigestSize, '\0');
+    unsigned int size = 0;
+    if (EVP_Digest(data.data(), data.size(), reinterpret_cast<unsigned char*>(out.data()), &size,
+                   md, nullptr) != 1 ||
+        size != kDigestSize)
+        throw std::runtime_error("SHA-256 failed");
     return out;
 }
 

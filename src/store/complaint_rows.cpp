@@ -49,19 +49,6 @@ FieldValue value_at(const soci::row& r, std::size_t i, FieldKind kind) {
     return n;
 }
 
-// Binds a value; a null keeps its field's kind, so a statement kept in the cache binds the
-// same kinds in the same places every time.
-void bind_value(Binds& b, const FieldValue& v, FieldKind kind) {
-    if (const auto* n = std::get_if<long long>(&v))
-        b.num(*n);
-    else if (const auto* s = std::get_if<std::string>(&v))
-        b.text(*s);
-    else if (kind == FieldKind::text || kind == FieldKind::name || kind == FieldKind::date)
-        b.null_text();
-    else
-        b.null();
-}
-
 json to_json(const FieldValue& v, FieldKind kind) {
     if (const auto* n = std::get_if<long long>(&v))
         return kind == FieldKind::flag ? json(*n != 0) : json(*n);
@@ -169,6 +156,19 @@ void redact(json& changes) {
 }
 
 } // namespace
+
+// Binds a value; a null keeps its field's kind, so a statement kept in the cache binds the
+// same kinds in the same places every time.
+void bind_value(Binds& b, const FieldValue& v, FieldKind kind) {
+    if (const auto* n = std::get_if<long long>(&v))
+        b.num(*n);
+    else if (const auto* s = std::get_if<std::string>(&v))
+        b.text(*s);
+    else if (kind == FieldKind::text || kind == FieldKind::name || kind == FieldKind::date)
+        b.null_text();
+    else
+        b.null();
+}
 
 std::string complaint_columns_of_schema(const std::set<std::string>& present) {
     std::string s = "c.id, c.organisation_id";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/complaint.hpp"
+#include "core/complaint_fields.hpp"
 #include "store/binds.hpp"
 #include "store/migrations.hpp"
 #include "store/statement_cache.hpp"
@@ -46,6 +47,10 @@ std::vector<Complaint> select_complaints(soci::session& s, Binds& b, const std::
 // Fills the lists (involved employees, people added, shared summaries) of these complaints
 // from their rows, in three queries whatever their number.
 void load_lists(soci::session& s, std::vector<Complaint>& complaints);
+
+// Binds a field's value; a null keeps its field's kind, so a statement kept in the cache binds
+// the same kinds in the same places every time.
+void bind_value(Binds& b, const FieldValue& v, FieldKind kind);
 
 // Inserts the complaint (it gets its id) with its lists.
 void insert_complaint_row(StatementCache& cache, soci::session& s, Backend backend, Complaint& c,
