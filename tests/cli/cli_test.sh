@@ -109,6 +109,34 @@ if command -v sqlite3 >/dev/null; then
   check "the change holds version before and after" '"version":[3,4]' "$ch"
   check "the change holds the new text" 'analysis = \"quarterly\"' "$ch"
 fi
+
+# klachtdesk import (docs/import.md): a progress bar, every bad row named, nothing stored
+# while one is bad, and the audit chain intact after the good import.
+data="$SRC/../shared/data"
+idb=(--database "sqlite:$tmp/i.db" --procedures "$SRC/procedures")
+fcc_one="$tmp/fcc-one.toml"
+sed 's/formats = \["DD-MM-YY", "YYYY-DD-MM"\]/formats = ["DD-MM-YY"]/' "$SRC/docs/import/fcc.toml" > "$fcc_one"
+out=$("$BIN" "${idb[@]}" import --organisation quoratio --mapping "$fcc_one" "$data/fcc_comcast_complaints_2015.csv" 2>&1)
+expect_status "import with a bad row stores nothing" 1 $?
+check "the bad row is named by row and column" 'row 3, column "Date": "2015-04-08" is not a date written as DD-MM-YY' "$out"
+check "and the rest counted" "... and 509 more bad row(s)" "$out"
+check "nothing was imported" "609 of 2224 row(s) are bad; nothing was imported" "$out"
+check "a progress bar" "import: [#########################] 100 %, 2224 rows" "$out"
+out=$("$BIN" "${idb[@]}" import --organisation quoratio --mapping "$fcc_one" --skip-bad-rows "$data/fcc_comcast_complaints_2015.csv" 2>/dev/null)
+expect_status "import --skip-bad-rows" 0 $?
+check "stores the good rows" "imported: 1615 complaint(s) into quoratio, 003-00001 to 003-01615; left out: 609 bad row(s)" "$out"
+out=$("$BIN" "${idb[@]}" import --organisation exactpi --mapping "$SRC/docs/import/cfpb.toml" "$data/cfpb_complaints_sample.csv" 2>/dev/null)
+expect_status "import the CFPB sample" 0 $?
+check "all of it" "imported: 6623 complaint(s) into exactpi, 001-00001 to 001-06623" "$out"
+out=$("$BIN" "${idb[@]}" audit verify 2>&1); expect_status "audit chain after the imports" 0 $?
+check "one import event per complaint" "001 exactpi: 6624 events, chain intact" "$out"
+printf 'text = ["Issue"]\n[received]\ncolumn = "Date received"\nformats = ["JJJJ"]\n' > "$tmp/bad.toml"
+out=$("$BIN" "${idb[@]}" import --organisation exactpi --mapping "$tmp/bad.toml" "$data/cfpb_complaints_sample.csv" 2>&1)
+expect_status "a broken mapping is refused" 2 $?
+check "with its line" "bad.toml:4: 'JJJJ' is no date pattern" "$out"
+check "and the missing channel" "missing [channel]" "$out"
+out=$("$BIN" "${idb[@]}" import --organisation nergens --mapping "$SRC/docs/import/cfpb.toml" "$data/cfpb_complaints_sample.csv" 2>&1)
+expect_status "an unknown organisation is refused" 2 $?
 rm -rf "$tmp"
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }

@@ -70,6 +70,7 @@ Complaint everything_set() {
     c.withdrawn_at = at("2026-11-29T13:00");
     c.withdraw_reason = "Opgelost buiten ons om";
     c.anonymised_at = at("2026-11-30T10:00");
+    c.imported_from = "klachten-2019.csv, rij 12, Nummer K-17";
     return c;
 }
 

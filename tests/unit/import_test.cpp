@@ -119,7 +119,7 @@ TEST(ImportRow, EachBadValueIsNamedWithItsRowAndColumn) {
     const Instant now = at("2026-11-18T10:30");
     ImportMapping m = fcc_like();
     auto cols = find_columns(m, kHeader).value();
-    auto refusal = [&](std::vector<std::string> cells, const ImportMapping& with) {
+    auto refusal = [&](const std::vector<std::string>& cells, const ImportMapping& with) {
         auto c = complaint_from_row(p, 3, with, cols, {"fcc.csv", 9, cells}, 7, now);
         EXPECT_FALSE(c);
         return c ? std::string() : c.refusal().message_en;

@@ -24,7 +24,7 @@ test('imported FCC complaints: in the 2015 report, and each a historic case sayi
 
   const page = await newPage(env.browser);
   await logIn(page, env.server.url, 'kwaliteit@quoratio.example');
-  await page.goto(`${env.server.url}/rapportage?period=2015`);
+  await page.goto(`${env.server.url}/rapportage?periode=2015`);
   await page.getByText('Periode: 2015 (01-01-2015 t/m 31-12-2015)', { exact: true }).waitFor();
   const received = page.getByRole('region', { name: 'Kerncijfers', exact: true }).getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: 'Ontvangen klachten', exact: true }) });
@@ -41,6 +41,7 @@ test('imported FCC complaints: in the 2015 report, and each a historic case sayi
   await page.getByText('Gesloten', { exact: true }).first().waitFor();
   await page.getByText('fcc_comcast_complaints_2015.csv, rij 2, Ticket # 250635', { exact: true }).waitFor();
   await page.getByText('Comcast Cable Internet Speeds', { exact: true }).waitFor();
+  await page.getByText(/^\d\d-\d\d-\d{4} \d\d:\d\d, bij de import$/).waitFor();
   const problems = await accessibilityProblems(page);
   assert.deepEqual(problems, [], problems.join('\n'));
   await screenshot(page, 'imported-case');

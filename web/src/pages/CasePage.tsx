@@ -175,7 +175,9 @@ export function CasePage({ id }: { id: number }) {
           <Stack gap={4}>
             {row(t('handler'), c.handler ? `${c.handler.name}${c.handler.job_title ? ` (${c.handler.job_title})` : ''}` : '')}
             {row(t('involvedStaff'), c.involved_staff.map((s) => staffName(s)).join(', '))}
-            {row(pick('Geregistreerd', 'Registered'), `${formatDateTime(c.registered_at)} ${t('by')} ${staffName(c.registered_by)}`)}
+            {row(pick('Geregistreerd', 'Registered'), c.imported_from
+              ? `${formatDateTime(c.registered_at)}, ${pick('bij de import', 'by the import')}`
+              : `${formatDateTime(c.registered_at)} ${t('by')} ${staffName(c.registered_by)}`)}
             {c.imported_from && row(pick('Geïmporteerd uit', 'Imported from'), c.imported_from)}
             {row(pick('Oorzaak', 'Cause'), [c.cause_category, c.cause].filter(Boolean).join(': '))}
             {row(pick('Oplossing', 'Solution'), String(c.solution ?? ''))}
