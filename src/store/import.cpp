@@ -57,31 +57,60 @@ void put_copy_bytes(std::string& out, const std::string& raw) {
     out += to_hex(raw);
 }
 
-// Sends `rows` (COPY text format) to `copy_sql` ("COPY t (...) FROM STDIN") on the session.
-void copy_in(soci::session& sql, const std::string& copy_sql, const std::string& rows) {
-    auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
-    PGconn* conn = backend->conn_;
-    auto fail = [&](const std::string& what) {
-        throw std::runtime_error(what + ": " + PQerrorMessage(conn));
-    };
-    PGresult* start = PQexec(conn, copy_sql.c_str());
-    bool ready = PQresultStatus(start) == PGRES_COPY_IN;
-    PQclear(start);
-    if (!ready) fail("COPY did not start");
-    if (PQputCopyData(conn, rows.data(), static_cast<int>(rows.size())) != 1 ||
-        PQputCopyEnd(conn, nullptr) != 1)
-        fail("COPY failed");
-    bool ok = true;
-    std::string error;
-    while (PGresult* r = PQgetResult(conn)) {
-        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-            ok = false;
-            error = PQresultErrorMessage(r);
-        }
-        PQclear(r);
+// One COPY ... FROM STDIN, fed as its rows are made: the server takes in and indexes what it
+// has while the rest is still being written here.
+class CopyIn {
+public:
+    CopyIn(soci::session& sql, const std::string& copy_sql)
+        : conn_(static_cast<soci::postgresql_session_backend*>(sql.get_backend())->conn_) {
+        PGresult* start = PQexec(conn_, copy_sql.c_str());
+        bool ready = PQresultStatus(start) == PGRES_COPY_IN;
+        PQclear(start);
+        if (!ready) fail("COPY did not start");
+        open_ = true;
+        rows_.reserve(2 * kChunk);
     }
-    if (!ok) throw std::runtime_error("COPY failed: " + error);
-}
+    CopyIn(const CopyIn&) = delete;
+    CopyIn& operator=(const CopyIn&) = delete;
+    // Stopped halfway (an exception): the server is told, so the connection can roll back.
+    ~CopyIn() {
+        if (!open_) return;
+        PQputCopyEnd(conn_, "the import stopped");
+        while (PGresult* r = PQgetResult(conn_))
+            PQclear(r);
+    }
+    // The row's text ends in "\n"; sent once a chunk is full.
+    std::string& rows() { return rows_; }
+    void row_done() {
+        if (rows_.size() >= kChunk) send();
+    }
+    void end() {
+        send();
+        open_ = false;
+        if (PQputCopyEnd(conn_, nullptr) != 1) fail("COPY failed");
+        std::string error;
+        while (PGresult* r = PQgetResult(conn_)) {
+            if (PQresultStatus(r) != PGRES_COMMAND_OK) error = PQresultErrorMessage(r);
+            PQclear(r);
+        }
+        if (!error.empty()) throw std::runtime_error("COPY failed: " + error);
+    }
+
+private:
+    static constexpr std::size_t kChunk = 1 << 16;
+    void send() {
+        if (!rows_.empty() &&
+            PQputCopyData(conn_, rows_.data(), static_cast<int>(rows_.size())) != 1)
+            fail("COPY failed");
+        rows_.clear();
+    }
+    [[noreturn]] void fail(const std::string& what) {
+        throw std::runtime_error(what + ": " + PQerrorMessage(conn_));
+    }
+    PGconn* conn_;
+    bool open_ = false;
+    std::string rows_;
+};
 
 // What each complaint's "import" event holds and vouches for: its changes document and the
 // digest of its state. Half of them on a second thread: these and their hashes are most of
@@ -178,16 +207,16 @@ void Transaction::copy_imported(std::vector<Complaint>& batch, const Actor& acto
             cols += std::string(", ") + f.name;
         return "COPY complaints (" + cols + ", next_due_at, updated_at) FROM STDIN";
     }();
-    for (Complaint& c : batch)
-        c.reference = next_reference(c.organisation_id);
-    EventContent content = event_content(batch);
-    std::string rows, events;
-    rows.reserve(batch.size() * 512);
-    events.reserve(batch.size() * 1024);
-    const std::string nothing_due = "\t" + std::to_string(kNothingDue) + "\t";
     for (std::size_t i = 0; i < batch.size(); ++i) {
-        Complaint& c = batch[i];
-        c.id = ids[i];
+        batch[i].id = ids[i];
+        batch[i].reference = next_reference(batch[i].organisation_id);
+    }
+    // The events' content is made on other threads while the rows go to the server.
+    auto content = std::async(std::launch::async, event_content, std::cref(batch));
+    const std::string nothing_due = "\t" + std::to_string(kNothingDue) + "\t";
+    CopyIn complaints(sql_, complaints_sql);
+    for (const Complaint& c : batch) {
+        std::string& rows = complaints.rows();
         rows += std::to_string(c.id);
         rows += '\t';
         rows += std::to_string(c.organisation_id);
@@ -198,37 +227,46 @@ void Transaction::copy_imported(std::vector<Complaint>& batch, const Actor& acto
         rows += nothing_due;
         rows += std::to_string(to_epoch(last_change(c, now)));
         rows += '\n';
+        complaints.row_done();
+    }
+    EventContent made = content.get();
+    complaints.end();
 
-        const std::string& changes = content.changes[i];
-        const std::string& state = content.states[i];
+    // The chain heads are read (and locked) before the COPY: no other statement can run while
+    // one is open.
+    for (const Complaint& c : batch)
+        head(c.organisation_id);
+    CopyIn events(sql_, "COPY audit_events (organisation_id, complaint_id, at, actor_id, action, "
+                        "changes, seq, source, hash, subject, subject_id, state_digest) FROM STDIN");
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const Complaint& c = batch[i];
+        const std::string& changes = made.changes[i];
+        const std::string& state = made.states[i];
         std::string hash;
         ChainLink link = next_link(c.organisation_id, c.id, "complaint", c.id, now, actor, action,
                                    changes, state, hash);
-        for (const std::string& v : {std::to_string(c.organisation_id), std::to_string(c.id),
-                                     std::to_string(link.at), std::to_string(link.actor_id)}) {
-            events += v;
-            events += '\t';
+        std::string& out = events.rows();
+        for (long long v : {c.organisation_id, c.id, link.at, link.actor_id}) {
+            out += std::to_string(v);
+            out += '\t';
         }
-        put_copy_text(events, action);
-        events += '\t';
-        put_copy_text(events, changes);
-        events += '\t';
-        events += std::to_string(link.seq);
-        events += '\t';
-        put_copy_text(events, link.source);
-        events += '\t';
-        put_copy_bytes(events, hash);
-        events += "\tcomplaint\t";
-        events += std::to_string(c.id);
-        events += '\t';
-        put_copy_bytes(events, state);
-        events += '\n';
+        put_copy_text(out, action);
+        out += '\t';
+        put_copy_text(out, changes);
+        out += '\t';
+        out += std::to_string(link.seq);
+        out += '\t';
+        put_copy_text(out, link.source);
+        out += '\t';
+        put_copy_bytes(out, hash);
+        out += "\tcomplaint\t";
+        out += std::to_string(c.id);
+        out += '\t';
+        put_copy_bytes(out, state);
+        out += '\n';
+        events.row_done();
     }
-    copy_in(sql_, complaints_sql, rows);
-    copy_in(sql_,
-            "COPY audit_events (organisation_id, complaint_id, at, actor_id, action, changes, seq, "
-            "source, hash, subject, subject_id, state_digest) FROM STDIN",
-            events);
+    events.end();
 }
 
 } // namespace kd
