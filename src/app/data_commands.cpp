@@ -128,8 +128,12 @@ int cmd_import(Runtime& rt, const std::string& organisation, const std::string& 
                      "with --skip-bad-rows.\n";
         return 1;
     }
+    if (r.imported == 0) {
+        std::cerr << "klachtdesk: no row of " << r.rows << " could be imported.\n";
+        return 1;
+    }
     std::cout << "imported: " << r.imported << " complaint(s) into " << org->record.slug;
-    if (r.imported) std::cout << ", " << r.first_reference << " to " << r.last_reference;
+    std::cout << ", " << r.first_reference << " to " << r.last_reference;
     if (r.bad) std::cout << "; left out: " << r.bad << " bad row(s)";
     std::cout << "\n";
     return 0;

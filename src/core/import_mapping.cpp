@@ -2,6 +2,8 @@
 #include "core/import_mapping.hpp"
 
 #include "core/amsterdam_time.hpp"
+#include "core/calendar.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -53,6 +55,15 @@ Outcome<Date> date_in(const DateColumn& c, const ImportRow& row, int index, Date
     if (v.empty()) return row_error(row, c.column, "geen datum", "no date");
     for (const auto& p : c.patterns) {
         if (auto d = p.read(v)) {
+            // The working-day calendar, and so every deadline and report of the case, starts
+            // in 1990: a case from before would break the pages that show it.
+            if (static_cast<int>(d->year()) < kFirstCalendarYear)
+                return row_error(
+                    row, c.column,
+                    "\"" + std::string(v) + "\" ligt vóór " + std::to_string(kFirstCalendarYear) +
+                        ", het eerste jaar van de kalender van klachtdesk",
+                    "\"" + std::string(v) + "\" is before " + std::to_string(kFirstCalendarYear) +
+                        ", the first year of klachtdesk's calendar");
             if (day_number(*d) > day_number(today))
                 return row_error(
                     row, c.column,
@@ -200,6 +211,24 @@ Outcome<Complaint> complaint_from_row(const Procedure& p, int procedure_version,
                                       const ImportMapping& m, const ImportColumns& cols,
                                       const ImportRow& row, long long by, Instant now) {
     const Date today = local_date(now);
+    // Text that is not UTF-8 (a CSV saved by Excel as Windows-1252) cannot be stored or
+    // hashed: named here, with its row and column, instead of failing the whole import.
+    auto readable = [&](int index, const std::string& column) -> std::optional<Refusal> {
+        if (index < 0) return std::nullopt;
+        std::string_view cell = row.cells[static_cast<std::size_t>(index)];
+        if (valid_utf8(cell) && cell.find('\0') == std::string_view::npos) return std::nullopt;
+        return row_error(row, column, "is geen UTF-8-tekst; sla het bestand op als \"CSV UTF-8\"",
+                         "is not UTF-8 text; save the file as \"CSV UTF-8\"");
+    };
+    std::vector<std::pair<int, std::string>> used = {{cols.received, m.received.column},
+                                                     {cols.channel, m.channel.column},
+                                                     {cols.category, m.category.column},
+                                                     {cols.source_id, m.source_id}};
+    if (m.closed) used.emplace_back(cols.closed, m.closed->column);
+    for (std::size_t i = 0; i < cols.text.size() && i < m.text.size(); ++i)
+        used.emplace_back(cols.text[i], m.text[i]);
+    for (const auto& [index, column] : used)
+        if (auto bad = readable(index, column)) return *bad;
     Complaint c;
     c.procedure_version = procedure_version;
     auto received = date_in(m.received, row, cols.received, today);

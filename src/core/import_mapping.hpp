@@ -53,7 +53,8 @@ struct ValueColumn {
     std::string fixed;
 };
 
-// The mapping file, read (service/import_file.cpp); every column is named by its header.
+// The mapping file, read (service/import_mapping_file.cpp); every column is named by its
+// header.
 struct ImportMapping {
     DateColumn received;              // required
     std::optional<DateColumn> closed; // when the case ended; the receipt day without it
@@ -86,7 +87,8 @@ struct ImportRow {
 // A historic complaint from one row: closed on the day the source says it ended (or the day
 // it came in), received and closed at noon Amsterdam time (the file gives days, not times),
 // registered at `now` by `by`, with `imported_from` naming the file and row. Refused with
-// the column at fault as `field` when a value is missing, unreadable, after today, or not
+// the column at fault as `field` when a value is missing, not UTF-8, unreadable, before 1990
+// or after today, or not
 // a channel klachtdesk knows or one of the procedure's categories (when it lists them).
 Outcome<Complaint> complaint_from_row(const Procedure& p, int procedure_version,
                                       const ImportMapping& m, const ImportColumns& cols,

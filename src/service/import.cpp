@@ -127,14 +127,31 @@ ImportResult import_complaints(Writer& writer, const OrganisationContext& org,
              return true;
          },
          [&](WriteStatus s, const std::string& error) {
+             // The work may never have run (the writer stopped, BEGIN failed): the reader must
+             // not wait for it to take batches. Closed before `finished`, after which the
+             // reader may leave this frame.
+             queue.close();
              std::lock_guard lock(mu);
              status = s;
              write_error = error;
              finished = true;
              cv.notify_all();
          }});
+    // The writer's work and its `done` hold references to this frame: whatever happens below,
+    // it is not left before they are over. `keep` stays false on an exception: rolled back.
+    struct WriterDone {
+        BatchQueue& queue;
+        std::mutex& mu;
+        std::condition_variable& cv;
+        bool& finished;
+        void wait() {
+            queue.close();
+            std::unique_lock lock(mu);
+            cv.wait(lock, [&] { return finished; });
+        }
+        ~WriterDone() { wait(); }
+    } writer_done{queue, mu, cv, finished};
 
-    // Rows whose complaint is registered by the system actor: its id is set by the writer.
     const std::string file = std::filesystem::path(data_path).filename().string();
     std::vector<Complaint> batch;
     batch.reserve(options.batch_rows);
@@ -154,6 +171,8 @@ ImportResult import_complaints(Writer& writer, const OrganisationContext& org,
                     " fields, the header has " + std::to_string(header.size()));
                 continue;
             }
+            // Registered by the organisation's system account: the store sets it, in the
+            // transaction that knows it.
             auto c = complaint_from_row(org.procedure, org.procedure.version, mapping.mapping,
                                         *cols, row, 0, now);
             if (!c) {
@@ -191,9 +210,7 @@ ImportResult import_complaints(Writer& writer, const OrganisationContext& org,
         std::lock_guard lock(mu);
         keep = writing;
     }
-    queue.close();
-    std::unique_lock lock(mu);
-    cv.wait(lock, [&] { return finished; });
+    writer_done.wait();
     if (progress) {
         shown.bytes_read = csv.bytes_read();
         shown.rows = result.rows;

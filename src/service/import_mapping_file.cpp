@@ -17,7 +17,8 @@ std::optional<DateColumn> date_column(TomlReader& r, const toml::table& root, co
     r.only_keys(*t, {"column", "formats"}, where);
     DateColumn c;
     c.column = r.str(*t, "column", true, where);
-    for (const auto& text : r.strings(*t, "formats")) {
+    const std::vector<std::string> formats = r.strings(*t, "formats");
+    for (const auto& text : formats) {
         if (auto p = DatePattern::parse(text))
             c.patterns.push_back(*p);
         else
@@ -25,8 +26,9 @@ std::optional<DateColumn> date_column(TomlReader& r, const toml::table& root, co
                                            "' is no date pattern: write it with YYYY or YY, "
                                            "MM or M, DD or D, or Mon, e.g. \"DD-MM-YYYY\"");
     }
-    if (c.patterns.empty() && !t->get("formats"))
-        r.error(t, "missing 'formats' in " + where + ", e.g. formats = [\"DD-MM-YYYY\"]");
+    if (formats.empty())
+        r.error(t->get("formats") ? t->get("formats") : t,
+                "'formats' in " + where + " needs a date pattern, e.g. formats = [\"DD-MM-YYYY\"]");
     return c;
 }
 
@@ -87,6 +89,18 @@ ImportMappingFile read_import_mapping(const std::string& path) {
     if (auto received = date_column(r, root, "received", true)) m.received = *received;
     m.closed = date_column(r, root, "closed", false);
     m.channel = value_column(r, root, "channel");
+    // A channel that is no channel would make every row bad: said once, here.
+    std::string names;
+    for (const auto& n : kChannelNames)
+        names += (names.empty() ? "" : ", ") + std::string(n.name);
+    auto check_channel = [&](const std::string& value) {
+        if (!value.empty() && !channel_from_name(value))
+            r.error(root.get("channel"),
+                    "[channel]: '" + value + "' is no channel; use one of: " + names);
+    };
+    check_channel(m.channel.fixed);
+    for (const auto& [from, to] : m.channel.values)
+        check_channel(to);
     m.category = value_column(r, root, "category");
     m.text = r.strings(root, "text");
     if (m.text.empty())

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 
 namespace kd {
 
@@ -51,10 +52,16 @@ Outcome<Report> ReportService::report(const OrganisationContext& org, const View
     for (const PeriodFigures* f : {&r.current, &r.before})
         for (const Breakdown& b : f->breakdowns)
             if (b.measure == std::string("handler"))
-                for (const KeyCount& k : b.counts)
-                    if (!k.key.empty())
-                        if (auto it = names.find(std::stoll(k.key)); it != names.end())
-                            r.handler_names[it->first] = it->second;
+                for (const KeyCount& k : b.counts) {
+                    // Only our own cells write these keys, but a key that is no number must
+                    // leave a name out, not fail the report.
+                    long long id = 0;
+                    auto [end, error] =
+                        std::from_chars(k.key.data(), k.key.data() + k.key.size(), id);
+                    if (error != std::errc() || end != k.key.data() + k.key.size()) continue;
+                    if (auto it = names.find(id); it != names.end())
+                        r.handler_names[it->first] = it->second;
+                }
     return r;
 }
 

@@ -269,24 +269,41 @@ void load_lists(soci::session& s, std::vector<Complaint>& complaints) {
     }
 }
 
-void insert_complaint_row(StatementCache& cache, soci::session& s, Backend backend, Complaint& c,
-                          std::optional<Instant> next_due, Instant now) {
+const std::string& complaint_row_columns() {
     static const std::string columns = [] {
-        std::string names = "organisation_id", params = ":p0";
-        int n = 0;
-        for (const auto& f : complaint_fields()) {
+        std::string names = "organisation_id";
+        for (const auto& f : complaint_fields())
             names += std::string(", ") + f.name;
-            params += ", :p" + std::to_string(++n);
-        }
-        return "INSERT INTO complaints (" + names + ", next_due_at, updated_at) VALUES (" + params +
-               ", :due, :upd)";
+        return names + ", next_due_at, updated_at";
     }();
-    Binds b;
+    return columns;
+}
+
+const std::string& complaint_row_placeholders() {
+    static const std::string placeholders = [] {
+        std::string params = ":p0";
+        for (std::size_t n = 1; n < complaint_fields().size() + 3; ++n)
+            params += ", :p" + std::to_string(n);
+        return params;
+    }();
+    return placeholders;
+}
+
+void bind_complaint_row(Binds& b, const Complaint& c, std::optional<Instant> next_due,
+                        Instant updated) {
     b.num(c.organisation_id);
     for (const auto& f : complaint_fields())
         bind_value(b, f.get(c), f.kind);
     b.num(next_due ? to_epoch(*next_due) : kNothingDue);
-    b.num(to_epoch(now));
+    b.num(to_epoch(updated));
+}
+
+void insert_complaint_row(StatementCache& cache, soci::session& s, Backend backend, Complaint& c,
+                          std::optional<Instant> next_due, Instant now) {
+    static const std::string columns = "INSERT INTO complaints (" + complaint_row_columns() +
+                                       ") VALUES (" + complaint_row_placeholders() + ")";
+    Binds b;
+    bind_complaint_row(b, c, next_due, now);
     long long id = 0;
     if (backend == Backend::sqlite) {
         cache.run(columns, b);

@@ -52,6 +52,14 @@ void load_lists(soci::session& s, std::vector<Complaint>& complaints);
 // the same kinds in the same places every time.
 void bind_value(Binds& b, const FieldValue& v, FieldKind kind);
 
+// "organisation_id, reference, ..., next_due_at, updated_at": the columns a complaint row is
+// written with, and ":p0, :p1, ...", as many placeholders; bind_complaint_row binds the values
+// in the same order.
+const std::string& complaint_row_columns();
+const std::string& complaint_row_placeholders();
+void bind_complaint_row(Binds& b, const Complaint& c, std::optional<Instant> next_due,
+                        Instant updated);
+
 // Inserts the complaint (it gets its id) with its lists.
 void insert_complaint_row(StatementCache& cache, soci::session& s, Backend backend, Complaint& c,
                           std::optional<Instant> next_due, Instant now);

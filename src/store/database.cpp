@@ -27,10 +27,9 @@ namespace kd {
 namespace {
 
 std::string insert_event_sql(Backend b) {
-    return "INSERT INTO audit_events (organisation_id, complaint_id, at, actor_id, action, "
-           "changes, seq, source, hash, subject, subject_id, state_digest) VALUES (:o, :c, :a, "
-           ":s, :x, :ch, :q, :src, " +
-           digest_param(b, "h") + ", :sj, :sid, " + digest_param(b, "st") + ")";
+    return std::string("INSERT INTO audit_events (") + kAuditEventColumns +
+           ") VALUES (:o, :c, :a, :s, :x, :ch, :q, :src, " + digest_param(b, "h") +
+           ", :sj, :sid, " + digest_param(b, "st") + ")";
 }
 
 std::string percent_decode(const std::string& s) {

@@ -29,6 +29,12 @@ namespace kd {
 
 class StatementCache;
 
+// The columns an audit event is written with, in the order append_event binds them (and an
+// import's COPY sends them).
+inline constexpr const char* kAuditEventColumns =
+    "organisation_id, complaint_id, at, actor_id, action, changes, seq, source, hash, subject, "
+    "subject_id, state_digest";
+
 // What a write may do, inside the transaction of its batch. The chain heads and reference
 // counters of the organisations it touches are read once per batch (and locked on
 // PostgreSQL), kept here, and written by finish(); each write's savepoint has its own copy.

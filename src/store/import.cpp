@@ -1,6 +1,6 @@
 // import.cpp: imported historic complaints in bulk (Transaction::import_complaints): on SQLite
-// through the prepared statements every write uses, on PostgreSQL by COPY, which takes a batch
-// in one round trip instead of one per row.
+// through a temporary table and one INSERT ... SELECT per batch, on PostgreSQL by COPY, which
+// takes a batch in one stream instead of a round trip per row.
 #include "core/complaint_fields.hpp"
 #include "store/complaint_rows.hpp"
 #include "store/database.hpp"
@@ -86,8 +86,8 @@ public:
     }
     void end() {
         send();
-        open_ = false;
         if (PQputCopyEnd(conn_, nullptr) != 1) fail("COPY failed");
+        open_ = false;
         std::string error;
         while (PGresult* r = PQgetResult(conn_)) {
             if (PQresultStatus(r) != PGRES_COMMAND_OK) error = PQresultErrorMessage(r);
@@ -152,35 +152,26 @@ void Transaction::import_complaints(std::vector<Complaint>& batch, const Actor& 
         return;
     }
     // SQLite's default cache (2 MB) spills a large transaction's pages to the WAL and reads
-    // them back for every index; an import's transaction keeps them in memory, up to 512 MB.
+    // them back for every index; an import keeps them in memory, up to 512 MB. It stays so
+    // for the connection: an import runs in a command's own process, which ends after it.
     sql_ << "PRAGMA cache_size = -524288";
     // The rows go to a temporary table first and into `complaints` with one INSERT ... SELECT
     // per batch: the full-text index (FTS5) writes its pending terms out at every statement
     // inside a savepoint, which row by row made the import eight times slower.
     sql_ << "CREATE TEMP TABLE IF NOT EXISTS import_rows AS SELECT * FROM main.complaints "
             "WHERE 0";
-    static const std::string insert_sql = [] {
-        std::string names = "id, organisation_id", params = ":p0, :p1";
-        int n = 1;
-        for (const auto& f : complaint_fields()) {
-            names += std::string(", ") + f.name;
-            params += ", :p" + std::to_string(++n);
-        }
-        return "INSERT INTO temp.import_rows (" + names + ", next_due_at, updated_at) VALUES (" +
-               params + ", :due, :upd)";
-    }();
+    static const std::string insert_sql = "INSERT INTO temp.import_rows (id, " +
+                                          complaint_row_columns() + ") VALUES (:id, " +
+                                          complaint_row_placeholders() + ")";
     long long id = 0;
     sql_ << "SELECT COALESCE(MAX(id), 0) FROM main.complaints", soci::into(id);
     for (Complaint& c : batch) {
         c.id = ++id;
         c.reference = next_reference(c.organisation_id);
+        c.registered_by = actor.staff_id;
         Binds b;
         b.num(c.id);
-        b.num(c.organisation_id);
-        for (const auto& f : complaint_fields())
-            bind_value(b, f.get(c), f.kind);
-        b.num(kNothingDue);
-        b.num(to_epoch(last_change(c, now)));
+        bind_complaint_row(b, c, std::nullopt, last_change(c, now));
         cache_.run(insert_sql, b);
     }
     cache_.run("INSERT INTO main.complaints SELECT * FROM temp.import_rows");
@@ -201,15 +192,12 @@ void Transaction::copy_imported(std::vector<Complaint>& batch, const Actor& acto
         soci::use(n), soci::into(ids);
     if (ids.size() != batch.size()) throw std::runtime_error("complaint ids: too few");
 
-    static const std::string complaints_sql = [] {
-        std::string cols = "id, organisation_id";
-        for (const auto& f : complaint_fields())
-            cols += std::string(", ") + f.name;
-        return "COPY complaints (" + cols + ", next_due_at, updated_at) FROM STDIN";
-    }();
+    static const std::string complaints_sql =
+        "COPY complaints (id, " + complaint_row_columns() + ") FROM STDIN";
     for (std::size_t i = 0; i < batch.size(); ++i) {
         batch[i].id = ids[i];
         batch[i].reference = next_reference(batch[i].organisation_id);
+        batch[i].registered_by = actor.staff_id;
     }
     // The events' content is made on other threads while the rows go to the server.
     auto content = std::async(std::launch::async, event_content, std::cref(batch));
@@ -236,8 +224,7 @@ void Transaction::copy_imported(std::vector<Complaint>& batch, const Actor& acto
     // one is open.
     for (const Complaint& c : batch)
         head(c.organisation_id);
-    CopyIn events(sql_, "COPY audit_events (organisation_id, complaint_id, at, actor_id, action, "
-                        "changes, seq, source, hash, subject, subject_id, state_digest) FROM STDIN");
+    CopyIn events(sql_, std::string("COPY audit_events (") + kAuditEventColumns + ") FROM STDIN");
     for (std::size_t i = 0; i < batch.size(); ++i) {
         const Complaint& c = batch[i];
         const std::string& changes = made.changes[i];

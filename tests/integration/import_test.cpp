@@ -6,6 +6,9 @@
 #include "api_fixture.hpp"
 #include "service/import.hpp"
 
+#include <cstdio>
+#include <fstream>
+
 using namespace kd;
 using namespace kd::it;
 
@@ -120,6 +123,9 @@ TEST_F(Import, CfpbSampleCountsPerCategoryAndMonthAreThoseOfTheFile) {
     EXPECT_EQ(c["timeline"][0]["action"], "import");
     EXPECT_EQ(c["timeline"][0]["source"], "import");
     EXPECT_EQ(c["timeline"][0]["changes"]["imported_from"][1], c["imported_from"]);
+    // Registered by the organisation's system account, as the event's actor says.
+    EXPECT_NE(c["registered_by"], 0);
+    EXPECT_EQ(c["registered_by"], c["timeline"][0]["actor_id"]);
 }
 
 TEST_F(Import, FccMixedDatesOneBadRowStopsAllUnlessSkippedBothPatternsReadEveryRow) {
@@ -171,6 +177,55 @@ TEST_F(Import, FccMixedDatesOneBadRowStopsAllUnlessSkippedBothPatternsReadEveryR
                 (k["key"] == "phone" ? phone : web) += k["n"].get<long long>();
     EXPECT_EQ(phone, 1119); // "Customer Care Call"
     EXPECT_EQ(web, 1105);   // "Internet"
+}
+
+// A bad row after batches were already written, and a quote that never closes: both roll back
+// what was written, the numbering included.
+TEST_F(Import, ABadRowAtTheEndUndoesTheBatchesWrittenBeforeIt) {
+    const std::string org = "jexo";
+    std::ifstream in(data_file("fcc_comcast_complaints_2015.csv"));
+    std::string head;
+    for (std::string line; head.size() < 400000 && std::getline(in, line);)
+        head += line + "\n";
+    auto write = [](const std::string& text) {
+        char path[] = "/tmp/klachtdesk-import-XXXXXX.csv";
+        int fd = mkstemps(path, 4);
+        EXPECT_GE(fd, 0);
+        close(fd);
+        std::ofstream(path, std::ios::binary) << text;
+        return std::string(path);
+    };
+    auto import = [&](const std::string& path) {
+        ImportOptions options;
+        options.batch_rows = 500;
+        return import_complaints(*world->writer, *world->services->organisations.find(org),
+                                 mapping("fcc.toml"), path, options, now(), {});
+    };
+    const long long before = count_of(org);
+    const std::string short_row = write(head + "1,too few,22-04-15\n");
+    ImportResult r = import(short_row);
+    EXPECT_FALSE(r.written);
+    EXPECT_GT(r.rows, 2000); // four batches of 500 went to the writer first
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0], "row " + std::to_string(r.rows + 1) + ": 3 fields, the header has 11");
+    EXPECT_EQ(count_of(org), before);
+
+    const std::string open_quote = write(head + "2,\"never closed,22-04-15,Internet\n");
+    r = import(open_quote);
+    EXPECT_FALSE(r.written);
+    EXPECT_NE(r.failure.find(": a quote (\") opens a field that never closes"), std::string::npos)
+        << r.failure;
+    EXPECT_EQ(count_of(org), before);
+
+    // The numbering goes on where it was: nothing of the undone imports took a number.
+    const std::string good = write(head);
+    r = import(good);
+    ASSERT_TRUE(r.written) << r.failure;
+    char first[32];
+    std::snprintf(first, sizeof first, "000-%05lld", before + 1);
+    EXPECT_EQ(r.first_reference, first);
+    for (const auto& path : {short_row, open_quote, good})
+        std::remove(path.c_str());
 }
 
 TEST_F(Import, AFileThatLacksAMappedColumnOrAMappingWithErrorsIsRefusedWhole) {

@@ -130,6 +130,15 @@ TEST(ImportRow, EachBadValueIsNamedWithItsRowAndColumn) {
     EXPECT_EQ(refusal({"1", "a", "", "19-11-26", "Call"}, m),
               "row 9, column \"Date\": \"19-11-26\" is after today (2026-11-18)");
     EXPECT_EQ(refusal({"1", "a", "", " ", "Call"}, m), "row 9, column \"Date\": no date");
+    // Before the calendar's first year no deadline can be computed for the case.
+    EXPECT_EQ(refusal({"1", "a", "", "31-12-89", "Call"}, m),
+              "row 9, column \"Date\": \"31-12-89\" is before 1990, the first year of "
+              "klachtdesk's calendar");
+    // Windows-1252 from Excel: named, not stored as broken text.
+    EXPECT_EQ(refusal({"1", "caf\xe9", "", "22-04-15", "Call"}, m),
+              "row 9, column \"What\": is not UTF-8 text; save the file as \"CSV UTF-8\"");
+    EXPECT_EQ(refusal({"1", "a", std::string("nul\0byte", 8), "22-04-15", "Call"}, m),
+              "row 9, column \"More\": is not UTF-8 text; save the file as \"CSV UTF-8\"");
     EXPECT_EQ(refusal({"1", "a", "", "22-04-15", "Fax"}, m),
               "row 9, column \"Via\": \"Fax\" is not among the mapping's values");
     EXPECT_EQ(refusal({"1", "", " ", "22-04-15", "Call"}, m),

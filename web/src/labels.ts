@@ -141,6 +141,7 @@ export const actionForms: Record<string, { label: Pair; fields: ActionField[] }>
 
 export const actionLabels: Record<string, Pair> = {
   register: ['Geregistreerd', 'Registered'],
+  import: ['Geïmporteerd (historisch dossier)', 'Imported (historic record)'],
   view: ['Ingezien', 'Viewed'],
   'view-summary': ['Samenvatting ingezien', 'Summary viewed'],
   anonymise: ['Geanonimiseerd', 'Anonymised'],
