@@ -126,4 +126,19 @@ Outcome<Nonconformity> close_nonconformity(const Nonconformity& n,
     return c;
 }
 
+Nonconformity nonconformity_of_complaint(const Complaint& c, long long by, Instant now) {
+    Nonconformity n;
+    n.organisation_id = c.organisation_id;
+    n.kind = FindingKind::nonconformity;
+    n.occurred_on = local_date(c.received_at);
+    n.description = "Klacht " + c.reference +
+                    (c.category.empty() ? std::string() : " (" + c.category + ")") +
+                    ": opgenomen in het afwijkingenregister bij de registratie.";
+    n.source = FindingSource::complaint;
+    n.complaint_id = c.id;
+    n.recorded_at = now;
+    n.recorded_by = by;
+    return n;
+}
+
 } // namespace kd

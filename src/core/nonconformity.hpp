@@ -3,6 +3,7 @@
 // it once its measures are done and judged. Pure; see docs/register.md.
 #pragma once
 
+#include "core/complaint.hpp"
 #include "core/instant.hpp"
 #include "core/names.hpp"
 #include "core/outcome.hpp"
@@ -79,6 +80,12 @@ struct Nonconformity {
 
     bool closed() const { return closed_at.has_value(); }
 };
+
+// R-NC (000): the register entry of a complaint registered at an organisation whose procedure
+// records every complaint there: a nonconformity from the complaint, occurred the day it came
+// in, recorded by `by`. It names the complaint and its category, not its text: the register
+// is read by more people than the case, and the case holds the complainant's words.
+Nonconformity nonconformity_of_complaint(const Complaint& c, long long by, Instant now);
 
 // "004-A0003": the organisation's code, A for afwijking, the number.
 std::string nonconformity_reference(const std::string& organisation_code, long long number);

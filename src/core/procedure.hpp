@@ -117,6 +117,9 @@ struct Procedure {
     // R-REPORT, R-NC: the causes a complaint is analysed into (issue 13); empty = free text.
     std::vector<std::string> cause_categories;
     bool cause_required = false; // the cause is recorded before resolving (000, 002, 004)
+    // R-NC (000): "De klacht wordt opgenomen ... in ons afwijkingenregister": every complaint
+    // registered is also a nonconformity in the register, linked to it.
+    bool complaints_in_register = false;
     bool require_description_approval = false;                    // R-INTAKE (001)
     bool require_procedure_explained = false;                     // R-INTAKE (001)
     bool acknowledgement_states_first_actions = false;            // R-ACK (003)

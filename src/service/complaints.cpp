@@ -4,6 +4,7 @@
 #include "service/complaints.hpp"
 
 #include "service/incident.hpp"
+#include "service/nonconformities.hpp"
 #include "service/outgoing_mail.hpp"
 #include "service/passwords.hpp"
 #include "store/audit_chain.hpp"
@@ -134,6 +135,7 @@ Outcome<SavedComplaint> ComplaintService::register_complaint(const OrganisationC
                                org.report_change(nullptr, saved.complaint), now);
             t.append_audit(org.record.id, saved.complaint.id, now, actor, "register", nullptr,
                            saved.complaint);
+            record_complaint_in_register(t, org, saved.complaint, actor, now);
             queue_mails(t, org, &saved.complaint,
                         mails_after_intake(
                             org.procedure, saved.complaint,

@@ -5,6 +5,7 @@
 
 #include "service/accounts.hpp"
 #include "service/auth.hpp"
+#include "service/nonconformities.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -250,9 +251,10 @@ long long generate_complaints(ComplaintService& service, Writer& writer, long lo
                                                c.registered_at);
                            registered.id = c.id;
                            registered.reference = c.reference;
-                           tx.append_audit(c.organisation_id, c.id, c.registered_at,
-                                           Actor{actor, "cli:seed-demo", std::nullopt}, "register",
+                           const Actor by{actor, "cli:seed-demo", std::nullopt};
+                           tx.append_audit(c.organisation_id, c.id, c.registered_at, by, "register",
                                            nullptr, registered);
+                           record_complaint_in_register(tx, *op, registered, by, c.registered_at);
                            for (auto& s : steps) {
                                s.before.id = s.after.id = c.id;
                                s.before.reference = s.after.reference = c.reference;

@@ -200,6 +200,15 @@ Outcome<NonconformityView> NonconformityService::get(const OrganisationContext& 
     return view;
 }
 
+void record_complaint_in_register(Transaction& t, const OrganisationContext& org,
+                                  const Complaint& c, const Actor& actor, Instant now) {
+    if (!org.procedure.complaints_in_register) return;
+    Nonconformity n = nonconformity_of_complaint(c, actor.staff_id, now);
+    t.insert_nonconformity(n, org.record.code);
+    t.append_register_event(org.record.id, "nonconformity", n.id, now, actor,
+                            "nonconformity-recorded", changes(nullptr, fields_of(n)).dump());
+}
+
 Outcome<NonconformityView> NonconformityService::record(const OrganisationContext& org,
                                                         const NewNonconformity& in,
                                                         const Actor& actor, Instant now) {

@@ -39,6 +39,13 @@ struct NonconformityView {
     std::vector<AuditEvent> timeline; // filled by get() only
 };
 
+// R-NC (000): inside the write that registers complaint `c` (it has its id and reference),
+// records it in the register as well, audited, when the organisation's procedure says every
+// complaint goes there. Every way a complaint comes in calls it: the intake, the public form,
+// mail registered as a complaint, the demo data; not an import of historic cases.
+void record_complaint_in_register(Transaction& t, const OrganisationContext& org,
+                                  const Complaint& c, const Actor& actor, Instant now);
+
 class NonconformityService {
 public:
     NonconformityService(Database& db, Writer& writer) : db_(db), writer_(writer) {}

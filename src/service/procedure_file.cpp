@@ -103,7 +103,7 @@ void read_rules(TomlReader& r, const toml::table& t, Procedure& p) {
                 {"acknowledgement_states_first_actions", "hearing_required", "assessment_required",
                  "satisfaction_evidence_required", "confidant_route", "escalation_body",
                  "retention_years", "analysis", "close_without_satisfaction", "remind_before",
-                 "cause_categories", "cause_required"},
+                 "cause_categories", "cause_required", "complaints_in_register"},
                 "[rules]");
     p.acknowledgement_states_first_actions = r.boolean(t, "acknowledgement_states_first_actions");
     p.hearing_required = r.boolean(t, "hearing_required");
@@ -130,6 +130,7 @@ void read_rules(TomlReader& r, const toml::table& t, Procedure& p) {
         if (!causes.insert(c).second)
             r.error(t.get("cause_categories"), "cause '" + c + "' is listed twice");
     p.cause_required = r.boolean(t, "cause_required");
+    p.complaints_in_register = r.boolean(t, "complaints_in_register");
     if (const toml::node* n = t.get("remind_before"))
         if (auto term = r.term(n, "remind_before")) p.remind_before = *term;
     std::string a = r.str(t, "analysis", false, "[rules]");

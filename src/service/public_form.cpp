@@ -5,6 +5,7 @@
 
 #include "core/lifecycle.hpp"
 #include "service/incident.hpp"
+#include "service/nonconformities.hpp"
 #include "service/passwords.hpp"
 #include "store/audit_chain.hpp"
 
@@ -96,6 +97,7 @@ Outcome<PublicReceipt> PublicFormService::submit(const OrganisationContext& org,
             auto deadlines = deadlines_of(org.procedure, org.calendar, c, now);
             t.insert_complaint(c, next_due(deadlines), org.report_change(nullptr, c), now);
             t.append_audit(org.record.id, c.id, now, system, "register", nullptr, c);
+            record_complaint_in_register(t, org, c, system, now);
             t.insert_public_link(org.record.id, c.id, sha256_hex(receipt.token));
             receipt.reference = c.reference;
             return true;

@@ -1822,7 +1822,7 @@ TEST(ProcedureVersions, EachComplaintRunsUnderItsOwnVersion) {
     {
         std::ifstream in(dir / "procs/000.toml");
         std::string text(std::istreambuf_iterator<char>(in), {});
-        text.replace(text.find("version = 3"), 11, "version = 4");
+        text.replace(text.find("version = 4"), 11, "version = 5");
         text.replace(text.find("term = \"14 days\""), 16, "term = \"21 days\"");
         std::ofstream(dir / "procs/000.toml") << text;
     }
@@ -1834,7 +1834,7 @@ TEST(ProcedureVersions, EachComplaintRunsUnderItsOwnVersion) {
     auto old_complaint =
         rt.db().complaint(rt.services().organisations.find("jexo")->record.id, old_case);
     ASSERT_TRUE(old_complaint);
-    EXPECT_EQ(old_complaint->procedure_version, 3);
+    EXPECT_EQ(old_complaint->procedure_version, 4);
     if (!::testing::Test::HasFailure()) fs::remove_all(dir);
 }
 

@@ -43,6 +43,50 @@ bool lists(const json& page, long long id) {
 
 } // namespace
 
+// R-NC (000): "De klacht wordt opgenomen in het registratiesysteem en in ons
+// afwijkingenregister": at Jexo every complaint, at intake or by the public form, is at once a
+// register entry linked to it, audited; at an organisation whose procedure does not say so,
+// nothing is added.
+TEST_F(Api, Jexo000EveryComplaintIsAlsoInTheAfwijkingenregister) {
+    auto entry_of = [&](const std::string& org, long long complaint_id) {
+        json page = ok(http(org).get(base(org) + "/nonconformities"));
+        for (const auto& n : page["items"])
+            if (!n["complaint"].is_null() && n["complaint"]["id"] == complaint_id) return n;
+        return json();
+    };
+    json in = intake("jexo");
+    in["category"] = "planning"; // free text at Jexo
+    const json c = create("jexo", in);
+    const json n = entry_of("jexo", c["id"]);
+    ASSERT_TRUE(n.is_object()) << "no register entry for " << c["reference"];
+    EXPECT_EQ(n["kind"], "nonconformity");
+    EXPECT_EQ(n["source"], "complaint");
+    EXPECT_EQ(n["status"], "open");
+    EXPECT_EQ(n["occurred_on"], c["received_at"].get<std::string>().substr(0, 10));
+    EXPECT_EQ(n["description"], "Klacht " + c["reference"].get<std::string>() +
+                                    " (planning): opgenomen in het afwijkingenregister bij de "
+                                    "registratie.");
+    EXPECT_EQ(n["recorded_by"], staff("jexo", "kwaliteit"));
+    const json one = ok(http("jexo").get(base("jexo") + "/nonconformities/" +
+                                         std::to_string(n["id"].get<long long>())));
+    ASSERT_EQ(one["timeline"].size(), 1u) << one;
+    EXPECT_EQ(one["timeline"][0]["action"], "nonconformity-recorded");
+
+    const OrganisationContext& jexo = *world->services->organisations.find("jexo");
+    auto receipt = world->services->public_form.submit(
+        jexo, {"Webform Indiener", "web@example.nl", "", "Klacht via het formulier.", "", "", ""},
+        "192.0.2.7", now());
+    ASSERT_TRUE(receipt) << receipt.refusal().message_en;
+    auto via_form = world->db->complaint_by_reference(jexo.record.id, receipt.value().reference);
+    ASSERT_TRUE(via_form);
+    EXPECT_TRUE(entry_of("jexo", *via_form).is_object()) << receipt.value().reference;
+
+    json other = intake("xs2more");
+    other["category"] = "dienstverlening";
+    const json elsewhere = create("xs2more", other);
+    EXPECT_TRUE(entry_of("xs2more", elsewhere["id"]).is_null());
+}
+
 TEST_F(Api, TheRegisterFromAComplaintToAClosedNonconformityWithItsMeasuresJudged) {
     const std::string org = "xs2more";
     auto in_days = [](int days) { return day_from(now(), days); };

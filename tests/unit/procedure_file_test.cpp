@@ -59,6 +59,8 @@ TEST(ProcedureFiles, SeedTermsMatchTheTable) {
     // Issue 13: the register shows the cause (000), so it is recorded before resolving.
     EXPECT_TRUE(jexo.cause_required);
     EXPECT_EQ(jexo.cause_categories.size(), 10u);
+    // R-NC (000): "De klacht wordt opgenomen ... in ons afwijkingenregister".
+    EXPECT_TRUE(jexo.complaints_in_register);
 
     Procedure exactpi = seed_procedure("exactpi");
     EXPECT_EQ(term(exactpi, StepId::first_contact), "2 working days");
@@ -68,6 +70,7 @@ TEST(ProcedureFiles, SeedTermsMatchTheTable) {
     EXPECT_TRUE(exactpi.require_description_approval && exactpi.require_procedure_explained);
     EXPECT_EQ(exactpi.analysis, AnalysisPeriod::quarterly);
     EXPECT_FALSE(exactpi.cause_required);
+    EXPECT_FALSE(exactpi.complaints_in_register);
 
     Procedure loket = seed_procedure("een-loket-mk");
     EXPECT_EQ(term(loket, StepId::acknowledge), "1 working day");
