@@ -6,7 +6,7 @@
 namespace kd {
 
 CsvReader::CsvReader(std::istream& in, char separator)
-    : in_(in), separator_(separator), buffer_(1 << 20) {
+    : in_(in), separator_(separator), buffer_(1 << 16) {
     if (peek() == 0xEF) {
         // Only a whole byte order mark is skipped; anything else stays data.
         if (fill() && end_ - pos_ >= 3 && static_cast<unsigned char>(buffer_[pos_ + 1]) == 0xBB &&
