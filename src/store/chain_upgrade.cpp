@@ -246,7 +246,7 @@ void upgrade_chain_to_v2(soci::session& s, Backend backend, Instant now) {
         if (!problem.empty()) record["version_1"]["problem"] = problem;
         if (!redacted_events.empty()) record[kRedactedEvents] = redacted_events;
         t.append_chain_event(org, 2, now, system, "chain-upgrade", record.dump());
-        t.finish();
+        t.write_heads_and_counts();
     }
 }
 

@@ -298,24 +298,13 @@ void bind_complaint_row(Binds& b, const Complaint& c, std::optional<Instant> nex
     b.num(to_epoch(updated));
 }
 
-void insert_complaint_row(StatementCache& cache, soci::session& s, Backend backend, Complaint& c,
-                          std::optional<Instant> next_due, Instant now) {
+void insert_complaint_row(StatementCache& cache, Complaint& c, std::optional<Instant> next_due,
+                          Instant now) {
     static const std::string columns = "INSERT INTO complaints (" + complaint_row_columns() +
                                        ") VALUES (" + complaint_row_placeholders() + ")";
     Binds b;
     bind_complaint_row(b, c, next_due, now);
-    long long id = 0;
-    if (backend == Backend::sqlite) {
-        cache.run(columns, b);
-        s.get_last_insert_id("complaints", id);
-    } else {
-        // SOCI cannot tell PostgreSQL's last id; RETURNING runs to its end here.
-        soci::statement st(s);
-        st.exchange(soci::into(id));
-        b.prepare(st, columns + " RETURNING id");
-        st.execute(true);
-    }
-    c.id = id;
+    c.id = cache.insert(columns, b);
     if (!c.involved_staff.empty())
         write_people(cache, "complaint_involved", c, c.involved_staff, true);
     if (!c.granted_access.empty())

@@ -61,8 +61,8 @@ void bind_complaint_row(Binds& b, const Complaint& c, std::optional<Instant> nex
                         Instant updated);
 
 // Inserts the complaint (it gets its id) with its lists.
-void insert_complaint_row(StatementCache& cache, soci::session& s, Backend backend, Complaint& c,
-                          std::optional<Instant> next_due, Instant now);
+void insert_complaint_row(StatementCache& cache, Complaint& c, std::optional<Instant> next_due,
+                          Instant now);
 // Writes the fields and lists that differ from `before`.
 void update_complaint_row(StatementCache& cache, const Complaint& before, const Complaint& after,
                           std::optional<Instant> next_due, Instant now);

@@ -8,6 +8,7 @@
 #include "store/complaint_rows.hpp"
 #include "store/digest_sql.hpp"
 #include "store/row_values.hpp"
+#include "store/search_queue.hpp"
 #include "store/statement_cache.hpp"
 #include "store/visibility.hpp"
 
@@ -142,7 +143,7 @@ std::string Transaction::next_reference(long long organisation_id) {
 void Transaction::insert_complaint(Complaint& c, std::optional<Instant> next_due,
                                    const std::vector<ReportCell>& report, Instant now) {
     c.reference = next_reference(c.organisation_id);
-    insert_complaint_row(cache_, sql_, backend_, c, next_due, now);
+    insert_complaint_row(cache_, c, next_due, now);
     add_to_report(c.organisation_id, report);
 }
 
@@ -174,6 +175,13 @@ Transaction::Head& Transaction::head(long long organisation_id) {
 }
 
 void Transaction::finish() {
+    write_heads_and_counts();
+    if (backend_ == Backend::sqlite)
+        for (const auto& statement : search_index_update())
+            cache_.run(statement);
+}
+
+void Transaction::write_heads_and_counts() {
     flush_report();
     for (auto& [org, c] : state_.counters) {
         if (!c.dirty) continue;
@@ -484,6 +492,13 @@ int Database::migrate(int up_to) {
             soci::use(m.version), soci::use(m.description), soci::use(now);
         tr.commit();
         ++ran;
+    }
+    // A migration that changed complaints leaves them in the search queue (migration 25).
+    if (backend_ == Backend::sqlite && ran > 0 && schema_version() >= 25) {
+        soci::transaction tr(*writer_);
+        for (const auto& statement : search_index_update())
+            *writer_ << statement;
+        tr.commit();
     }
     return ran;
 }

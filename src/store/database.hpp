@@ -52,9 +52,13 @@ public:
     void undo_write() {
         write_report_.clear();
         state_ = saved_;
+        templates_.clear();
     }
-    // Writes the heads and counters that changed; the writer calls it before COMMIT.
+    // Writes the heads and counters that changed and brings the search index up to date;
+    // the writer calls it before COMMIT.
     void finish();
+    // The heads and counters alone: for a migration that runs before the search queue exists.
+    void write_heads_and_counts();
 
     // Organisations and their procedure versions (loaded from procedures/ at start-up).
     // Adopting a procedure and putting another version in force are audit events by the
@@ -223,6 +227,7 @@ private:
     struct BatchState {
         std::map<long long, Head> heads;       // by organisation
         std::map<long long, Counter> counters; // next reference number, by organisation
+        std::map<long long, long long> nonconformity_numbers; // the last one, by organisation
     };
     // What the batch adds to the report counts, and what its current write adds: kept apart
     // because copying the batch's sums at every write made a batch of n writes cost n².
@@ -250,6 +255,9 @@ private:
     Backend backend_;
     StatementCache& cache_;
     BatchState state_, saved_;
+    // The mail texts as read in this batch (each new complaint asks for them); forgotten when
+    // one is changed or a write is undone.
+    std::map<long long, std::vector<MailTemplateRecord>> templates_;
 };
 
 class Database {

@@ -23,7 +23,10 @@ std::vector<MailTemplateRecord> select_templates(soci::session& s, long long org
 } // namespace
 
 std::vector<MailTemplateRecord> Transaction::mail_templates(long long organisation_id) {
-    return select_templates(sql_, organisation_id);
+    auto it = templates_.find(organisation_id);
+    if (it == templates_.end())
+        it = templates_.emplace(organisation_id, select_templates(sql_, organisation_id)).first;
+    return it->second;
 }
 
 std::vector<MailTemplateRecord> Database::mail_templates(long long organisation_id) {
@@ -32,6 +35,7 @@ std::vector<MailTemplateRecord> Database::mail_templates(long long organisation_
 }
 
 void Transaction::put_mail_template(long long organisation_id, const MailTemplateRecord& r) {
+    templates_.erase(organisation_id);
     long long at = to_epoch(r.updated_at);
     sql_ << "INSERT INTO mail_templates (organisation_id, kind, language, subject, body, "
             "updated_at, updated_by) VALUES (:o, :k, :l, :s, :b, :a, :u) ON CONFLICT "
@@ -43,6 +47,7 @@ void Transaction::put_mail_template(long long organisation_id, const MailTemplat
 
 void Transaction::remove_mail_template(long long organisation_id, const std::string& kind,
                                        const std::string& language) {
+    templates_.erase(organisation_id);
     sql_ << "DELETE FROM mail_templates WHERE organisation_id = :o AND kind = :k AND language = :l",
         soci::use(organisation_id), soci::use(kind), soci::use(language);
 }

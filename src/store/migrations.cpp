@@ -207,6 +207,41 @@ Migration full_text_search(Backend b) {
     return m;
 }
 
+// Schema 25 (SQLite): the triggers no longer write the search index themselves but note
+// which complaints changed, and the writer brings the index up to date once per batch
+// (store/search_queue.cpp). FTS5 writes its pending terms to disk at every savepoint, and the
+// writer opens one per write: each new complaint became an index segment of its own, a fifth
+// of the cost of registering it. PostgreSQL's generated column has no such cost.
+Migration deferred_search_index(Backend b) {
+    Migration m{25, "the search index brought up to date once per batch of writes", {}};
+    if (b == Backend::postgresql) return m;
+    const char* cols[] = {"reference", "complainant_name", "complainant_email", "category",
+                          "description"};
+    std::string names, old_values;
+    for (const char* c : cols) {
+        names += std::string(names.empty() ? "" : ", ") + c;
+        old_values += std::string(", old.") + c;
+    }
+    m.statements = {
+        "DROP TRIGGER complaints_search_insert",
+        "DROP TRIGGER complaints_search_delete",
+        "DROP TRIGGER complaints_search_update",
+        // One row per complaint changed since the last update of the index: the first change
+        // wins (OR IGNORE), so `indexed` and the old values are what the index holds.
+        "CREATE TABLE complaints_search_queue (id INTEGER PRIMARY KEY, indexed INTEGER NOT NULL, " +
+            names + ")",
+        "CREATE TRIGGER complaints_search_insert AFTER INSERT ON complaints BEGIN INSERT OR "
+        "IGNORE INTO complaints_search_queue (id, indexed) VALUES (new.id, 0); END",
+        "CREATE TRIGGER complaints_search_delete AFTER DELETE ON complaints BEGIN INSERT OR "
+        "IGNORE INTO complaints_search_queue (id, indexed, " +
+            names + ") VALUES (old.id, 1" + old_values + "); END",
+        "CREATE TRIGGER complaints_search_update AFTER UPDATE OF " + names +
+            " ON complaints BEGIN INSERT OR IGNORE INTO complaints_search_queue (id, indexed, " +
+            names + ") VALUES (old.id, 1" + old_values + "); END",
+    };
+    return m;
+}
+
 } // namespace
 
 std::vector<Migration> migrations_for(Backend b) {
@@ -696,6 +731,7 @@ std::vector<Migration> migrations_for(Backend b) {
                    "issue 13: where an imported historic complaint came from (file, row, the "
                    "source's own number)",
                    {"ALTER TABLE complaints ADD COLUMN imported_from TEXT NOT NULL DEFAULT ''"}});
+    all.push_back(deferred_search_index(b));
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

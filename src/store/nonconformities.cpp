@@ -5,6 +5,7 @@
 #include "store/binds.hpp"
 #include "store/database.hpp"
 #include "store/row_values.hpp"
+#include "store/statement_cache.hpp"
 
 #include <soci/soci.h>
 
@@ -195,11 +196,16 @@ std::vector<TrackedAction> select_actions(soci::session& s, const ActionQuery& q
 } // namespace
 
 void Transaction::insert_nonconformity(Nonconformity& n, const std::string& organisation_code) {
-    long long last = 0;
-    soci::indicator ind = soci::i_ok;
-    sql_ << "SELECT MAX(number) FROM nonconformities WHERE organisation_id = :o",
-        soci::use(n.organisation_id), soci::into(last, ind);
-    n.number = (ind == soci::i_null ? 0 : last) + 1;
+    auto it = state_.nonconformity_numbers.find(n.organisation_id);
+    if (it == state_.nonconformity_numbers.end()) {
+        long long last = 0;
+        soci::indicator ind = soci::i_ok;
+        sql_ << "SELECT MAX(number) FROM nonconformities WHERE organisation_id = :o",
+            soci::use(n.organisation_id), soci::into(last, ind);
+        it = state_.nonconformity_numbers.emplace(n.organisation_id, ind == soci::i_null ? 0 : last)
+                 .first;
+    }
+    n.number = ++it->second;
     n.reference = nonconformity_reference(organisation_code, n.number);
     Binds b;
     b.num(n.organisation_id);
@@ -212,14 +218,12 @@ void Transaction::insert_nonconformity(Nonconformity& n, const std::string& orga
     b.num(to_epoch(n.recorded_at));
     b.num(n.recorded_by);
     bind_nonconformity_changes(b, n);
-    soci::statement st(sql_);
-    st.exchange(soci::into(n.id));
-    b.prepare(st, "INSERT INTO nonconformities (organisation_id, number, reference, kind, "
-                  "occurred_on, source, complaint_id, recorded_at, recorded_by, description, "
-                  "cause_category, cause, correction, closed_at, closed_by, close_note) VALUES "
-                  "(:o, :n, :r, :k, :d, :s, :c, :ra, :rb, :de, :cc, :ca, :co, :ct, :cb, :cn) "
-                  "RETURNING id");
-    st.execute(true);
+    n.id = cache_.insert("INSERT INTO nonconformities (organisation_id, number, reference, kind, "
+                         "occurred_on, source, complaint_id, recorded_at, recorded_by, "
+                         "description, cause_category, cause, correction, closed_at, closed_by, "
+                         "close_note) VALUES (:o, :n, :r, :k, :d, :s, :c, :ra, :rb, :de, :cc, "
+                         ":ca, :co, :ct, :cb, :cn)",
+                         b);
 }
 
 std::optional<Nonconformity> Transaction::nonconformity(long long organisation_id, long long id) {

@@ -1,0 +1,152 @@
+// search_index_test.cpp: the register's full-text search follows every change of a complaint's
+// text, also when a batch inserts and changes one, and forgets what an undone write wrote. On
+// SQLite the index is brought up to date once per batch (migration 25), so these are the
+// cases where that could go wrong; FTS5's own integrity check compares index and table.
+#include "store/writer.hpp"
+#include "store_fixture.hpp"
+
+#include <soci/soci.h>
+
+#include <future>
+
+using namespace kd;
+
+namespace {
+
+class SearchIndexTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        db = kd::testing::open_store(kd::testing::store_test_url("search"));
+        if (!db) GTEST_SKIP() << "KLACHTDESK_TEST_POSTGRES_URL is not set; scripts/test sets it";
+        writer = std::make_unique<Writer>(*db);
+        ASSERT_EQ(writer->run([&](Transaction& t) {
+            org = t.ensure_organisation({"9S" + std::to_string(::getpid() % 100),
+                                         "search-" + std::to_string(::getpid()), "Zoeken", 1,
+                                         "test", "(test)", "search_index_test"},
+                                        now)
+                      .id;
+            return true;
+        }),
+                  WriteStatus::committed);
+    }
+    void TearDown() override { writer.reset(); }
+
+    Complaint complaint(const std::string& description) const {
+        Complaint c;
+        c.organisation_id = org;
+        c.received_at = c.registered_at = now;
+        c.complainant.name = "Klager";
+        c.description = description;
+        return c;
+    }
+    std::set<long long> found(const std::string& words) {
+        ComplaintQuery q;
+        q.organisation_id = org;
+        q.text = words;
+        q.limit = 100;
+        std::set<long long> ids;
+        for (const auto& c : db->list(q).items)
+            ids.insert(c.id);
+        return ids;
+    }
+    void expect_index_matches_table() {
+        if (db->backend() != Backend::sqlite) return;
+        // Fails with "database disk image is malformed" when index and table disagree.
+        EXPECT_NO_THROW(db->writer_session()
+                        << "INSERT INTO complaints_search (complaints_search, rank) VALUES "
+                           "('integrity-check', 1)");
+        long long queued = -1;
+        db->writer_session() << "SELECT COUNT(*) FROM complaints_search_queue", soci::into(queued);
+        EXPECT_EQ(queued, 0) << "every batch leaves the queue empty";
+    }
+    std::future<WriteStatus> submit(std::function<bool(Transaction&)> work) {
+        auto p = std::make_shared<std::promise<WriteStatus>>();
+        writer->submit(
+            {std::move(work), [p](WriteStatus s, const std::string&) { p->set_value(s); }});
+        return p->get_future();
+    }
+
+    Instant now = from_epoch(1'795'000'000);
+    long long org = 0;
+    std::unique_ptr<Database> db;
+    std::unique_ptr<Writer> writer;
+};
+
+TEST_F(SearchIndexTest, AComplaintInsertedAndChangedInOneBatchIsFoundByItsNewText) {
+    Complaint c = complaint("De pinguin was zoek");
+    ASSERT_EQ(writer->run([&](Transaction& t) {
+        t.insert_complaint(c, std::nullopt, {}, now);
+        Complaint after = c;
+        after.description = "De walrus was zoek";
+        t.update_complaint(c, after, std::nullopt, {}, now);
+        return true;
+    }),
+              WriteStatus::committed);
+    EXPECT_EQ(found("walrus"), std::set<long long>{c.id});
+    EXPECT_TRUE(found("pinguin").empty());
+    expect_index_matches_table();
+
+    // A later batch changes it twice: the index forgets the text it held, and the middle one.
+    ASSERT_EQ(writer->run([&](Transaction& t) {
+        Complaint walrus = *t.complaint(org, c.id);
+        Complaint seal = walrus;
+        seal.description = "De zeehond was zoek";
+        t.update_complaint(walrus, seal, std::nullopt, {}, now);
+        Complaint otter = seal;
+        otter.description = "De otter was zoek";
+        t.update_complaint(seal, otter, std::nullopt, {}, now);
+        return true;
+    }),
+              WriteStatus::committed);
+    EXPECT_EQ(found("otter"), std::set<long long>{c.id});
+    EXPECT_TRUE(found("walrus").empty());
+    EXPECT_TRUE(found("zeehond").empty());
+    expect_index_matches_table();
+}
+
+TEST_F(SearchIndexTest, AnUndoneWriteLeavesNothingInTheIndexAndItsNeighboursStay) {
+    Complaint kept = complaint("Een ekster in de kantine");
+    ASSERT_EQ(writer->run([&](Transaction& t) {
+        t.insert_complaint(kept, std::nullopt, {}, now);
+        return true;
+    }),
+              WriteStatus::committed);
+    // Three writes in one batch: the middle one changes the text, then is refused.
+    std::promise<void> entered, open;
+    writer->submit({[&](Transaction&) {
+                        entered.set_value();
+                        open.get_future().wait();
+                        return true;
+                    },
+                    [](WriteStatus, const std::string&) {}});
+    entered.get_future().wait();
+    Complaint before_it = complaint("Een merel op het dak");
+    auto first = submit([&](Transaction& t) {
+        t.insert_complaint(before_it, std::nullopt, {}, now);
+        return true;
+    });
+    auto refused = submit([&](Transaction& t) {
+        Complaint k = *t.complaint(org, kept.id);
+        Complaint changed = k;
+        changed.description = "Een reiger bij de vijver";
+        t.update_complaint(k, changed, std::nullopt, {}, now);
+        Complaint stray = complaint("Een reiger die nooit kwam");
+        t.insert_complaint(stray, std::nullopt, {}, now);
+        return false;
+    });
+    Complaint after_it = complaint("Een merel in de tuin");
+    auto last = submit([&](Transaction& t) {
+        t.insert_complaint(after_it, std::nullopt, {}, now);
+        return true;
+    });
+    open.set_value();
+    EXPECT_EQ(first.get(), WriteStatus::committed);
+    EXPECT_EQ(refused.get(), WriteStatus::refused);
+    EXPECT_EQ(last.get(), WriteStatus::committed);
+    EXPECT_TRUE(found("reiger").empty());
+    EXPECT_EQ(found("ekster"), std::set<long long>{kept.id});
+    EXPECT_EQ(found("merel"), (std::set<long long>{before_it.id, after_it.id}));
+    expect_index_matches_table();
+}
+
+} // namespace
