@@ -44,7 +44,7 @@ void Transaction::insert_attachment(long long organisation_id, Attachment& a,
     b.num(to_epoch(a.uploaded_at));
     b.num(a.uploaded_by);
     bind_digest(b, backend_, bytes);
-    soci::statement st(sql_);
+    soci::statement st(sql());
     st.exchange(soci::into(a.id));
     b.prepare(st, "INSERT INTO attachments (organisation_id, complaint_id, file_name, kind, "
                   "media_type, size, sha256, uploaded_at, uploaded_by, content) VALUES (:o, :c, "
@@ -66,9 +66,9 @@ void Transaction::append_case_event(long long organisation_id, const Complaint& 
 int Transaction::remove_attachments(long long organisation_id, long long complaint_id, Instant at) {
     long long removed = to_epoch(at);
     soci::statement st =
-        (sql_.prepare << "UPDATE attachments SET content = NULL, file_name = '[verwijderd]', "
-                         "removed_at = :r WHERE organisation_id = :o AND complaint_id = :c AND "
-                         "removed_at IS NULL",
+        (sql().prepare << "UPDATE attachments SET content = NULL, file_name = '[verwijderd]', "
+                          "removed_at = :r WHERE organisation_id = :o AND complaint_id = :c AND "
+                          "removed_at IS NULL",
          soci::use(removed), soci::use(organisation_id), soci::use(complaint_id));
     st.execute(true);
     return static_cast<int>(st.get_affected_rows());

@@ -58,6 +58,28 @@ public:
         return true;
     }
 
+    // The values as text in bind order, for libpq; a null one as nullptr. `numbers` keeps
+    // the numbers' text alive while `out` points into it.
+    void as_text(std::vector<std::string>& numbers, std::vector<const char*>& out) const {
+        numbers.clear();
+        numbers.reserve(order_.size());
+        out.clear();
+        for (std::size_t k = 0; k < order_.size(); ++k) {
+            auto [is_text, i] = order_[k];
+            if (nulls_[k] == soci::i_null) {
+                out.push_back(nullptr);
+            } else if (is_text) {
+                out.push_back(texts_[i].c_str());
+            } else {
+                numbers.push_back(std::to_string(nums_[i]));
+                out.push_back(nullptr); // set below, once `numbers` no longer moves
+            }
+        }
+        std::size_t n = 0;
+        for (std::size_t k = 0; k < order_.size(); ++k)
+            if (!order_[k].first && nulls_[k] != soci::i_null) out[k] = numbers[n++].c_str();
+    }
+
 private:
     template <typename T> void add(bool is_text, std::deque<T>& to, T v) {
         to.push_back(std::move(v));

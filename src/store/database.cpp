@@ -110,14 +110,14 @@ std::optional<Complaint> Transaction::complaint(long long organisation_id, long 
     std::vector<Complaint> found;
     {
         soci::rowset<soci::row> rs =
-            (sql_.prepare << "SELECT " + complaint_columns() +
-                                 " FROM complaints c WHERE c.organisation_id = :o AND c.id = :i",
+            (sql().prepare << "SELECT " + complaint_columns() +
+                                  " FROM complaints c WHERE c.organisation_id = :o AND c.id = :i",
              soci::use(organisation_id), soci::use(id));
         for (const soci::row& r : rs)
             found.push_back(complaint_from_row(r));
     }
     if (found.empty()) return std::nullopt;
-    load_lists(sql_, found);
+    load_lists(sql(), found);
     return std::move(found.front());
 }
 
@@ -128,8 +128,8 @@ std::string Transaction::next_reference(long long organisation_id) {
         Counter counter;
         std::string q = "SELECT next_sequence FROM organisations WHERE id = :o";
         if (backend_ == Backend::postgresql) q += " FOR UPDATE";
-        sql_ << q, soci::use(organisation_id), soci::into(counter.next);
-        if (!sql_.got_data()) throw std::runtime_error("unknown organisation");
+        sql() << q, soci::use(organisation_id), soci::into(counter.next);
+        if (!sql().got_data()) throw std::runtime_error("unknown organisation");
         it = state_.counters.emplace(organisation_id, counter).first;
     }
     long long seq = it->second.next++;
@@ -164,14 +164,19 @@ Transaction::Head& Transaction::head(long long organisation_id) {
     std::string q = "SELECT last_seq, " + digest_column(backend_, "last_hash") +
                     " FROM audit_heads WHERE organisation_id = :o";
     if (backend_ == Backend::postgresql) q += " FOR UPDATE";
-    sql_ << q, soci::use(organisation_id), soci::into(h.seq), soci::into(h.hash, ind);
-    h.stored = sql_.got_data();
+    sql() << q, soci::use(organisation_id), soci::into(h.seq), soci::into(h.hash, ind);
+    h.stored = sql().got_data();
     h.hash = digest_value(backend_, h.hash);
     if (!h.stored) {
         h.seq = 0;
         h.hash = kGenesisHash;
     }
     return state_.heads.emplace(organisation_id, h).first->second;
+}
+
+soci::session& Transaction::sql() {
+    cache_.sync();
+    return sql_;
 }
 
 void Transaction::finish() {
@@ -271,11 +276,11 @@ void Transaction::append_audit(long long organisation_id, long long complaint_id
     if (before) {
         std::string newest;
         soci::indicator ind = soci::i_null;
-        sql_ << "SELECT " + digest_column(backend_, "state_digest") +
-                    " FROM audit_events WHERE organisation_id = :o AND complaint_id = :c ORDER "
-                    "BY id DESC LIMIT 1",
+        sql() << "SELECT " + digest_column(backend_, "state_digest") +
+                     " FROM audit_events WHERE organisation_id = :o AND complaint_id = :c ORDER "
+                     "BY id DESC LIMIT 1",
             soci::use(organisation_id), soci::use(complaint_id), soci::into(newest, ind);
-        if (sql_.got_data() && ind == soci::i_ok &&
+        if (sql().got_data() && ind == soci::i_ok &&
             digest_value(backend_, newest) != complaint_state(*before))
             throw std::runtime_error("complaint " + before->reference +
                                      " is not as its newest audit event left it: it was changed "
@@ -316,8 +321,8 @@ long long Transaction::insert_staff(const StaffMember& m) {
     long long id = 0;
     int confidant = m.confidant ? 1 : 0, active = m.active ? 1 : 0;
     const std::string language = language_name(m.language);
-    sql_ << "INSERT INTO staff (organisation_id, name, email, roles, confidant, active, "
-            "job_title, language) VALUES (:o, :n, :e, :r, :c, :a, :j, :l) RETURNING id",
+    sql() << "INSERT INTO staff (organisation_id, name, email, roles, confidant, active, "
+             "job_title, language) VALUES (:o, :n, :e, :r, :c, :a, :j, :l) RETURNING id",
         soci::use(m.organisation_id), soci::use(m.name), soci::use(m.email), soci::use(m.roles),
         soci::use(confidant), soci::use(active), soci::use(m.job_title), soci::use(language),
         soci::into(id);
@@ -327,14 +332,14 @@ long long Transaction::insert_staff(const StaffMember& m) {
 void Transaction::update_staff(const StaffMember& m) {
     int confidant = m.confidant ? 1 : 0, active = m.active ? 1 : 0;
     const std::string language = language_name(m.language);
-    sql_ << "UPDATE staff SET name = :n, roles = :r, confidant = :c, active = :a, job_title = "
-            ":j, language = :l WHERE id = :i AND organisation_id = :o",
+    sql() << "UPDATE staff SET name = :n, roles = :r, confidant = :c, active = :a, job_title = "
+             ":j, language = :l WHERE id = :i AND organisation_id = :o",
         soci::use(m.name), soci::use(m.roles), soci::use(confidant), soci::use(active),
         soci::use(m.job_title), soci::use(language), soci::use(m.id), soci::use(m.organisation_id);
 }
 
 void Transaction::set_password_hash(long long staff_id, const std::string& hash) {
-    sql_ << "UPDATE staff SET password_hash = :h WHERE id = :i", soci::use(hash),
+    sql() << "UPDATE staff SET password_hash = :h WHERE id = :i", soci::use(hash),
         soci::use(staff_id);
 }
 
@@ -343,8 +348,8 @@ void Transaction::redact_audit_events(long long organisation_id, const Complaint
     std::vector<std::tuple<long long, long long, std::string>> rows; // id, seq, changes
     {
         soci::rowset<soci::row> rs =
-            (sql_.prepare << "SELECT id, seq, changes FROM audit_events WHERE organisation_id = "
-                             ":o AND complaint_id = :c AND original_digest IS NULL ORDER BY id",
+            (sql().prepare << "SELECT id, seq, changes FROM audit_events WHERE organisation_id = "
+                              ":o AND complaint_id = :c AND original_digest IS NULL ORDER BY id",
              soci::use(organisation_id), soci::use(now_stored.id));
         for (const soci::row& r : rs)
             rows.emplace_back(as_ll(r, 0), as_ll(r, 1), as_str(r, 2));
@@ -369,28 +374,28 @@ void Transaction::redact_audit_events(long long organisation_id, const Complaint
 
 long long Transaction::system_actor(long long organisation_id) {
     long long id = 0;
-    sql_ << "SELECT id FROM staff WHERE organisation_id = :o AND roles = 'system'",
+    sql() << "SELECT id FROM staff WHERE organisation_id = :o AND roles = 'system'",
         soci::use(organisation_id), soci::into(id);
-    if (sql_.got_data()) return id;
+    if (sql().got_data()) return id;
     std::string email = "systeem+" + std::to_string(organisation_id) + "@klachtdesk.invalid";
     // Inactive, so no request can act as it; it only signs what klachtdesk does by itself.
-    sql_ << "INSERT INTO staff (organisation_id, name, email, roles, confidant, active) VALUES "
-            "(:o, 'klachtdesk (automatisch)', :e, 'system', 0, 0) RETURNING id",
+    sql() << "INSERT INTO staff (organisation_id, name, email, roles, confidant, active) VALUES "
+             "(:o, 'klachtdesk (automatisch)', :e, 'system', 0, 0) RETURNING id",
         soci::use(organisation_id), soci::use(email), soci::into(id);
     return id;
 }
 
 void Transaction::insert_public_link(long long organisation_id, long long complaint_id,
                                      const std::string& token_digest) {
-    sql_ << "INSERT INTO public_links (token_digest, organisation_id, complaint_id) VALUES "
-            "(:t, :o, :c)",
+    sql() << "INSERT INTO public_links (token_digest, organisation_id, complaint_id) VALUES "
+             "(:t, :o, :c)",
         soci::use(token_digest), soci::use(organisation_id), soci::use(complaint_id);
 }
 
 void Transaction::remove_public_links(long long organisation_id, long long complaint_id) {
-    sql_ << "DELETE FROM public_links WHERE organisation_id = :o AND complaint_id = :c",
+    sql() << "DELETE FROM public_links WHERE organisation_id = :o AND complaint_id = :c",
         soci::use(organisation_id), soci::use(complaint_id);
-    sql_ << "DELETE FROM satisfaction_links WHERE organisation_id = :o AND complaint_id = :c",
+    sql() << "DELETE FROM satisfaction_links WHERE organisation_id = :o AND complaint_id = :c",
         soci::use(organisation_id), soci::use(complaint_id);
 }
 
@@ -674,7 +679,7 @@ AuditCheck Database::verify_audit(long long organisation_id,
 }
 
 OrganisationRecord Transaction::ensure_organisation(const ProcedureAdoption& p, Instant now) {
-    soci::session& s = sql_;
+    soci::session& s = sql();
     Transaction& t = *this;
     long long id = 0;
     std::string slug, name;

@@ -209,7 +209,8 @@ public:
                                long long subject_id, Instant at, const Actor& actor,
                                const std::string& action, const std::string& changes_json);
 
-    soci::session& session() { return sql_; }
+    // The session, for a statement of its own; what the writer sent before is answered first.
+    soci::session& session() { return sql(); }
 
 private:
     struct Head {
@@ -250,6 +251,10 @@ private:
                       long long subject_id, Instant at, const Actor& actor,
                       const std::string& action, const std::string& changes,
                       const std::string& state_digest);
+
+    // Every direct use of the session goes through here: on PostgreSQL the writer's
+    // statements may still be in the pipeline (store/statement_cache.hpp).
+    soci::session& sql();
 
     soci::session& sql_;
     Backend backend_;

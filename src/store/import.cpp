@@ -154,17 +154,17 @@ void Transaction::import_complaints(std::vector<Complaint>& batch, const Actor& 
     // SQLite's default cache (2 MB) spills a large transaction's pages to the WAL and reads
     // them back for every index; an import keeps them in memory, up to 512 MB. It stays so
     // for the connection: an import runs in a command's own process, which ends after it.
-    sql_ << "PRAGMA cache_size = -524288";
+    sql() << "PRAGMA cache_size = -524288";
     // The rows go to a temporary table first and into `complaints` with one INSERT ... SELECT
     // per batch: the full-text index (FTS5) writes its pending terms out at every statement
     // inside a savepoint, which row by row made the import eight times slower.
-    sql_ << "CREATE TEMP TABLE IF NOT EXISTS import_rows AS SELECT * FROM main.complaints "
-            "WHERE 0";
+    sql() << "CREATE TEMP TABLE IF NOT EXISTS import_rows AS SELECT * FROM main.complaints "
+             "WHERE 0";
     static const std::string insert_sql = "INSERT INTO temp.import_rows (id, " +
                                           complaint_row_columns() + ") VALUES (:id, " +
                                           complaint_row_placeholders() + ")";
     long long id = 0;
-    sql_ << "SELECT COALESCE(MAX(id), 0) FROM main.complaints", soci::into(id);
+    sql() << "SELECT COALESCE(MAX(id), 0) FROM main.complaints", soci::into(id);
     for (Complaint& c : batch) {
         c.id = ++id;
         c.reference = next_reference(c.organisation_id);
@@ -187,8 +187,8 @@ void Transaction::copy_imported(std::vector<Complaint>& batch, const Actor& acto
     // The ids first, from the table's own sequence, so that rows and events can name them.
     std::vector<long long> ids(batch.size());
     const long long n = static_cast<long long>(batch.size());
-    sql_ << "SELECT nextval(pg_get_serial_sequence('complaints', 'id')) FROM "
-            "generate_series(1, :n)",
+    sql() << "SELECT nextval(pg_get_serial_sequence('complaints', 'id')) FROM "
+             "generate_series(1, :n)",
         soci::use(n), soci::into(ids);
     if (ids.size() != batch.size()) throw std::runtime_error("complaint ids: too few");
 
@@ -202,7 +202,7 @@ void Transaction::copy_imported(std::vector<Complaint>& batch, const Actor& acto
     // The events' content is made on other threads while the rows go to the server.
     auto content = std::async(std::launch::async, event_content, std::cref(batch));
     const std::string nothing_due = "\t" + std::to_string(kNothingDue) + "\t";
-    CopyIn complaints(sql_, complaints_sql);
+    CopyIn complaints(sql(), complaints_sql);
     for (const Complaint& c : batch) {
         std::string& rows = complaints.rows();
         rows += std::to_string(c.id);
@@ -224,7 +224,7 @@ void Transaction::copy_imported(std::vector<Complaint>& batch, const Actor& acto
     // one is open.
     for (const Complaint& c : batch)
         head(c.organisation_id);
-    CopyIn events(sql_, std::string("COPY audit_events (") + kAuditEventColumns + ") FROM STDIN");
+    CopyIn events(sql(), std::string("COPY audit_events (") + kAuditEventColumns + ") FROM STDIN");
     for (std::size_t i = 0; i < batch.size(); ++i) {
         const Complaint& c = batch[i];
         const std::string& changes = made.changes[i];

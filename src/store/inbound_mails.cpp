@@ -76,7 +76,7 @@ bool Transaction::insert_inbound_mail(InboundMailRecord& m, const std::string& r
     b.text(m.reason);
     bind_optional(b, m.complaint_id);
     bind_digest(b, backend_, raw);
-    soci::statement st(sql_);
+    soci::statement st(sql());
     soci::indicator got = soci::i_null;
     st.exchange(soci::into(m.id, got));
     b.prepare(st, "INSERT INTO inbound_mails (organisation_id, message_id, received_at, sent_at, "
@@ -100,7 +100,7 @@ bool Transaction::settle_inbound_mail(long long organisation_id, long long id,
     b.num(to_epoch(at));
     b.num(organisation_id);
     b.num(id);
-    soci::statement st(sql_);
+    soci::statement st(sql());
     b.prepare(st, "UPDATE inbound_mails SET status = :s, reason = :r, complaint_id = :c, "
                   "handled_by = :b, handled_at = :a WHERE organisation_id = :o AND id = :i AND "
                   "status = 'new'");
@@ -109,19 +109,19 @@ bool Transaction::settle_inbound_mail(long long organisation_id, long long id,
 }
 
 void Transaction::anonymise_inbound_mails(long long organisation_id, long long complaint_id) {
-    sql_ << "UPDATE inbound_mails SET from_address = '[verwijderd]', from_name = '', subject = "
-            "'[verwijderd]', text = '[verwijderd]', raw = NULL WHERE organisation_id = :o AND "
-            "complaint_id = :c",
+    sql() << "UPDATE inbound_mails SET from_address = '[verwijderd]', from_name = '', subject = "
+             "'[verwijderd]', text = '[verwijderd]', raw = NULL WHERE organisation_id = :o AND "
+             "complaint_id = :c",
         soci::use(organisation_id), soci::use(complaint_id);
 }
 
 int Transaction::anonymise_stray_inbound_mails(long long organisation_id, Instant before) {
     long long cutoff = to_epoch(before);
     soci::statement st =
-        (sql_.prepare << "UPDATE inbound_mails SET from_address = '[verwijderd]', from_name = '', "
-                         "subject = '[verwijderd]', text = '[verwijderd]', raw = NULL WHERE "
-                         "organisation_id = :o AND complaint_id IS NULL AND status IN "
-                         "('dismissed', 'ignored') AND received_at < :b AND raw IS NOT NULL",
+        (sql().prepare << "UPDATE inbound_mails SET from_address = '[verwijderd]', from_name = '', "
+                          "subject = '[verwijderd]', text = '[verwijderd]', raw = NULL WHERE "
+                          "organisation_id = :o AND complaint_id IS NULL AND status IN "
+                          "('dismissed', 'ignored') AND received_at < :b AND raw IS NOT NULL",
          soci::use(organisation_id), soci::use(cutoff));
     st.execute(true);
     return static_cast<int>(st.get_affected_rows());

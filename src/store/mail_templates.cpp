@@ -25,7 +25,7 @@ std::vector<MailTemplateRecord> select_templates(soci::session& s, long long org
 std::vector<MailTemplateRecord> Transaction::mail_templates(long long organisation_id) {
     auto it = templates_.find(organisation_id);
     if (it == templates_.end())
-        it = templates_.emplace(organisation_id, select_templates(sql_, organisation_id)).first;
+        it = templates_.emplace(organisation_id, select_templates(sql(), organisation_id)).first;
     return it->second;
 }
 
@@ -37,10 +37,10 @@ std::vector<MailTemplateRecord> Database::mail_templates(long long organisation_
 void Transaction::put_mail_template(long long organisation_id, const MailTemplateRecord& r) {
     templates_.erase(organisation_id);
     long long at = to_epoch(r.updated_at);
-    sql_ << "INSERT INTO mail_templates (organisation_id, kind, language, subject, body, "
-            "updated_at, updated_by) VALUES (:o, :k, :l, :s, :b, :a, :u) ON CONFLICT "
-            "(organisation_id, kind, language) DO UPDATE SET subject = excluded.subject, body = "
-            "excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+    sql() << "INSERT INTO mail_templates (organisation_id, kind, language, subject, body, "
+             "updated_at, updated_by) VALUES (:o, :k, :l, :s, :b, :a, :u) ON CONFLICT "
+             "(organisation_id, kind, language) DO UPDATE SET subject = excluded.subject, body = "
+             "excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by",
         soci::use(organisation_id), soci::use(r.kind), soci::use(r.language), soci::use(r.subject),
         soci::use(r.body), soci::use(at), soci::use(r.updated_by);
 }
@@ -48,7 +48,8 @@ void Transaction::put_mail_template(long long organisation_id, const MailTemplat
 void Transaction::remove_mail_template(long long organisation_id, const std::string& kind,
                                        const std::string& language) {
     templates_.erase(organisation_id);
-    sql_ << "DELETE FROM mail_templates WHERE organisation_id = :o AND kind = :k AND language = :l",
+    sql()
+        << "DELETE FROM mail_templates WHERE organisation_id = :o AND kind = :k AND language = :l",
         soci::use(organisation_id), soci::use(kind), soci::use(language);
 }
 

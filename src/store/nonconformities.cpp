@@ -200,7 +200,7 @@ void Transaction::insert_nonconformity(Nonconformity& n, const std::string& orga
     if (it == state_.nonconformity_numbers.end()) {
         long long last = 0;
         soci::indicator ind = soci::i_ok;
-        sql_ << "SELECT MAX(number) FROM nonconformities WHERE organisation_id = :o",
+        sql() << "SELECT MAX(number) FROM nonconformities WHERE organisation_id = :o",
             soci::use(n.organisation_id), soci::into(last, ind);
         it = state_.nonconformity_numbers.emplace(n.organisation_id, ind == soci::i_null ? 0 : last)
                  .first;
@@ -218,16 +218,16 @@ void Transaction::insert_nonconformity(Nonconformity& n, const std::string& orga
     b.num(to_epoch(n.recorded_at));
     b.num(n.recorded_by);
     bind_nonconformity_changes(b, n);
-    n.id = cache_.insert("INSERT INTO nonconformities (organisation_id, number, reference, kind, "
-                         "occurred_on, source, complaint_id, recorded_at, recorded_by, "
-                         "description, cause_category, cause, correction, closed_at, closed_by, "
-                         "close_note) VALUES (:o, :n, :r, :k, :d, :s, :c, :ra, :rb, :de, :cc, "
-                         ":ca, :co, :ct, :cb, :cn)",
-                         b);
+    n.id =
+        cache_.insert("nonconformities",
+                      "organisation_id, number, reference, kind, occurred_on, source, "
+                      "complaint_id, recorded_at, recorded_by, description, cause_category, "
+                      "cause, correction, closed_at, closed_by, close_note",
+                      ":o, :n, :r, :k, :d, :s, :c, :ra, :rb, :de, :cc, :ca, :co, :ct, :cb, :cn", b);
 }
 
 std::optional<Nonconformity> Transaction::nonconformity(long long organisation_id, long long id) {
-    return select_nonconformity(sql_, organisation_id, id);
+    return select_nonconformity(sql(), organisation_id, id);
 }
 
 void Transaction::update_nonconformity(const Nonconformity& n) {
@@ -235,7 +235,7 @@ void Transaction::update_nonconformity(const Nonconformity& n) {
     bind_nonconformity_changes(b, n);
     b.num(n.organisation_id);
     b.num(n.id);
-    soci::statement st(sql_);
+    soci::statement st(sql());
     b.prepare(st, "UPDATE nonconformities SET description = :de, cause_category = :cc, cause = "
                   ":ca, correction = :co, closed_at = :ct, closed_by = :cb, close_note = :cn "
                   "WHERE organisation_id = :o AND id = :i");
@@ -257,7 +257,7 @@ void Transaction::insert_action(TrackedAction& a) {
     b.num(to_epoch(a.created_at));
     b.num(a.created_by);
     bind_action_changes(b, a);
-    soci::statement st(sql_);
+    soci::statement st(sql());
     st.exchange(soci::into(a.id));
     b.prepare(st, "INSERT INTO actions (organisation_id, complaint_id, nonconformity_id, kind, "
                   "what, owner_id, due_on, effective_from, review_due_on, follows_id, created_at, "
@@ -268,7 +268,7 @@ void Transaction::insert_action(TrackedAction& a) {
 }
 
 std::optional<TrackedAction> Transaction::action(long long organisation_id, long long id) {
-    return select_action(sql_, organisation_id, id);
+    return select_action(sql(), organisation_id, id);
 }
 
 void Transaction::update_action(const TrackedAction& a) {
@@ -276,7 +276,7 @@ void Transaction::update_action(const TrackedAction& a) {
     bind_action_changes(b, a);
     b.num(a.organisation_id);
     b.num(a.id);
-    soci::statement st(sql_);
+    soci::statement st(sql());
     b.prepare(st, "UPDATE actions SET status = :s, done_at = :da, result = :r, reviewed_on = :ro, "
                   "effective = :e, evidence = :ev, reviewed_by = :rb WHERE organisation_id = :o "
                   "AND id = :i");
@@ -284,13 +284,13 @@ void Transaction::update_action(const TrackedAction& a) {
 }
 
 void Transaction::anonymise_actions(long long organisation_id, long long complaint_id) {
-    sql_ << "UPDATE actions SET what = '[verwijderd]', result = CASE WHEN result = '' THEN '' "
-            "ELSE '[verwijderd]' END WHERE organisation_id = :o AND complaint_id = :c",
+    sql() << "UPDATE actions SET what = '[verwijderd]', result = CASE WHEN result = '' THEN '' "
+             "ELSE '[verwijderd]' END WHERE organisation_id = :o AND complaint_id = :c",
         soci::use(organisation_id), soci::use(complaint_id);
 }
 
 std::vector<TrackedAction> Transaction::actions(const ActionQuery& q) {
-    return select_actions(sql_, q);
+    return select_actions(sql(), q);
 }
 
 void Transaction::append_register_event(long long organisation_id, const std::string& subject,

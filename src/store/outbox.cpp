@@ -49,16 +49,16 @@ bool Transaction::queue_mail(OutboxMail& m) {
     // A mail with a once_key that is already there is not written again: the scheduler of
     // another server wrote it first (PostgreSQL makes the second insert wait for the first's
     // commit, then skip).
-    sql_ << "INSERT INTO outbox (organisation_id, complaint_id, staff_id, kind, recipient, "
-            "to_address, to_name, subject, body, message_id, once_key, created_at, "
-            "next_attempt_at) VALUES (:o, :c, :st, :k, :r, :a, :n, :s, :b, :m, :ok, :t, :x) ON "
-            "CONFLICT (once_key) DO NOTHING RETURNING id",
+    sql() << "INSERT INTO outbox (organisation_id, complaint_id, staff_id, kind, recipient, "
+             "to_address, to_name, subject, body, message_id, once_key, created_at, "
+             "next_attempt_at) VALUES (:o, :c, :st, :k, :r, :a, :n, :s, :b, :m, :ok, :t, :x) ON "
+             "CONFLICT (once_key) DO NOTHING RETURNING id",
         soci::use(m.organisation_id), soci::use(m.complaint_id, no_complaint),
         soci::use(staff, no_staff), soci::use(m.kind), soci::use(m.recipient),
         soci::use(m.to_address), soci::use(m.to_name), soci::use(m.subject), soci::use(m.body),
         soci::use(m.message_id), soci::use(m.once_key, no_key), soci::use(created), soci::use(next),
         soci::into(m.id, got);
-    return sql_.got_data() && got == soci::i_ok;
+    return sql().got_data() && got == soci::i_ok;
 }
 
 std::vector<OutboxMail> Transaction::claim_due_mails(Instant now, Instant until, int limit) {
@@ -66,11 +66,11 @@ std::vector<OutboxMail> Transaction::claim_due_mails(Instant now, Instant until,
     std::vector<OutboxMail> due;
     {
         soci::rowset<soci::row> rs =
-            (sql_.prepare << std::string("SELECT ") + kColumns +
-                                 " FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND "
-                                 "next_attempt_at <= :n AND (claimed_until IS NULL OR "
-                                 "claimed_until < :n2) ORDER BY next_attempt_at, id LIMIT " +
-                                 std::to_string(limit),
+            (sql().prepare << std::string("SELECT ") + kColumns +
+                                  " FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND "
+                                  "next_attempt_at <= :n AND (claimed_until IS NULL OR "
+                                  "claimed_until < :n2) ORDER BY next_attempt_at, id LIMIT " +
+                                  std::to_string(limit),
              soci::use(at), soci::use(at));
         for (const soci::row& r : rs)
             due.push_back(mail_from(r));
@@ -80,9 +80,9 @@ std::vector<OutboxMail> Transaction::claim_due_mails(Instant now, Instant until,
     std::vector<OutboxMail> claimed;
     for (auto& m : due) {
         soci::statement st =
-            (sql_.prepare << "UPDATE outbox SET claimed_until = :u WHERE id = :i AND sent_at IS "
-                             "NULL AND failed_at IS NULL AND (claimed_until IS NULL OR "
-                             "claimed_until < :n)",
+            (sql().prepare << "UPDATE outbox SET claimed_until = :u WHERE id = :i AND sent_at IS "
+                              "NULL AND failed_at IS NULL AND (claimed_until IS NULL OR "
+                              "claimed_until < :n)",
              soci::use(held), soci::use(m.id), soci::use(at));
         st.execute(true);
         if (st.get_affected_rows() == 1) claimed.push_back(std::move(m));
@@ -92,8 +92,8 @@ std::vector<OutboxMail> Transaction::claim_due_mails(Instant now, Instant until,
 
 void Transaction::mark_mail_sent(long long id, Instant at, const std::string& kept_body) {
     long long sent = to_epoch(at);
-    sql_ << "UPDATE outbox SET sent_at = :s, claimed_until = NULL, attempts = attempts + 1, "
-            "last_error = '', body = :b WHERE id = :i",
+    sql() << "UPDATE outbox SET sent_at = :s, claimed_until = NULL, attempts = attempts + 1, "
+             "last_error = '', body = :b WHERE id = :i",
         soci::use(sent), soci::use(kept_body), soci::use(id);
 }
 
@@ -101,22 +101,22 @@ void Transaction::mark_mail_failed(long long id, const std::string& error,
                                    std::optional<Instant> retry_at, Instant now) {
     if (retry_at) {
         long long next = to_epoch(*retry_at);
-        sql_ << "UPDATE outbox SET next_attempt_at = :x, claimed_until = NULL, attempts = "
-                "attempts + 1, last_error = :e WHERE id = :i",
+        sql() << "UPDATE outbox SET next_attempt_at = :x, claimed_until = NULL, attempts = "
+                 "attempts + 1, last_error = :e WHERE id = :i",
             soci::use(next), soci::use(error), soci::use(id);
     } else {
         long long failed = to_epoch(now);
-        sql_ << "UPDATE outbox SET failed_at = :f, claimed_until = NULL, attempts = attempts + "
-                "1, last_error = :e WHERE id = :i",
+        sql() << "UPDATE outbox SET failed_at = :f, claimed_until = NULL, attempts = attempts + "
+                 "1, last_error = :e WHERE id = :i",
             soci::use(failed), soci::use(error), soci::use(id);
     }
 }
 
 void Transaction::anonymise_mails(long long organisation_id, long long complaint_id, Instant at) {
     long long now = to_epoch(at);
-    sql_ << "UPDATE outbox SET to_address = '[verwijderd]', to_name = '', body = '[verwijderd]', "
-            "failed_at = CASE WHEN sent_at IS NULL AND failed_at IS NULL THEN :n ELSE failed_at "
-            "END WHERE organisation_id = :o AND complaint_id = :c",
+    sql() << "UPDATE outbox SET to_address = '[verwijderd]', to_name = '', body = '[verwijderd]', "
+             "failed_at = CASE WHEN sent_at IS NULL AND failed_at IS NULL THEN :n ELSE failed_at "
+             "END WHERE organisation_id = :o AND complaint_id = :c",
         soci::use(now), soci::use(organisation_id), soci::use(complaint_id);
 }
 

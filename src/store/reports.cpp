@@ -105,7 +105,7 @@ long long Transaction::rebuild_report_counts(
         Binds b;
         b.num(organisation_id);
         b.num(after);
-        auto page = select_complaints(sql_, b,
+        auto page = select_complaints(sql(), b,
                                       "SELECT " + complaint_columns() +
                                           " FROM complaints c WHERE c.organisation_id = :o AND "
                                           "c.id > :a ORDER BY c.id LIMIT 2000");
@@ -117,15 +117,15 @@ long long Transaction::rebuild_report_counts(
         }
         after = page.back().id;
     }
-    sql_ << "DELETE FROM report_counts WHERE organisation_id = :o", soci::use(organisation_id);
+    sql() << "DELETE FROM report_counts WHERE organisation_id = :o", soci::use(organisation_id);
     write_report_.clear();
     report_.clear();
     for (auto& [place, n] : sums)
         if (n != 0) report_[place] = n;
     flush_report();
     long long at = to_epoch(now);
-    sql_ << "DELETE FROM report_builds WHERE organisation_id = :o", soci::use(organisation_id);
-    sql_ << "INSERT INTO report_builds (organisation_id, version, built_at) VALUES (:o, :v, :a)",
+    sql() << "DELETE FROM report_builds WHERE organisation_id = :o", soci::use(organisation_id);
+    sql() << "INSERT INTO report_builds (organisation_id, version, built_at) VALUES (:o, :v, :a)",
         soci::use(organisation_id), soci::use(version), soci::use(at);
     return read;
 }
@@ -198,20 +198,20 @@ ReportSums Database::report_sums(long long organisation_id,
 
 void Transaction::put_report_review(ReportReview& r) {
     long long id = 0, at = to_epoch(r.updated_at);
-    sql_ << "SELECT id FROM report_reviews WHERE organisation_id = :o AND period = :p",
+    sql() << "SELECT id FROM report_reviews WHERE organisation_id = :o AND period = :p",
         soci::use(r.organisation_id), soci::use(r.period), soci::into(id);
-    if (sql_.got_data()) {
-        sql_ << "UPDATE report_reviews SET conclusions = :c, updated_at = :a, updated_by = :b "
-                "WHERE id = :i",
+    if (sql().got_data()) {
+        sql() << "UPDATE report_reviews SET conclusions = :c, updated_at = :a, updated_by = :b "
+                 "WHERE id = :i",
             soci::use(r.conclusions), soci::use(at), soci::use(r.updated_by), soci::use(id);
         r.id = id;
         return;
     }
-    sql_ << "INSERT INTO report_reviews (organisation_id, period, conclusions, updated_at, "
-            "updated_by) VALUES (:o, :p, :c, :a, :b)",
+    sql() << "INSERT INTO report_reviews (organisation_id, period, conclusions, updated_at, "
+             "updated_by) VALUES (:o, :p, :c, :a, :b)",
         soci::use(r.organisation_id), soci::use(r.period), soci::use(r.conclusions), soci::use(at),
         soci::use(r.updated_by);
-    sql_ << "SELECT id FROM report_reviews WHERE organisation_id = :o AND period = :p",
+    sql() << "SELECT id FROM report_reviews WHERE organisation_id = :o AND period = :p",
         soci::use(r.organisation_id), soci::use(r.period), soci::into(r.id);
 }
 

@@ -10,16 +10,16 @@ namespace kd {
 void Transaction::insert_satisfaction_link(const std::string& token_digest,
                                            const SatisfactionLink& link) {
     long long created = to_epoch(link.created_at), expires = to_epoch(link.expires_at);
-    sql_ << "INSERT INTO satisfaction_links (token_digest, organisation_id, complaint_id, "
-            "created_at, expires_at) VALUES (:t, :o, :c, :a, :e)",
+    sql() << "INSERT INTO satisfaction_links (token_digest, organisation_id, complaint_id, "
+             "created_at, expires_at) VALUES (:t, :o, :c, :a, :e)",
         soci::use(token_digest), soci::use(link.organisation_id), soci::use(link.complaint_id),
         soci::use(created), soci::use(expires);
 }
 
 bool Transaction::answer_satisfaction_link(const std::string& token_digest, Instant at) {
     long long when = to_epoch(at);
-    soci::statement st = (sql_.prepare << "UPDATE satisfaction_links SET answered_at = :a WHERE "
-                                          "token_digest = :t AND answered_at IS NULL",
+    soci::statement st = (sql().prepare << "UPDATE satisfaction_links SET answered_at = :a WHERE "
+                                           "token_digest = :t AND answered_at IS NULL",
                           soci::use(when), soci::use(token_digest));
     st.execute(true);
     return st.get_affected_rows() == 1;

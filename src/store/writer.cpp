@@ -10,7 +10,11 @@
 namespace kd {
 
 Writer::Writer(Database& db, std::size_t max_batch)
-    : db_(db), max_batch_(max_batch), cache_(std::make_unique<StatementCache>(db.writer_session())),
+    : db_(db), max_batch_(max_batch), cache_([&db] {
+          auto cache = std::make_unique<StatementCache>(db.writer_session());
+          cache->pipeline();
+          return cache;
+      }()),
       thread_([this] { loop(); }) {}
 
 Writer::~Writer() {
@@ -70,32 +74,42 @@ void Writer::commit_batch(std::deque<WriteRequest>& batch) {
     std::vector<std::string> errors(batch.size());
     StatementCache& cache = *cache_;
     auto run = [&](const char* statement) { cache.run(statement); };
+    auto undo = [&](Transaction& t) {
+        run("ROLLBACK TO SAVEPOINT w");
+        run("RELEASE SAVEPOINT w");
+        t.undo_write();
+    };
     try {
         soci::transaction tr(sql);
+        // Destroyed before `tr`, whose rollback needs a session with nothing in flight.
+        struct Drain {
+            StatementCache& cache;
+            ~Drain() { cache.discard(); }
+        } drain{cache};
         Transaction t(sql, db_.backend(), cache);
         for (std::size_t i = 0; i < batch.size(); ++i) {
             t.begin_write();
             run("SAVEPOINT w");
             try {
                 bool keep = batch[i].work(t);
+                // What this write sent is answered here, so that its errors are its own.
+                cache.sync();
                 if (keep) {
                     run("RELEASE SAVEPOINT w");
                     status[i] = WriteStatus::committed;
                 } else {
-                    run("ROLLBACK TO SAVEPOINT w");
-                    run("RELEASE SAVEPOINT w");
-                    t.undo_write();
+                    undo(t);
                     status[i] = WriteStatus::refused;
                 }
             } catch (const std::exception& e) {
-                run("ROLLBACK TO SAVEPOINT w");
-                run("RELEASE SAVEPOINT w");
-                t.undo_write();
+                cache.discard();
+                undo(t);
                 status[i] = WriteStatus::failed;
                 errors[i] = e.what();
             }
         }
         t.finish();
+        cache.sync();
         tr.commit();
     } catch (const std::exception& e) {
         // The commit itself failed: nothing of this batch is stored.

@@ -90,6 +90,49 @@ TEST_F(WriterTest, ARefusedOrFailingWriteUndoesOnlyItself) {
     EXPECT_EQ(ids, (std::vector<int>{1, 4}));
 }
 
+// On PostgreSQL the writer's own statements are sent without waiting (a pipeline): an error
+// comes back later than the statement. It must still fail only the write that sent it, and
+// undo that write's link of the audit chain, so the next write's event extends an intact one.
+TEST_F(WriterTest, AnErrorAnsweredLaterStillFailsOnlyItsOwnWrite) {
+    Instant now = from_epoch(1'795'000'000);
+    long long org = 0, staff = 0;
+    ASSERT_EQ(writer->run([&](Transaction& t) {
+        org = t.ensure_organisation({"9W" + std::to_string(::getpid() % 100),
+                                     "writer-" + std::to_string(::getpid()), "Schrijver", 1, "test",
+                                     "(test)", "writer_test"},
+                                    now)
+                  .id;
+        staff = t.insert_staff(
+            {0, org, "Kwaliteit", "kwaliteit@writer.example", "coordinator", false, true, ""});
+        return true;
+    }),
+              WriteStatus::committed);
+    auto event = [&](long long actor) {
+        return [&, actor](Transaction& t) {
+            t.append_staff_event(org, staff, now, Actor{actor, "test", std::nullopt}, "probe",
+                                 "{}");
+            return true;
+        };
+    };
+    Gate gate;
+    hold(gate);
+    auto before = submit(event(staff));
+    auto failing = submit(event(staff + 1'000'000)); // no such staff member: a foreign key
+    auto after = submit(event(staff));
+    gate.open.set_value();
+    EXPECT_EQ(before.get(), WriteStatus::committed);
+    EXPECT_EQ(failing.get(), WriteStatus::failed);
+    EXPECT_EQ(after.get(), WriteStatus::committed);
+    writer->stop();
+    AuditCheck check = db->verify_audit(org, {});
+    EXPECT_TRUE(check.intact) << check.problem;
+    long long probes = 0;
+    db->writer_session() << "SELECT COUNT(*) FROM audit_events WHERE organisation_id = :o AND "
+                            "action = 'probe'",
+        soci::use(org), soci::into(probes);
+    EXPECT_EQ(probes, 2);
+}
+
 TEST_F(WriterTest, AFailedCommitStoresNothingAndTellsEveryWrite) {
     Gate gate;
     hold(gate);
