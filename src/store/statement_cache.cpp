@@ -92,7 +92,7 @@ void StatementCache::execute(const std::string& sql, Entry& e) {
 }
 
 void StatementCache::run(const std::string& sql, const Binds& values) {
-    if (pg_) return send(sql, values);
+    if (pipelined_) return send(sql, values);
     execute(sql, prepared(sql, values, false));
 }
 
@@ -100,7 +100,7 @@ long long StatementCache::insert(const std::string& table, const std::string& co
                                  const std::string& placeholders, const Binds& values) {
     const std::string sql =
         "INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders + ")";
-    if (pg_) {
+    if (pipelined_) {
         long long id = next_id(table);
         Binds with_id = values;
         with_id.num(id);
@@ -120,14 +120,19 @@ long long StatementCache::insert(const std::string& table, const std::string& co
 }
 
 void StatementCache::pipeline() {
-    if (sqlite_) return;
-    pg_ = static_cast<soci::postgresql_session_backend*>(s_.get_backend())->conn_;
+    pipelined_ = !sqlite_;
+}
+
+pg_conn* StatementCache::connection() {
+    // Asked each time rather than kept: the session owns the connection.
+    return static_cast<soci::postgresql_session_backend*>(s_.get_backend())->conn_;
 }
 
 void StatementCache::send(const std::string& sql, const Binds& values) {
+    pg_conn* pg = connection();
     if (!in_pipeline_) {
-        if (PQenterPipelineMode(pg_) != 1)
-            throw std::runtime_error(std::string("pipeline mode: ") + PQerrorMessage(pg_));
+        if (PQenterPipelineMode(pg) != 1)
+            throw std::runtime_error(std::string("pipeline mode: ") + PQerrorMessage(pg));
         in_pipeline_ = true;
     }
     auto it = names_.find(sql);
@@ -139,8 +144,8 @@ void StatementCache::send(const std::string& sql, const Binds& values) {
                                    std::to_string(values.size()) + " values: " + sql);
         // Never a name used before on this connection: a forgotten one may still be there.
         std::string name = "kd_w" + std::to_string(++prepared_);
-        if (PQsendPrepare(pg_, name.c_str(), text.c_str(), 0, nullptr) != 1)
-            throw std::runtime_error(std::string("prepare: ") + PQerrorMessage(pg_));
+        if (PQsendPrepare(pg, name.c_str(), text.c_str(), 0, nullptr) != 1)
+            throw std::runtime_error(std::string("prepare: ") + PQerrorMessage(pg));
         ++sent_;
         // Known as prepared from here on; if the pipeline fails before the sync it is
         // forgotten there (it may not have been prepared).
@@ -150,21 +155,22 @@ void StatementCache::send(const std::string& sql, const Binds& values) {
     std::vector<std::string> numbers;
     std::vector<const char*> params;
     values.as_text(numbers, params);
-    if (PQsendQueryPrepared(pg_, it->second.c_str(), static_cast<int>(params.size()), params.data(),
+    if (PQsendQueryPrepared(pg, it->second.c_str(), static_cast<int>(params.size()), params.data(),
                             nullptr, nullptr, 0) != 1)
-        throw std::runtime_error(std::string("send: ") + PQerrorMessage(pg_));
+        throw std::runtime_error(std::string("send: ") + PQerrorMessage(pg));
     if (++sent_ >= kMaxUnsynced) sync();
 }
 
 std::string StatementCache::wait_for_results() {
+    pg_conn* pg = connection();
     std::string error;
-    if (PQpipelineSync(pg_) != 1) error = std::string("sync: ") + PQerrorMessage(pg_);
+    if (PQpipelineSync(pg) != 1) error = std::string("sync: ") + PQerrorMessage(pg);
     for (bool synced = !error.empty(); !synced;) {
-        PGresult* r = PQgetResult(pg_);
+        PGresult* r = PQgetResult(pg);
         if (!r) {
             // Between the answers of two statements; a broken connection answers nothing more.
-            if (PQstatus(pg_) == CONNECTION_BAD) {
-                error = std::string("connection lost: ") + PQerrorMessage(pg_);
+            if (PQstatus(pg) == CONNECTION_BAD) {
+                error = std::string("connection lost: ") + PQerrorMessage(pg);
                 break;
             }
             continue;
@@ -181,7 +187,7 @@ std::string StatementCache::wait_for_results() {
         }
         PQclear(r);
     }
-    PQexitPipelineMode(pg_);
+    PQexitPipelineMode(pg);
     in_pipeline_ = false;
     sent_ = 0;
     if (!error.empty())

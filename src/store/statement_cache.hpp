@@ -65,8 +65,10 @@ private:
     std::map<std::string, std::unique_ptr<Entry>> cache_;
     std::map<long long, std::string> codes_;
 
-    pg_conn* pg_ = nullptr; // set while pipelining
-    bool in_pipeline_ = false;
+    pg_conn* connection();
+
+    bool pipelined_ = false;                           // pipeline() was called (PostgreSQL)
+    bool in_pipeline_ = false;                         // libpq is in pipeline mode now
     int sent_ = 0;                                     // statements sent since the last sync
     std::map<std::string, std::string> names_;         // statement -> its prepared name
     std::vector<std::string> unconfirmed_;             // prepared since the last sync
