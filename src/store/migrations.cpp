@@ -222,6 +222,9 @@ Migration deferred_search_index(Backend b) {
         names += std::string(names.empty() ? "" : ", ") + c;
         old_values += std::string(", old.") + c;
     }
+    const std::string insert_trigger =
+        "CREATE TRIGGER complaints_search_insert AFTER INSERT ON complaints BEGIN INSERT OR IGNORE "
+        "INTO complaints_search_queue (id, indexed) VALUES (new.id, 0); END";
     m.statements = {
         "DROP TRIGGER complaints_search_insert",
         "DROP TRIGGER complaints_search_delete",
@@ -230,8 +233,7 @@ Migration deferred_search_index(Backend b) {
         // wins (OR IGNORE), so `indexed` and the old values are what the index holds.
         "CREATE TABLE complaints_search_queue (id INTEGER PRIMARY KEY, indexed INTEGER NOT NULL, " +
             names + ")",
-        "CREATE TRIGGER complaints_search_insert AFTER INSERT ON complaints BEGIN INSERT OR "
-        "IGNORE INTO complaints_search_queue (id, indexed) VALUES (new.id, 0); END",
+        insert_trigger,
         "CREATE TRIGGER complaints_search_delete AFTER DELETE ON complaints BEGIN INSERT OR "
         "IGNORE INTO complaints_search_queue (id, indexed, " +
             names + ") VALUES (old.id, 1" + old_values + "); END",
