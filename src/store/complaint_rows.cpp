@@ -300,11 +300,9 @@ void bind_complaint_row(Binds& b, const Complaint& c, std::optional<Instant> nex
 
 void insert_complaint_row(StatementCache& cache, Complaint& c, std::optional<Instant> next_due,
                           Instant now) {
-    static const std::string columns = complaint_row_columns();
-    static const std::string placeholders = complaint_row_placeholders();
     Binds b;
     bind_complaint_row(b, c, next_due, now);
-    c.id = cache.insert("complaints", columns, placeholders, b);
+    c.id = cache.insert("complaints", complaint_row_columns(), complaint_row_placeholders(), b);
     if (!c.involved_staff.empty())
         write_people(cache, "complaint_involved", c, c.involved_staff, true);
     if (!c.granted_access.empty())

@@ -679,37 +679,39 @@ AuditCheck Database::verify_audit(long long organisation_id,
 }
 
 OrganisationRecord Transaction::ensure_organisation(const ProcedureAdoption& p, Instant now) {
-    soci::session& s = sql();
     Transaction& t = *this;
     long long id = 0;
     std::string slug, name;
     int in_force = 0;
-    s << "SELECT id, slug, name, procedure_version FROM organisations WHERE code = :c",
+    sql() << "SELECT id, slug, name, procedure_version FROM organisations WHERE code = :c",
         soci::use(p.code), soci::into(id), soci::into(slug), soci::into(name), soci::into(in_force);
-    bool is_new = !s.got_data();
+    bool is_new = !sql().got_data();
     if (is_new) {
-        s << "INSERT INTO organisations (code, slug, name, procedure_version) VALUES (:c, :s, :n, "
-             ":v) RETURNING id",
+        sql() << "INSERT INTO organisations (code, slug, name, procedure_version) VALUES (:c, :s, "
+                 ":n, "
+                 ":v) RETURNING id",
             soci::use(p.code), soci::use(p.slug), soci::use(p.name), soci::use(p.version),
             soci::into(id);
     } else if (slug != p.slug || name != p.name || in_force != p.version) {
-        s << "UPDATE organisations SET slug = :s, name = :n, procedure_version = :v WHERE id = :i",
+        sql() << "UPDATE organisations SET slug = :s, name = :n, procedure_version = :v WHERE id = "
+                 ":i",
             soci::use(p.slug), soci::use(p.name), soci::use(p.version), soci::use(id);
     }
     auto version_text = [&](int version) -> std::optional<std::pair<std::string, std::string>> {
         std::string text, by;
-        s << "SELECT source_text, authorised_by FROM procedure_versions WHERE organisation_id = "
-             ":i AND version = :v",
+        sql()
+            << "SELECT source_text, authorised_by FROM procedure_versions WHERE organisation_id = "
+               ":i AND version = :v",
             soci::use(id), soci::use(version), soci::into(text), soci::into(by);
-        if (!s.got_data()) return std::nullopt;
+        if (!sql().got_data()) return std::nullopt;
         return std::make_pair(text, by);
     };
     auto known = version_text(p.version);
     // Before 2026-11-24 a file not named <code>-<slug>.toml had its text stored empty: such a
     // version gets its text now, as an event, instead of refusing to start.
     if (known && known->first.empty() && !p.text.empty()) {
-        s << "UPDATE procedure_versions SET source_text = :t WHERE organisation_id = :i AND "
-             "version = :v",
+        sql() << "UPDATE procedure_versions SET source_text = :t WHERE organisation_id = :i AND "
+                 "version = :v",
             soci::use(p.text), soci::use(id), soci::use(p.version);
         Actor system{t.system_actor(id), p.source, std::nullopt};
         t.append_procedure_event(
@@ -725,8 +727,8 @@ OrganisationRecord Transaction::ensure_organisation(const ProcedureAdoption& p, 
             p.source + " to record the change");
     if (!known) {
         long long at = to_epoch(now);
-        s << "INSERT INTO procedure_versions (organisation_id, version, authorised_by, "
-             "source_text, loaded_at) VALUES (:i, :v, :a, :t, :l)",
+        sql() << "INSERT INTO procedure_versions (organisation_id, version, authorised_by, "
+                 "source_text, loaded_at) VALUES (:i, :v, :a, :t, :l)",
             soci::use(id), soci::use(p.version), soci::use(p.authorised_by), soci::use(p.text),
             soci::use(at);
     }

@@ -128,8 +128,8 @@ public:
     // The satisfaction link of a resolved case (store/satisfaction_links.cpp), by the SHA-256
     // (hex) of its token.
     void insert_satisfaction_link(const std::string& token_digest, const SatisfactionLink& link);
-    // The organisation's own mail texts (store/mail_templates.cpp), read in this transaction so
-    // that the mails a step writes use the texts of the moment it commits.
+    // The organisation's own mail texts (store/mail_templates.cpp), read once per batch of
+    // writes, in its transaction, and again after a change to them in the batch.
     std::vector<MailTemplateRecord> mail_templates(long long organisation_id);
     void put_mail_template(long long organisation_id, const MailTemplateRecord& r);
     void remove_mail_template(long long organisation_id, const std::string& kind,

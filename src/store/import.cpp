@@ -156,8 +156,9 @@ void Transaction::import_complaints(std::vector<Complaint>& batch, const Actor& 
     // for the connection: an import runs in a command's own process, which ends after it.
     sql() << "PRAGMA cache_size = -524288";
     // The rows go to a temporary table first and into `complaints` with one INSERT ... SELECT
-    // per batch: the full-text index (FTS5) writes its pending terms out at every statement
-    // inside a savepoint, which row by row made the import eight times slower.
+    // per batch. Chosen when the triggers still wrote the full-text index, which FTS5 writes
+    // out at every statement inside a savepoint (row by row it was eight times slower); since
+    // migration 25 the index is written once, at the end.
     sql() << "CREATE TEMP TABLE IF NOT EXISTS import_rows AS SELECT * FROM main.complaints "
              "WHERE 0";
     static const std::string insert_sql = "INSERT INTO temp.import_rows (id, " +

@@ -198,6 +198,11 @@ std::vector<TrackedAction> select_actions(soci::session& s, const ActionQuery& q
 void Transaction::insert_nonconformity(Nonconformity& n, const std::string& organisation_code) {
     auto it = state_.nonconformity_numbers.find(n.organisation_id);
     if (it == state_.nonconformity_numbers.end()) {
+        // Held until commit on PostgreSQL, as for the complaint references, so that a second
+        // server writing at once does not hand out the same number.
+        if (backend_ == Backend::postgresql)
+            sql() << "SELECT id FROM organisations WHERE id = :o FOR UPDATE",
+                soci::use(n.organisation_id);
         long long last = 0;
         soci::indicator ind = soci::i_ok;
         sql() << "SELECT MAX(number) FROM nonconformities WHERE organisation_id = :o",

@@ -52,6 +52,7 @@ constexpr int kIdBlock = 64;
 // Sent statements are answered into the server's socket buffer; a sync now and then keeps a
 // long write (a purge) from filling it while we are still sending.
 constexpr int kMaxUnsynced = 1000;
+constexpr std::size_t kMaxPrepared = 500;
 
 } // namespace
 
@@ -136,6 +137,13 @@ void StatementCache::send(const std::string& sql, const Binds& values) {
         in_pipeline_ = true;
     }
     auto it = names_.find(sql);
+    if (it == names_.end() && names_.size() >= kMaxPrepared) {
+        // The texts of updates vary with what changed: let the server forget the old ones.
+        sync();
+        for (const auto& [text, name] : names_)
+            s_ << "DEALLOCATE " + name;
+        names_.clear();
+    }
     if (it == names_.end()) {
         std::size_t count = 0;
         std::string text = numbered_placeholders(sql, count);
@@ -187,7 +195,8 @@ std::string StatementCache::wait_for_results() {
         }
         PQclear(r);
     }
-    PQexitPipelineMode(pg);
+    if (PQexitPipelineMode(pg) != 1 && error.empty())
+        error = std::string("the database connection is unusable: ") + PQerrorMessage(pg);
     in_pipeline_ = false;
     sent_ = 0;
     if (!error.empty())

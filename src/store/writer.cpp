@@ -91,22 +91,23 @@ void Writer::commit_batch(std::deque<WriteRequest>& batch) {
             t.begin_write();
             run("SAVEPOINT w");
             try {
-                bool keep = batch[i].work(t);
-                // What this write sent is answered here, so that its errors are its own.
-                cache.sync();
-                if (keep) {
+                if (batch[i].work(t)) {
                     run("RELEASE SAVEPOINT w");
+                    // Everything this write sent, its savepoint included, is answered here,
+                    // so that an error is its own and no other write's.
+                    cache.sync();
                     status[i] = WriteStatus::committed;
-                } else {
-                    undo(t);
-                    status[i] = WriteStatus::refused;
+                    continue;
                 }
+                status[i] = WriteStatus::refused;
             } catch (const std::exception& e) {
                 cache.discard();
-                undo(t);
                 status[i] = WriteStatus::failed;
                 errors[i] = e.what();
             }
+            // When even the undo fails the transaction is broken: the batch fails (below).
+            undo(t);
+            cache.sync();
         }
         t.finish();
         cache.sync();

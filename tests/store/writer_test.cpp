@@ -133,6 +133,44 @@ TEST_F(WriterTest, AnErrorAnsweredLaterStillFailsOnlyItsOwnWrite) {
     EXPECT_EQ(probes, 2);
 }
 
+// A write that reads after it has written: on PostgreSQL the read must wait for the answers
+// to what the write sent (ensure_organisation records a missing procedure text as an event,
+// then reads the version in force to record a change of name).
+TEST_F(WriterTest, AWriteThatReadsAfterWritingSeesWhatItWrote) {
+    Instant now = from_epoch(1'795'000'000);
+    const std::string code = "9R" + std::to_string(::getpid() % 100);
+    const std::string slug = "reader-" + std::to_string(::getpid());
+    long long org = 0;
+    ASSERT_EQ(writer->run([&](Transaction& t) {
+        org = t.ensure_organisation({code, slug, "Lezer", 1, "test", "(tekst)", "writer_test"}, now)
+                  .id;
+        return true;
+    }),
+              WriteStatus::committed);
+    // As a version stored before 2026-11-24 could be: without its text.
+    db->writer_session() << "UPDATE procedure_versions SET source_text = '' WHERE "
+                            "organisation_id = :o",
+        soci::use(org);
+    std::string error;
+    EXPECT_EQ(writer->run(
+                  [&](Transaction& t) {
+                      t.ensure_organisation(
+                          {code, slug, "Lezer B.V.", 1, "test", "(tekst)", "writer_test"}, now);
+                      return true;
+                  },
+                  &error),
+              WriteStatus::committed)
+        << error;
+    writer->stop();
+    std::vector<std::string> actions(10);
+    db->writer_session() << "SELECT action FROM audit_events WHERE organisation_id = :o ORDER BY "
+                            "seq",
+        soci::use(org), soci::into(actions);
+    EXPECT_EQ(actions, (std::vector<std::string>{"procedure-adopt", "procedure-text-recorded",
+                                                 "organisation-change"}));
+    EXPECT_TRUE(db->verify_audit(org, {}).intact);
+}
+
 TEST_F(WriterTest, AFailedCommitStoresNothingAndTellsEveryWrite) {
     Gate gate;
     hold(gate);
