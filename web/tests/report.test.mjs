@@ -176,6 +176,12 @@ test('on paper: no menu, period picker or buttons; the organisation, the periods
   const r = await report(page);
   await expectFigures(page, r);
   await page.emulateMedia({ media: 'print' });
+  // The main part starts at the sheet's edge, not after the room of the menu, and at once: a PDF taken
+  // right away must not catch the menu's room sliding away.
+  const [left, sliding] = await page.getByRole('main').evaluate((m) => [m.getBoundingClientRect().left + parseFloat(getComputedStyle(m).paddingLeft),
+    m.getAnimations().length]);
+  assert.ok(left < 20, `main starts at ${left}px`);
+  assert.equal(sliding, 0, 'main is still moving');
   assert.equal(await page.getByRole('navigation', { name: 'Menu' }).isVisible(), false);
   assert.equal(await page.getByRole('button', { name: 'Uitloggen' }).isVisible(), false);
   assert.equal(await page.getByRole('form', { name: 'Periode kiezen' }).isVisible(), false);
@@ -188,9 +194,6 @@ test('on paper: no menu, period picker or buttons; the organisation, the periods
   for (const region of ['Kerncijfers', 'Kanaal', 'Termijnen gehaald', 'Doorlooptijd per stap', 'Conclusies en besluiten van de directiebeoordeling'])
     assert.equal(await page.getByRole('region', { name: region, exact: true }).isVisible(), true, region);
   assert.equal(await page.getByRole('img', { name: /^Ontvangen klachten naar categorie, / }).isVisible(), true);
-  // The main part starts at the sheet's edge, not after the room of the menu.
-  const left = await page.getByRole('main').evaluate((m) => m.getBoundingClientRect().left + parseFloat(getComputedStyle(m).paddingLeft));
-  assert.ok(left < 20, `main starts at ${left}px`);
   // The conclusions as recorded, as text: a text field would cut them off.
   assert.equal(await page.getByLabel('Conclusies en besluiten', { exact: true }).isVisible(), false);
   assert.equal(await page.getByRole('paragraph').filter({ hasText: conclusions }).isVisible(), true);
