@@ -9,6 +9,7 @@
 #include "store/digest_sql.hpp"
 #include "store/row_values.hpp"
 #include "store/search_queue.hpp"
+#include "store/search_words.hpp"
 #include "store/statement_cache.hpp"
 #include "store/visibility.hpp"
 
@@ -448,6 +449,8 @@ void Database::configure(soci::session& s) {
         // Each write of a batch runs in a savepoint, whose undo journal would otherwise be a
         // temporary file created, written and deleted for every batch.
         s << "PRAGMA temp_store = MEMORY";
+        // The search index's words (migration 26).
+        add_search_functions(s);
     } else {
         s << "SET synchronous_commit = on";
         s << "SET client_min_messages = warning";
@@ -498,8 +501,9 @@ int Database::migrate(int up_to) {
         tr.commit();
         ++ran;
     }
-    // A migration that changed complaints leaves them in the search queue (migration 25).
-    if (backend_ == Backend::sqlite && ran > 0 && schema_version() >= 25) {
+    // A migration that changed complaints leaves them in the search queue (migration 25),
+    // which since migration 26 also holds their organisation.
+    if (backend_ == Backend::sqlite && ran > 0 && schema_version() >= 26) {
         soci::transaction tr(*writer_);
         for (const auto& statement : search_index_update())
             *writer_ << statement;

@@ -207,6 +207,18 @@ Migration full_text_search(Backend b) {
     return m;
 }
 
+// The complaint's columns the search index reads: their names, and ", old.name" for each (as
+// a trigger names the values before a change).
+std::pair<std::string, std::string> searched_columns() {
+    std::string names, old_values;
+    for (const char* c :
+         {"reference", "complainant_name", "complainant_email", "category", "description"}) {
+        names += std::string(names.empty() ? "" : ", ") + c;
+        old_values += std::string(", old.") + c;
+    }
+    return {names, old_values};
+}
+
 // Schema 25 (SQLite): the triggers no longer write the search index themselves but note
 // which complaints changed, and the writer brings the index up to date once per batch
 // (store/search_queue.cpp). FTS5 writes its pending terms to disk at every savepoint, and the
@@ -215,13 +227,7 @@ Migration full_text_search(Backend b) {
 Migration deferred_search_index(Backend b) {
     Migration m{25, "the search index brought up to date once per batch of writes", {}};
     if (b == Backend::postgresql) return m;
-    const char* cols[] = {"reference", "complainant_name", "complainant_email", "category",
-                          "description"};
-    std::string names, old_values;
-    for (const char* c : cols) {
-        names += std::string(names.empty() ? "" : ", ") + c;
-        old_values += std::string(", old.") + c;
-    }
+    const auto [names, old_values] = searched_columns();
     const std::string insert_trigger =
         "CREATE TRIGGER complaints_search_insert AFTER INSERT ON complaints BEGIN INSERT OR IGNORE "
         "INTO complaints_search_queue (id, indexed) VALUES (new.id, 0); END";
@@ -240,6 +246,42 @@ Migration deferred_search_index(Backend b) {
         "CREATE TRIGGER complaints_search_update AFTER UPDATE OF " + names +
             " ON complaints BEGIN INSERT OR IGNORE INTO complaints_search_queue (id, indexed, " +
             names + ") VALUES (old.id, 1" + old_values + "); END",
+    };
+    return m;
+}
+
+// Schema 26 (SQLite): each word in the index is prefixed by its complaint's organisation
+// ("5_loonstrook", store/search_words.cpp), so that a search reads only its own organisation's
+// entries. With five organisations of 200,000 complaints, searching a word that one complaint
+// in eight holds read the entries of all 1,000,000 and took 40-55 ms; now it reads a fifth of
+// them. The index reads its text from a view that makes those words; the queue also keeps the
+// organisation, which the words of a changed complaint's old text need.
+Migration search_words_by_organisation(Backend b) {
+    Migration m{26, "the search index by organisation", {}};
+    if (b == Backend::postgresql) return m;
+    const auto [names, old_values] = searched_columns();
+    // `_` joins organisation and word; the words themselves never hold one.
+    const std::string index =
+        "CREATE VIRTUAL TABLE complaints_search USING fts5(words, "
+        "content='complaints_search_text', content_rowid='id', tokenize=\"unicode61 "
+        "remove_diacritics 2 tokenchars '_'\")";
+    m.statements = {
+        "DROP TABLE complaints_search",
+        "CREATE VIEW complaints_search_text AS SELECT id, kd_search_text(organisation_id, " +
+            names + ") AS words FROM complaints",
+        index,
+        "DELETE FROM complaints_search_queue",
+        "ALTER TABLE complaints_search_queue ADD COLUMN organisation_id BIGINT",
+        "DROP TRIGGER complaints_search_delete",
+        "DROP TRIGGER complaints_search_update",
+        "CREATE TRIGGER complaints_search_delete AFTER DELETE ON complaints BEGIN INSERT OR "
+        "IGNORE INTO complaints_search_queue (id, indexed, organisation_id, " +
+            names + ") VALUES (old.id, 1, old.organisation_id" + old_values + "); END",
+        "CREATE TRIGGER complaints_search_update AFTER UPDATE OF " + names +
+            " ON complaints BEGIN INSERT OR IGNORE INTO complaints_search_queue (id, indexed, "
+            "organisation_id, " +
+            names + ") VALUES (old.id, 1, old.organisation_id" + old_values + "); END",
+        "INSERT INTO complaints_search (complaints_search) VALUES ('rebuild')",
     };
     return m;
 }
@@ -734,6 +776,7 @@ std::vector<Migration> migrations_for(Backend b) {
                    "source's own number)",
                    {"ALTER TABLE complaints ADD COLUMN imported_from TEXT NOT NULL DEFAULT ''"}});
     all.push_back(deferred_search_index(b));
+    all.push_back(search_words_by_organisation(b));
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

@@ -49,19 +49,35 @@ std::vector<std::string> search_words(const std::string& text) {
 }
 
 // Each word must occur, the last one also as the start of a longer word (as people type):
-// `"loon" "week"*` (FTS5) or `'loon' & 'week':*` (PostgreSQL). A prefix on every word would
-// merge the lists of every word that starts alike, for each word. The words hold only letters
-// and digits.
-std::string full_text_query(Backend b, const std::vector<std::string>& words) {
+// `'loon' & 'week':*`. A prefix on every word would merge the lists of every word that starts
+// alike, for each word. The words hold only letters and digits. PostgreSQL; SQLite's query
+// is built by kd_search_match (store/search_words.cpp) from the same words.
+std::string tsquery(const std::vector<std::string>& words) {
     std::string q;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        bool last = i + 1 == words.size();
-        if (b == Backend::sqlite)
-            q += (q.empty() ? "\"" : " \"") + words[i] + (last ? "\"*" : "\"");
-        else
-            q += (q.empty() ? "'" : " & '") + words[i] + (last ? "':*" : "'");
-    }
+    for (std::size_t i = 0; i < words.size(); ++i)
+        q += (q.empty() ? "'" : " & '") + words[i] + (i + 1 == words.size() ? "':*" : "'");
     return q;
+}
+
+// The FTS5 query for the words in the organisation's part of SQLite's index; empty when no
+// word has anything the index holds.
+std::string fts5_query(soci::session& s, long long organisation_id,
+                       const std::vector<std::string>& words) {
+    Binds b;
+    b.num(organisation_id);
+    std::string call = "SELECT kd_search_match(:o";
+    for (const auto& w : words) {
+        call += ", :w" + std::to_string(b.size());
+        b.text(w);
+    }
+    call += ")";
+    std::string match;
+    soci::indicator ind = soci::i_null;
+    soci::statement st(s);
+    st.exchange(soci::into(match, ind));
+    b.prepare(st, call);
+    st.execute(true);
+    return ind == soci::i_ok ? match : "";
 }
 
 } // namespace
@@ -140,8 +156,9 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
     if (!q.text.empty()) {
         auto words = search_words(q.text);
         if (words.empty()) return {}; // nothing searchable (only punctuation): nothing found
-        std::string match = full_text_query(backend_, words);
         if (backend_ == Backend::sqlite) {
+            std::string match = fts5_query(s, q.organisation_id, words);
+            if (match.empty()) return {};
             // SQLite's planner cannot tell how many rows a MATCH finds, and walks the register
             // checking each against it. When it finds few, the rows themselves are asked for.
             std::vector<long long> found;
@@ -173,7 +190,7 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
             }
         } else {
             sql += " AND c.search @@ to_tsquery('dutch', " + param() + ")";
-            b.text(match);
+            b.text(tsquery(words));
         }
     }
     if (const auto& a = q.after) {

@@ -78,6 +78,13 @@ TEST(Migration, ASchemaOneDatabaseIsBroughtUpToDateOnce) {
     EXPECT_FALSE(c->procedure_explained);
     EXPECT_EQ(c->acknowledged_at, from_epoch(1795000200));
     EXPECT_EQ(*c->extension, (Term{6, TermUnit::weeks}));
+    // Its text is in the search index, by organisation since migration 26.
+    ComplaintQuery search;
+    search.organisation_id = org;
+    search.text = "rooster te la";
+    auto page = db->list(search);
+    ASSERT_EQ(page.items.size(), 1u);
+    EXPECT_EQ(page.items[0].id, complaint);
     EXPECT_EQ(c->well_founded, std::optional<bool>(false));
     EXPECT_EQ(c->resolution, Resolution::not_responsible_helped);
     EXPECT_EQ(format_date(*c->procedure_change_effective), "2027-01-15");

@@ -1,7 +1,8 @@
 // search_index_test.cpp: the register's full-text search follows every change of a complaint's
 // text, also when a batch inserts and changes one, and forgets what an undone write wrote. On
 // SQLite the index is brought up to date once per batch (migration 25), so these are the
-// cases where that could go wrong; FTS5's own integrity check compares index and table.
+// cases where that could go wrong; FTS5's own integrity check compares index and table. Its
+// words are prefixed by organisation (migration 26) and read by FTS5's own tokenizer.
 #include "store/writer.hpp"
 #include "store_fixture.hpp"
 
@@ -146,6 +147,71 @@ TEST_F(SearchIndexTest, AnUndoneWriteLeavesNothingInTheIndexAndItsNeighboursStay
     EXPECT_TRUE(found("reiger").empty());
     EXPECT_EQ(found("ekster"), std::set<long long>{kept.id});
     EXPECT_EQ(found("merel"), (std::set<long long>{before_it.id, after_it.id}));
+    expect_index_matches_table();
+}
+
+TEST_F(SearchIndexTest, AWordIsFoundHoweverItIsGluedToItsNeighbours) {
+    Complaint c = complaint(
+        "Zijn \u201cLoonstrook\u201d kwam te laat\u2014weer; het rooster/plan klopte niet");
+    ASSERT_EQ(writer->run([&](Transaction& t) {
+        t.insert_complaint(c, std::nullopt, {}, now);
+        return true;
+    }),
+              WriteStatus::committed);
+    for (const char* words :
+         {"loonstrook", "LOONSTROOK kwa", "laat", "weer", "laat weer", "rooster", "plan", "klopte"})
+        EXPECT_EQ(found(words), std::set<long long>{c.id}) << words;
+    EXPECT_TRUE(found("loonstrook ekster").empty());
+    expect_index_matches_table();
+}
+
+TEST_F(SearchIndexTest, SQLiteIndexesEachWordUnderItsOrganisation) {
+    if (db->backend() != Backend::sqlite) GTEST_SKIP() << "PostgreSQL's index is a GIN index";
+    std::string text;
+    db->writer_session()
+        << "SELECT kd_search_text(7, 'Een \u201cLoonstrook\u201d \u2014 caf\u00e9', "
+           "NULL, 'te-laat')",
+        soci::into(text);
+    EXPECT_EQ(text, "7_een 7_loonstrook 7_cafe 7_te 7_laat");
+    std::string match;
+    db->writer_session() << "SELECT kd_search_match(7, 'caf\u00e9', 'a\u2019b', '\u2014', 'laat')",
+        soci::into(match);
+    EXPECT_EQ(match, "\"7_cafe\" \"7_a 7_b\" \"7_laat\"*");
+
+    // The same word in two organisations: each one's search reads only its own entries.
+    long long other = 0;
+    ASSERT_EQ(writer->run([&](Transaction& t) {
+        other = t.ensure_organisation({"9T" + std::to_string(::getpid() % 100),
+                                       "search-other-" + std::to_string(::getpid()), "Ander", 1,
+                                       "test", "(test)", "search_index_test"},
+                                      now)
+                    .id;
+        return true;
+    }),
+              WriteStatus::committed);
+    Complaint mine = complaint("Een pinguin bij de balie");
+    Complaint theirs = complaint("Een pinguin bij de deur");
+    theirs.organisation_id = other;
+    ASSERT_EQ(writer->run([&](Transaction& t) {
+        t.insert_complaint(mine, std::nullopt, {}, now);
+        t.insert_complaint(theirs, std::nullopt, {}, now);
+        return true;
+    }),
+              WriteStatus::committed);
+    auto ids = [&](const std::string& fts5) {
+        std::set<long long> out;
+        soci::rowset<long long> rows =
+            (db->writer_session().prepare
+                 << "SELECT rowid FROM complaints_search WHERE complaints_search MATCH :m",
+             soci::use(fts5));
+        for (long long id : rows)
+            out.insert(id);
+        return out;
+    };
+    EXPECT_EQ(ids("\"" + std::to_string(org) + "_pinguin\""), std::set<long long>{mine.id});
+    EXPECT_EQ(ids("\"" + std::to_string(other) + "_pinguin\""), std::set<long long>{theirs.id});
+    EXPECT_TRUE(ids("pinguin").empty()) << "no word is indexed without its organisation";
+    EXPECT_EQ(found("pinguin"), std::set<long long>{mine.id});
     expect_index_matches_table();
 }
 
