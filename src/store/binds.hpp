@@ -80,6 +80,18 @@ public:
             if (!order_[k].first && nulls_[k] != soci::i_null) out[k] = numbers[n++].c_str();
     }
 
+    // Adds the values of `other` after these, for SQL whose text puts its piece last.
+    void append(const Binds& other) {
+        for (std::size_t k = 0; k < other.order_.size(); ++k) {
+            auto [is_text, i] = other.order_[k];
+            if (is_text)
+                text(other.texts_[i]);
+            else
+                num(other.nums_[i]);
+            nulls_.back() = other.nulls_[k];
+        }
+    }
+
 private:
     template <typename T> void add(bool is_text, std::deque<T>& to, T v) {
         to.push_back(std::move(v));

@@ -124,6 +124,7 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
     Binds b;
     b.num(q.organisation_id);
     auto param = [&] { return ":p" + std::to_string(b.size()); };
+    std::optional<std::string> postgres_search;
     if (!q.states.empty()) {
         sql += " AND c.state IN (";
         for (std::size_t i = 0; i < q.states.size(); ++i) {
@@ -140,7 +141,11 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
         sql += " AND c.handler_id = " + param();
         b.num(*q.handler_id);
     }
-    if (q.viewer) sql += " AND " + visible_to(*q.viewer, "c", b);
+    // Who may see a case comes last in the statement, with its own values, so that a
+    // PostgreSQL search can ask it only of the rows that hold the words (below).
+    std::string visibility;
+    Binds visibility_binds;
+    if (q.viewer) visibility = " AND " + visible_to(*q.viewer, "c", visibility_binds);
     if (q.overdue) {
         sql += " AND c.next_due_at < " + param();
         b.num(to_epoch(q.now));
@@ -189,8 +194,7 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
                 b.text(match);
             }
         } else {
-            sql += " AND c.search @@ to_tsquery('dutch', " + param() + ")";
-            b.text(tsquery(words));
+            postgres_search = tsquery(words); // the last condition, see below
         }
     }
     if (const auto& a = q.after) {
@@ -227,33 +231,77 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
             break;
         }
     }
+    std::string order;
     switch (q.sort) {
     case ComplaintSort::received_desc:
-        sql += " ORDER BY c.received_at DESC, c.id DESC";
+        order = " ORDER BY c.received_at DESC, c.id DESC";
         break;
     case ComplaintSort::received_asc:
-        sql += " ORDER BY c.received_at, c.id";
+        order = " ORDER BY c.received_at, c.id";
         break;
     case ComplaintSort::due_asc:
         // Cases with nothing running carry kNothingDue, so they come last and the index on
         // (organisation, next_due_at) gives the order without sorting.
-        sql += " ORDER BY c.next_due_at, c.id";
+        order = " ORDER BY c.next_due_at, c.id";
         break;
     case ComplaintSort::reference_asc:
-        sql += " ORDER BY c.reference";
+        order = " ORDER BY c.reference";
         break;
     }
-    sql += " LIMIT " + std::to_string(q.limit + 1) + " OFFSET " + std::to_string(q.offset);
+    const std::string limit = " LIMIT " + std::to_string(q.limit + 1);
     ComplaintPage page;
     const std::size_t due_column = 2 + complaint_fields_count();
     RegisterCursor last{q.sort, std::nullopt, "", 0};
-    page.items = select_complaints(
-        s, b, sql, q.limit, &page.has_more, [&](const soci::row& r, const Complaint& c) {
-            last.id = c.id;
-            last.text = c.reference;
-            last.number = q.sort == ComplaintSort::due_asc ? number_at(r, due_column)
-                                                           : std::optional(to_epoch(c.received_at));
-        });
+    auto select = [&](const std::string& statement) {
+        page.has_more = false;
+        page.items = select_complaints(
+            s, b, statement, q.limit, &page.has_more, [&](const soci::row& r, const Complaint& c) {
+                last.id = c.id;
+                last.text = c.reference;
+                last.number = q.sort == ComplaintSort::due_asc
+                                  ? number_at(r, due_column)
+                                  : std::optional(to_epoch(c.received_at));
+            });
+    };
+    if (!postgres_search) {
+        b.append(visibility_binds);
+        select(sql + visibility + order + limit + " OFFSET " + std::to_string(q.offset));
+    } else {
+        // PostgreSQL cannot tell how many rows a search finds either, least of all for the
+        // prefix of the last word, and guessed wrong both ways at 1M complaints: it walked the
+        // whole register for a word found nowhere (0.6 s), and read the index of every
+        // organisation for a common one (0.3 s). So first the page's order is walked for at
+        // most kWalk rows, which finds a page of a common word (who may see a case is asked
+        // only of the rows that hold the words); when that finds no full page, the full-text
+        // index alone is asked, and the organisation is checked per row it finds.
+        constexpr int kWalk = 1000;
+        const std::string from = " FROM complaints c WHERE ";
+        const auto at = sql.find(from);
+        const std::string columns = sql.substr(0, at), where = sql.substr(at + from.size());
+        const std::string search = " c.search @@ to_tsquery('dutch', " + param() + ")";
+        b.text(*postgres_search);
+        b.append(visibility_binds);
+        if (q.offset == 0)
+            select(columns +
+                   " FROM complaints c WHERE c.id IN (SELECT c.id FROM (SELECT c.id, "
+                   "c.search FROM complaints c WHERE " +
+                   where + order + " LIMIT " + std::to_string(kWalk) + ") c WHERE" + search + ")" +
+                   visibility + order + limit);
+        if (!page.has_more) {
+            const std::string own = "c.organisation_id = ";
+            std::string by_index = where;
+            by_index.replace(by_index.find(own), own.size(), "c.organisation_id + 0 = ");
+            soci::transaction only_bitmaps(s);
+            s << "SET LOCAL enable_indexscan = off";
+            s << "SET LOCAL enable_seqscan = off";
+            // The costs of what is switched off would make PostgreSQL compile the statement
+            // (JIT): 13 ms for a statement that runs in 0.1.
+            s << "SET LOCAL jit = off";
+            select(columns + from + by_index + " AND" + search + visibility + order + limit +
+                   " OFFSET " + std::to_string(q.offset));
+            only_bitmaps.commit();
+        }
+    }
     if (page.has_more) page.next = last;
     return page;
 }

@@ -150,6 +150,46 @@ TEST_F(SearchIndexTest, AnUndoneWriteLeavesNothingInTheIndexAndItsNeighboursStay
     expect_index_matches_table();
 }
 
+TEST_F(SearchIndexTest, EveryPageOfASearchIsCompleteAndInOrder) {
+    // On PostgreSQL a page is first looked for along the register's order, and then in the
+    // full-text index alone (store/register.cpp): the pages of a word in many complaints take
+    // the first way, the last page and a rare word the second.
+    std::vector<long long> walruses;
+    long long narwhal = 0;
+    ASSERT_EQ(writer->run([&](Transaction& t) {
+        for (int i = 0; i < 7; ++i) {
+            Complaint c = complaint(i == 3 ? "Een narwal en een walrus" : "Een walrus in de haven");
+            c.received_at = now + std::chrono::minutes(i);
+            t.insert_complaint(c, std::nullopt, {}, now);
+            walruses.insert(walruses.begin(), c.id); // newest first
+            if (i == 3) narwhal = c.id;
+            Complaint other = complaint("Een zeehond");
+            t.insert_complaint(other, std::nullopt, {}, now);
+        }
+        return true;
+    }),
+              WriteStatus::committed);
+    ComplaintQuery q;
+    q.organisation_id = org;
+    q.text = "walrus";
+    q.limit = 2;
+    std::vector<long long> seen;
+    for (int pages = 0; pages < 10; ++pages) {
+        ComplaintPage page = db->list(q);
+        for (const auto& c : page.items)
+            seen.push_back(c.id);
+        if (!page.next) break;
+        q.after = page.next;
+    }
+    EXPECT_EQ(seen, walruses);
+    q.after.reset();
+    q.text = "narw";
+    ComplaintPage rare = db->list(q);
+    ASSERT_EQ(rare.items.size(), 1u);
+    EXPECT_EQ(rare.items[0].id, narwhal);
+    EXPECT_FALSE(rare.next);
+}
+
 TEST_F(SearchIndexTest, AWordIsFoundHoweverItIsGluedToItsNeighbours) {
     Complaint c = complaint(
         "Zijn \u201cLoonstrook\u201d kwam te laat\u2014weer; het rooster/plan klopte niet");
