@@ -272,8 +272,10 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
         // whole register for a word found nowhere (0.6 s), and read the index of every
         // organisation for a common one (0.3 s). So first the page's order is walked for at
         // most kWalk rows, which finds a page of a common word (who may see a case is asked
-        // only of the rows that hold the words); when that finds no full page, the full-text
-        // index alone is asked, and the organisation is checked per row it finds.
+        // only of the rows that hold the words); when that finds no full page, or the page is
+        // asked by offset, the full-text index alone is asked, and the organisation is checked
+        // per row it finds. The switches hold for the transaction: that statement and the
+        // lists of the complaints it found.
         constexpr int kWalk = 1000;
         const std::string from = " FROM complaints c WHERE ";
         const auto at = sql.find(from);

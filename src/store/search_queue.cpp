@@ -6,14 +6,11 @@ namespace kd {
 
 const std::array<std::string, 3>& search_index_update() {
     static const std::array<std::string, 3> statements = [] {
-        const std::string cols =
-            "reference, complainant_name, complainant_email, category, description";
         return std::array<std::string, 3>{
-            // The index forgets a row only when told the words it indexed: those of the
-            // text the queue kept of the first change (migration 26).
+            // The index forgets a row only when told the words it indexed: those of the text
+            // the queue kept of the first change (the views of migration 26).
             "INSERT INTO complaints_search (complaints_search, rowid, words) SELECT 'delete', "
-            "id, kd_search_text(organisation_id, " +
-                cols + ") FROM complaints_search_queue WHERE indexed",
+            "id, words FROM complaints_search_old_text",
             "INSERT INTO complaints_search (rowid, words) SELECT t.id, t.words FROM "
             "complaints_search_queue q JOIN complaints_search_text t ON t.id = q.id",
             "DELETE FROM complaints_search_queue",

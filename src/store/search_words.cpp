@@ -41,10 +41,15 @@ public:
 
     // The tokens of a text, in order.
     bool tokens(std::string_view text, std::vector<std::string>& out) {
-        auto add = [](void* to, int, const char* token, int size, int, int) {
-            static_cast<std::vector<std::string>*>(to)->emplace_back(
-                token, static_cast<std::size_t>(size));
-            return SQLITE_OK;
+        // Called from SQLite's C code, which no exception may cross.
+        auto add = [](void* to, int, const char* token, int size, int, int) noexcept {
+            try {
+                static_cast<std::vector<std::string>*>(to)->emplace_back(
+                    token, static_cast<std::size_t>(size));
+                return SQLITE_OK;
+            } catch (...) {
+                return SQLITE_NOMEM;
+            }
         };
         return api_.xTokenize(tokenizer_, &out, FTS5_TOKENIZE_DOCUMENT, text.data(),
                               static_cast<int>(text.size()), add) == SQLITE_OK;
@@ -109,6 +114,17 @@ void search_match(sq::sqlite3_context* ctx, int argc, sq::sqlite3_value** argv) 
     sq::sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 
+// What SQLite calls: the function, with no exception (only running out of memory can throw)
+// crossing SQLite's C code.
+template <void (*Function)(sq::sqlite3_context*, int, sq::sqlite3_value**)>
+void guarded(sq::sqlite3_context* ctx, int argc, sq::sqlite3_value** argv) noexcept {
+    try {
+        Function(ctx, argc, argv);
+    } catch (...) {
+        sq::sqlite3_result_error_nomem(ctx);
+    }
+}
+
 void add(sq::sqlite3* db, const char* name,
          void (*fn)(sq::sqlite3_context*, int, sq::sqlite3_value**)) {
     // SQLite owns the tokenizer from here on, and deletes it with the connection (or at once
@@ -125,8 +141,8 @@ void add(sq::sqlite3* db, const char* name,
 
 void add_search_functions(soci::session& sqlite) {
     auto* db = static_cast<soci::sqlite3_session_backend*>(sqlite.get_backend())->conn_;
-    add(db, "kd_search_text", search_text);
-    add(db, "kd_search_match", search_match);
+    add(db, "kd_search_text", guarded<search_text>);
+    add(db, "kd_search_match", guarded<search_match>);
 }
 
 } // namespace kd

@@ -253,6 +253,16 @@ TEST_F(SearchIndexTest, SQLiteIndexesEachWordUnderItsOrganisation) {
     EXPECT_TRUE(ids("pinguin").empty()) << "no word is indexed without its organisation";
     EXPECT_EQ(found("pinguin"), std::set<long long>{mine.id});
     expect_index_matches_table();
+
+    // Nothing moves a case to another organisation today; if something did, its words move
+    // with it and the index stays whole.
+    db->writer_session() << "UPDATE complaints SET organisation_id = :o WHERE id = :id",
+        soci::use(other), soci::use(mine.id);
+    // The next batch brings the index up to date with what the queue noted.
+    ASSERT_EQ(writer->run([](Transaction&) { return true; }), WriteStatus::committed);
+    EXPECT_EQ(ids("\"" + std::to_string(other) + "_balie\""), std::set<long long>{mine.id});
+    EXPECT_TRUE(ids("\"" + std::to_string(org) + "_balie\"").empty());
+    expect_index_matches_table();
 }
 
 } // namespace
