@@ -280,7 +280,11 @@ ComplaintPage Database::list(const ComplaintQuery& q) {
         const std::string from = " FROM complaints c WHERE ";
         const auto at = sql.find(from);
         const std::string columns = sql.substr(0, at), where = sql.substr(at + from.size());
-        const std::string search = " c.search @@ to_tsquery('dutch', " + param() + ")";
+        // The lexemes of the query prefixed by the organisation, as the index holds them
+        // (migration 27); the number is our own, so it goes in as text.
+        const std::string search = " c.search @@ regexp_replace(to_tsquery('dutch', " + param() +
+                                   ")::text, '''([^'']*)''', '''" +
+                                   std::to_string(q.organisation_id) + "_\\1''', 'g')::tsquery";
         b.text(*postgres_search);
         b.append(visibility_binds);
         if (q.offset == 0)

@@ -205,6 +205,26 @@ TEST_F(SearchIndexTest, AWordIsFoundHoweverItIsGluedToItsNeighbours) {
     expect_index_matches_table();
 }
 
+TEST_F(SearchIndexTest, PostgreSQLIndexesEachWordUnderItsOrganisation) {
+    if (db->backend() != Backend::postgresql) GTEST_SKIP() << "SQLite's index: the test above";
+    Complaint c = complaint("De klachten over het advies kwamen te laat");
+    ASSERT_EQ(writer->run([&](Transaction& t) {
+        t.insert_complaint(c, std::nullopt, {}, now);
+        return true;
+    }),
+              WriteStatus::committed);
+    std::string lexemes;
+    db->writer_session() << "SELECT search::text FROM complaints WHERE id = :id", soci::use(c.id),
+        soci::into(lexemes);
+    const std::string mine = "'" + std::to_string(org) + "_";
+    EXPECT_NE(lexemes.find(mine + "klacht'"), std::string::npos) << lexemes;
+    EXPECT_NE(lexemes.find(mine + "lat'"), std::string::npos) << lexemes;
+    EXPECT_EQ(lexemes.find("'klacht'"), std::string::npos) << "no lexeme without its organisation";
+    // Stemmed and prefixed alike on the query's side, the last word also as a beginning.
+    EXPECT_EQ(found("klacht la"), std::set<long long>{c.id});
+    EXPECT_TRUE(found("de het").empty()) << "only stop words: nothing to look for";
+}
+
 TEST_F(SearchIndexTest, SQLiteIndexesEachWordUnderItsOrganisation) {
     if (db->backend() != Backend::sqlite) GTEST_SKIP() << "PostgreSQL's index is a GIN index";
     std::string text;
