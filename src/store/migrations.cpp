@@ -320,6 +320,24 @@ Migration search_words_by_organisation_postgresql(Backend b) {
 
 } // namespace
 
+// Schema 28 (PostgreSQL): migration 27's function was an SQL function with an aggregate, which
+// PostgreSQL cannot inline, so every INSERT planned its body anew: 60 microseconds a complaint,
+// a quarter of creating one (pgbench with a bound organisation: 0.147 ms a call against
+// 0.087 ms for to_tsvector alone). PL/pgSQL keeps its plan for the session. The words it
+// makes are the same, so the stored column stays valid and nothing is recomputed.
+Migration cheaper_search_words_postgresql(Backend b) {
+    Migration m{28, "the search words made by PL/pgSQL (PostgreSQL)", {}};
+    if (b == Backend::sqlite) return m;
+    m.statements = {
+        "CREATE OR REPLACE FUNCTION klachtdesk_search_words(organisation BIGINT, words TEXT) "
+        "RETURNS tsvector LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$ BEGIN RETURN "
+        "array_to_tsvector(string_to_array(regexp_replace(array_to_string(tsvector_to_array("
+        "to_tsvector('dutch', words)), ' '), '(\\S+)', organisation::text || '_\\1', 'g'), "
+        "' ')); END $$",
+    };
+    return m;
+}
+
 std::vector<Migration> migrations_for(Backend b) {
     std::vector<Migration> all = {
         {1,
@@ -810,6 +828,7 @@ std::vector<Migration> migrations_for(Backend b) {
     all.push_back(deferred_search_index(b));
     all.push_back(search_words_by_organisation(b));
     all.push_back(search_words_by_organisation_postgresql(b));
+    all.push_back(cheaper_search_words_postgresql(b));
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

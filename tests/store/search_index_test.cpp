@@ -223,6 +223,22 @@ TEST_F(SearchIndexTest, PostgreSQLIndexesEachWordUnderItsOrganisation) {
     // Stemmed and prefixed alike on the query's side, the last word also as a beginning.
     EXPECT_EQ(found("klacht la"), std::set<long long>{c.id});
     EXPECT_TRUE(found("de het").empty()) << "only stop words: nothing to look for";
+
+    // Migration 28 rewrote the function without recomputing the stored column: it must give
+    // exactly the words migration 27's definition gave (its body, as a query, on the right).
+    const std::string as_in_27 =
+        "array_to_tsvector(coalesce((SELECT array_agg(:o::text || '_' || lexeme) FROM "
+        "unnest(to_tsvector('dutch', :w))), '{}'))";
+    for (const char* words :
+         {"", "de het een", "De klachten over het advies kwamen te laat",
+          "Caf\u00e9 d\u00e9j\u00e0 vu 12 mei 004 05001 jan example nl", "a a a b  \t c"}) {
+        std::string w = words;
+        int same = 0;
+        db->writer_session() << "SELECT CASE WHEN klachtdesk_search_words(:o, :w) = " + as_in_27 +
+                                    " THEN 1 ELSE 0 END",
+            soci::use(org, "o"), soci::use(w, "w"), soci::into(same);
+        EXPECT_EQ(same, 1) << words;
+    }
 }
 
 TEST_F(SearchIndexTest, SQLiteIndexesEachWordUnderItsOrganisation) {
