@@ -10,6 +10,7 @@
 #include "core/procedure.hpp"
 #include "core/tracked_action.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,6 +87,13 @@ struct Nonconformity {
 // in, recorded by `by`. It names the complaint and its category, not its text: the register
 // is read by more people than the case, and the case holds the complainant's words.
 Nonconformity nonconformity_of_complaint(const Complaint& c, long long by, Instant now);
+
+// What a nonconformity says in words of its own, as its columns and its events name them. Those
+// of one recorded from a complaint may name the complainant, so they go when the complaint's
+// personal data goes (R-PRIV); kind, dates, cause category and the measures stay, so the
+// register still counts and shows what was done about it (R-NC).
+inline constexpr std::array<const char*, 4> kNonconformityTexts = {"description", "cause",
+                                                                   "correction", "close_note"};
 
 // "004-A0003": the organisation's code, A for afwijking, the number.
 std::string nonconformity_reference(const std::string& organisation_code, long long number);

@@ -67,6 +67,7 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
                          t.anonymise_mails(org->record.id, id, now);
                          t.anonymise_inbound_mails(org->record.id, id);
                          t.anonymise_actions(org->record.id, id);
+                         t.anonymise_nonconformities(org->record.id, id);
                          if (int n = t.remove_attachments(org->record.id, id, now); n > 0)
                              t.append_case_event(
                                  org->record.id, after, "complaint", id, now, system,

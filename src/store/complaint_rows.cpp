@@ -4,6 +4,7 @@
 #include "store/complaint_rows.hpp"
 
 #include "core/complaint_fields.hpp"
+#include "core/nonconformity.hpp"
 #include "store/audit_chain.hpp"
 #include "store/binds.hpp"
 #include "store/records.hpp"
@@ -147,12 +148,25 @@ bool personal_key(const std::string& key) {
            key == "mail_subject" || key == "what" || key == "result";
 }
 
-void redact(json& changes) {
+bool nonconformity_text(const std::string& key) {
+    for (const char* text : kNonconformityTexts)
+        if (key == text) return true;
+    return false;
+}
+
+void redact(json& changes, bool (*personal)(const std::string&)) {
     for (auto it = changes.begin(); it != changes.end(); ++it) {
-        if (!personal_key(it.key()) || !it->is_array()) continue;
+        if (!personal(it.key()) || !it->is_array()) continue;
         for (auto& side : *it)
             if (!side.is_null() && side != json("") && side != json::array()) side = "[verwijderd]";
     }
+}
+
+std::string redacted(const std::string& changes_json, bool (*personal)(const std::string&)) {
+    json j = json::parse(changes_json, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return "{}";
+    redact(j, personal);
+    return j.dump();
 }
 
 } // namespace
@@ -356,7 +370,7 @@ std::string complaint_changes(const Complaint* before, const Complaint& after,
     }
     for (auto& l : list_changes(before, after))
         out[l.name] = json::array({before ? l.before : json(nullptr), l.after});
-    if (redact_personal) redact(out);
+    if (redact_personal) redact(out, personal_key);
     return out.dump();
 }
 
@@ -383,10 +397,11 @@ std::string complaint_state(const Complaint& c) {
 }
 
 std::string redact_changes(const std::string& changes_json) {
-    json j = json::parse(changes_json, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return "{}";
-    redact(j);
-    return j.dump();
+    return redacted(changes_json, personal_key);
+}
+
+std::string redact_nonconformity_changes(const std::string& changes_json) {
+    return redacted(changes_json, nonconformity_text);
 }
 
 } // namespace kd

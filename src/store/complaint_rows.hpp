@@ -82,5 +82,8 @@ std::string complaint_state(const Complaint& c);
 
 // A stored changes document with its personal data replaced by "[verwijderd]" (retention).
 std::string redact_changes(const std::string& changes_json);
+// The same for an event about a nonconformity recorded from the complaint: its own words go
+// (kNonconformityTexts), what its measures say stays.
+std::string redact_nonconformity_changes(const std::string& changes_json);
 
 } // namespace kd

@@ -346,18 +346,32 @@ void Transaction::set_password_hash(long long staff_id, const std::string& hash)
 
 void Transaction::redact_audit_events(long long organisation_id, const Complaint& now_stored,
                                       Instant at, const Actor& actor) {
-    std::vector<std::tuple<long long, long long, std::string>> rows; // id, seq, changes
-    {
+    struct Row {
+        long long id, seq;
+        std::string changes;
+        bool of_nonconformity;
+    };
+    std::vector<Row> rows;
+    auto read = [&](const std::string& where, bool of_nonconformity) {
         soci::rowset<soci::row> rs =
             (sql().prepare << "SELECT id, seq, changes FROM audit_events WHERE organisation_id = "
-                              ":o AND complaint_id = :c AND original_digest IS NULL ORDER BY id",
+                              ":o AND " +
+                                  where + " AND original_digest IS NULL",
              soci::use(organisation_id), soci::use(now_stored.id));
         for (const soci::row& r : rs)
-            rows.emplace_back(as_ll(r, 0), as_ll(r, 1), as_str(r, 2));
-    }
+            rows.push_back({as_ll(r, 0), as_ll(r, 1), as_str(r, 2), of_nonconformity});
+    };
+    read("complaint_id = :c", false);
+    // A nonconformity's events belong to no complaint; the register's index finds them, and
+    // migration 29's the nonconformities of the complaint.
+    read("subject = 'nonconformity' AND subject_id IN (SELECT id FROM nonconformities WHERE "
+         "complaint_id = :c)",
+         true);
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.id < b.id; });
     nlohmann::json record = nlohmann::json::object();
-    for (auto& [id, seq, changes] : rows) {
-        std::string redacted = redact_changes(changes);
+    for (auto& [id, seq, changes, of_nonconformity] : rows) {
+        std::string redacted =
+            of_nonconformity ? redact_nonconformity_changes(changes) : redact_changes(changes);
         if (redacted == changes) continue;
         Binds b;
         b.text(redacted);

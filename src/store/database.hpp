@@ -112,7 +112,8 @@ public:
     void append_chain_event(long long organisation_id, int chain_version, Instant at,
                             const Actor& actor, const std::string& action,
                             const std::string& changes_json);
-    // Removes personal data from the complaint's events (retention). Each event keeps the
+    // Removes personal data from the complaint's events, and the words of the nonconformities
+    // recorded from it from theirs (retention). Each event keeps the
     // digest of what it first held, which its link hash covers, and one "redact" event
     // records the digest of what each now holds, so a redaction is itself in the chain.
     // `now_stored` is the complaint as it is stored after anonymising.
@@ -201,6 +202,9 @@ public:
     // Retention: the actions agreed on the complaint keep that they were there, their owner,
     // dates and status; what they said, which may name people, goes.
     void anonymise_actions(long long organisation_id, long long complaint_id);
+    // Retention: the nonconformities recorded from the complaint lose their own words
+    // (kNonconformityTexts); redact_audit_events then redacts them in their events too.
+    void anonymise_nonconformities(long long organisation_id, long long complaint_id);
     // The management review of a period, written over the one before; gives `r` its id.
     void put_report_review(ReportReview& r);
     // An event about a nonconformity or a measure (subject "nonconformity" or "action"); an

@@ -338,6 +338,15 @@ Migration cheaper_search_words_postgresql(Backend b) {
     return m;
 }
 
+// Schema 29: retention finds the nonconformities recorded from a complaint by its id, to take
+// their words with the complaint's personal data; without an index each anonymised case read
+// the whole register.
+Migration nonconformities_by_complaint() {
+    return {29,
+            "the nonconformities of a complaint",
+            {"CREATE INDEX nonconformities_complaint ON nonconformities (complaint_id)"}};
+}
+
 std::vector<Migration> migrations_for(Backend b) {
     std::vector<Migration> all = {
         {1,
@@ -829,6 +838,7 @@ std::vector<Migration> migrations_for(Backend b) {
     all.push_back(search_words_by_organisation(b));
     all.push_back(search_words_by_organisation_postgresql(b));
     all.push_back(cheaper_search_words_postgresql(b));
+    all.push_back(nonconformities_by_complaint());
     for (auto& m : all) {
         for (auto& s : m.statements)
             s = for_backend(s, b);

@@ -294,6 +294,16 @@ void Transaction::anonymise_actions(long long organisation_id, long long complai
         soci::use(organisation_id), soci::use(complaint_id);
 }
 
+void Transaction::anonymise_nonconformities(long long organisation_id, long long complaint_id) {
+    std::string set;
+    for (const char* column : kNonconformityTexts)
+        set += std::string(set.empty() ? "" : ", ") + column + " = CASE WHEN " + column +
+               " = '' THEN '' ELSE '[verwijderd]' END";
+    sql() << "UPDATE nonconformities SET " + set +
+                 " WHERE organisation_id = :o AND complaint_id = :c",
+        soci::use(organisation_id), soci::use(complaint_id);
+}
+
 std::vector<TrackedAction> Transaction::actions(const ActionQuery& q) {
     return select_actions(sql(), q);
 }

@@ -796,8 +796,49 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     }),
               WriteStatus::committed);
 
+    // A nonconformity recorded from the case, whose words name the complainant, with a
+    // measure; and one about something else, which retention leaves alone.
+    const std::string register_path = "/api/v1/organisations/" + org + "/nonconformities";
+    auto record = [&](json body) {
+        auto r = http(org).post(register_path, body);
+        EXPECT_EQ(r.status, 201) << r.body;
+        return register_path + "/" + std::to_string(r.json()["id"].get<long long>());
+    };
+    const std::string from_case =
+        record({{"kind", "nonconformity"},
+                {"occurred_on", "2023-03-01"},
+                {"description", "Retentie Testpersoon kreeg geen ontvangstbevestiging"},
+                {"source", "complaint"},
+                {"complaint_id", old_case},
+                {"correction", "Retentie Testpersoon alsnog gebeld"}});
+    auto investigated =
+        http(org).patch(from_case, json{{"cause_category", "communicatie"},
+                                        {"cause", "Adres van Retentie Testpersoon onjuist"}});
+    EXPECT_EQ(investigated.status, 200) << investigated.body;
+    auto measure =
+        http(org).post(from_case + "/measures", json{{"kind", "corrective"},
+                                                     {"what", "Adrescontrole bij intake"},
+                                                     {"owner_id", staff(org, "sanne")},
+                                                     {"due_on", "2026-12-01"}});
+    EXPECT_EQ(measure.status, 201) << measure.body;
+    const std::string unrelated = record({{"kind", "improvement"},
+                                          {"occurred_on", "2023-03-02"},
+                                          {"description", "Retentie-overleg inplannen"},
+                                          {"source", "employee"}});
+
     RetentionRun run = run_retention(world->services->complaints, *world->writer, now, true);
     EXPECT_EQ(run.anonymised, dry.due);
+    // The nonconformity keeps its kind, dates, cause category and measure; its own words go,
+    // from the register and from its events (R-PRIV).
+    json nc = http(org).get(from_case).json();
+    EXPECT_EQ(nc["description"], "[verwijderd]");
+    EXPECT_EQ(nc["cause"], "[verwijderd]");
+    EXPECT_EQ(nc["correction"], "[verwijderd]");
+    EXPECT_EQ(nc["cause_category"], "communicatie");
+    EXPECT_EQ(nc["occurred_on"], "2023-03-01");
+    EXPECT_EQ(nc.dump().find("Retentie Testpersoon"), std::string::npos) << nc.dump();
+    EXPECT_NE(nc.dump().find("Adrescontrole bij intake"), std::string::npos) << nc.dump();
+    EXPECT_EQ(http(org).get(unrelated).json()["description"], "Retentie-overleg inplannen");
     EXPECT_FALSE(world->db->complaint_by_public_link(o.record.id, token_digest));
     EXPECT_EQ(run.failed, 0);
     auto c = get(org, old_case);
