@@ -148,11 +148,13 @@ Outcome<StaffMember> AccountService::change(long long organisation_id, long long
             t.update_staff(after);
             t.append_staff_event(organisation_id, staff_id, now, signer(t, organisation_id, actor),
                                  "account-change", changes.dump());
+            // Deactivated and logged out in one write: never the one without the other.
+            if (before->active && !after.active) t.revoke_sessions_of(staff_id, now);
             return true;
         },
         &err);
     if (status != WriteStatus::committed) return storage_failed("change an account", err);
-    if (before->active && !after.active) auth_.end_sessions(staff_id, now);
+    if (before->active && !after.active) auth_.forget_sessions_of(staff_id);
     return after;
 }
 
@@ -169,11 +171,12 @@ Outcome<Done> AccountService::set_password(long long organisation_id, long long 
             t.append_staff_event(organisation_id, staff_id, now, signer(t, organisation_id, actor),
                                  "password-change",
                                  R"({"password":["[verborgen]","[gewijzigd]"]})");
+            t.revoke_sessions_of(staff_id, now);
             return true;
         },
         &err);
     if (status != WriteStatus::committed) return storage_failed("set a password", err);
-    auth_.end_sessions(staff_id, now);
+    auth_.forget_sessions_of(staff_id);
     return Done{};
 }
 

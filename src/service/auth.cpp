@@ -5,7 +5,11 @@
 #include "service/passwords.hpp"
 #include "store/audit_chain.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <functional>
+#include <stdexcept>
 
 namespace kd {
 
@@ -16,8 +20,24 @@ std::string fold_email(std::string_view email) {
     return out;
 }
 
-Authenticator::Authenticator(Database& db, AuthSettings settings)
-    : db_(db), settings_(settings), dummy_hash_(hash_password(random_hex(16))),
+namespace {
+
+// A session written by the writer, waited for: the caller answers only once it holds.
+void write_session(Writer& writer, const char* what, std::function<void(Transaction&)> work) {
+    std::string error;
+    if (writer.run(
+            [&](Transaction& t) {
+                work(t);
+                return true;
+            },
+            &error) != WriteStatus::committed)
+        throw std::runtime_error(std::string("session not written (") + what + "): " + error);
+}
+
+} // namespace
+
+Authenticator::Authenticator(Database& db, Writer& writer, AuthSettings settings)
+    : db_(db), writer_(writer), settings_(settings), dummy_hash_(hash_password(random_hex(16))),
       prune_at_(settings.failure_keys_before_pruning) {}
 
 bool Authenticator::limited(const std::string& key, int max, Instant now,
@@ -104,14 +124,13 @@ Authenticator::LoginResult Authenticator::start_session(const StaffMember& staff
     s.source = source;
     s.created_at = s.last_seen_at = now;
     s.expires_at = now + settings_.absolute;
-    db_.create_session(s);
+    write_session(writer_, "login", [&](Transaction& t) { t.create_session(s); });
     r.kind = LoginResult::ok;
     r.principal = Principal{staff, s};
     return r;
 }
 
-void Authenticator::end_sessions(long long staff_id, Instant now) {
-    db_.revoke_sessions_of(staff_id, now);
+void Authenticator::forget_sessions_of(long long staff_id) {
     std::lock_guard lock(mu_);
     std::erase_if(recent_, [&](const auto& kv) { return kv.second.second.staff.id == staff_id; });
 }
@@ -134,10 +153,21 @@ std::optional<Principal> Authenticator::authenticate(const std::string& token, I
         return std::nullopt;
     auto staff = db_.staff_member(s->organisation_id, s->staff_id);
     if (!staff || !staff->active) return std::nullopt;
-    // Keeping the session alive costs a write at most once a minute.
+    // Keeping the session alive costs a write at most once a minute. It waits its turn at
+    // the writer, a batch at most, where beside it SQLite's lock was polled for and seldom
+    // won while the writer was busy (every logged-in request stalled during retention). One
+    // that fails only shortens the idle time left, so the request goes on.
     if (now - s->last_seen_at >= std::chrono::minutes{1}) {
-        db_.touch_session(hash, now);
-        s->last_seen_at = now;
+        std::string error;
+        if (writer_.run(
+                [&](Transaction& t) {
+                    t.touch_session(hash, now);
+                    return true;
+                },
+                &error) == WriteStatus::committed)
+            s->last_seen_at = now;
+        else
+            spdlog::warn("session not kept alive: {}", error);
     }
     Principal p{*staff, *s};
     std::lock_guard lock(mu_);
@@ -148,7 +178,7 @@ std::optional<Principal> Authenticator::authenticate(const std::string& token, I
 void Authenticator::logout(const std::string& token, Instant now) {
     if (token.size() != 64) return;
     std::string hash = sha256_hex(token);
-    db_.revoke_session(hash, now);
+    write_session(writer_, "logout", [&](Transaction& t) { t.revoke_session(hash, now); });
     std::lock_guard lock(mu_);
     recent_.erase(hash);
 }

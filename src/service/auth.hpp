@@ -4,6 +4,7 @@
 #pragma once
 
 #include "store/database.hpp"
+#include "store/writer.hpp"
 
 #include <chrono>
 #include <deque>
@@ -36,7 +37,7 @@ struct AuthSettings {
 
 class Authenticator {
 public:
-    explicit Authenticator(Database& db, AuthSettings settings = {});
+    Authenticator(Database& db, Writer& writer, AuthSettings settings = {});
 
     struct LoginResult {
         enum Kind { ok, refused, limited } kind = refused;
@@ -53,9 +54,10 @@ public:
 
     // A new session for someone who has just proved who they are (a changed password).
     LoginResult start_session(const StaffMember& staff, const std::string& source, Instant now);
-    // Ends every session of an account (deactivated, password changed), at once on this server;
-    // a reactivated account does not get them back.
-    void end_sessions(long long staff_id, Instant now);
+    // After a write that revoked every session of an account (Transaction::revoke_sessions_of:
+    // deactivated, password changed): they end at once on this server too, not when the
+    // second that a checked session is trusted for has passed.
+    void forget_sessions_of(long long staff_id);
 
     // An attempt to prove who one is, counted as a failure under each key before the
     // password is checked, so that concurrent attempts cannot pass a limit together; a
@@ -76,6 +78,7 @@ private:
     void forget_expired_failures(Instant now);
 
     Database& db_;
+    Writer& writer_;
     AuthSettings settings_;
     std::string dummy_hash_; // verified against for unknown accounts, so timing tells nothing
     std::mutex mu_;

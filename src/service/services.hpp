@@ -23,10 +23,11 @@ namespace kd {
 struct Services {
     Services(Database& db, Writer& writer, const Clock& clock)
         : clock(clock), storage_name(db.backend_name()), organisations(db, writer),
-          complaints(db, writer, organisations), hearings(complaints), audit_log(db), auth(db),
-          accounts(db, writer, auth), public_form(db, writer), attachments(db, writer),
-          inbound_mail(complaints, attachments), outbox(db), satisfaction(complaints),
-          mail_templates(db, writer), nonconformities(db, writer), reports(db, writer) {}
+          complaints(db, writer, organisations), hearings(complaints), audit_log(db),
+          auth(db, writer), accounts(db, writer, auth), public_form(db, writer),
+          attachments(db, writer), inbound_mail(complaints, attachments), outbox(db),
+          satisfaction(complaints), mail_templates(db, writer), nonconformities(db, writer),
+          reports(db, writer) {}
 
     const Clock& clock;
     std::string storage_name;    // "sqlite" or "postgresql", for the health check

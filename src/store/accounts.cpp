@@ -33,8 +33,8 @@ std::optional<Database::Login> Database::login_by_email(const std::string& email
     return l;
 }
 
-void Database::create_session(const SessionRecord& r) {
-    soci::session s(*pool_);
+void Transaction::create_session(const SessionRecord& r) {
+    soci::session& s = sql();
     long long created = to_epoch(r.created_at), seen = to_epoch(r.last_seen_at),
               expires = to_epoch(r.expires_at);
     s << "INSERT INTO sessions (token_hash, organisation_id, staff_id, csrf_token, source, "
@@ -62,22 +62,22 @@ std::optional<SessionRecord> Database::session(const std::string& token_hash) {
     return r;
 }
 
-void Database::touch_session(const std::string& token_hash, Instant at) {
-    soci::session s(*pool_);
+void Transaction::touch_session(const std::string& token_hash, Instant at) {
+    soci::session& s = sql();
     long long t = to_epoch(at);
     s << "UPDATE sessions SET last_seen_at = :a WHERE token_hash = :t", soci::use(t),
         soci::use(token_hash);
 }
 
-void Database::revoke_sessions_of(long long staff_id, Instant at) {
-    soci::session s(*pool_);
+void Transaction::revoke_sessions_of(long long staff_id, Instant at) {
+    soci::session& s = sql();
     long long t = to_epoch(at);
     s << "UPDATE sessions SET revoked_at = :a WHERE staff_id = :s AND revoked_at IS NULL",
         soci::use(t), soci::use(staff_id);
 }
 
-void Database::revoke_session(const std::string& token_hash, Instant at) {
-    soci::session s(*pool_);
+void Transaction::revoke_session(const std::string& token_hash, Instant at) {
+    soci::session& s = sql();
     long long t = to_epoch(at);
     s << "UPDATE sessions SET revoked_at = :a WHERE token_hash = :t AND revoked_at IS NULL",
         soci::use(t), soci::use(token_hash);

@@ -108,6 +108,13 @@ public:
     long long insert_staff(const StaffMember& m);
     void update_staff(const StaffMember& m);
     void set_password_hash(long long staff_id, const std::string& hash);
+    // Sessions (store/accounts.cpp): written by the writer like everything else, so that a
+    // login or a logout never waits on SQLite's lock beside a busy writer.
+    void create_session(const SessionRecord& s);
+    void touch_session(const std::string& token_hash, Instant at);
+    void revoke_session(const std::string& token_hash, Instant at);
+    // Every session of the account that is not revoked yet.
+    void revoke_sessions_of(long long staff_id, Instant at);
     // An event about the audit chain itself (the upgrade to a new chain version).
     void append_chain_event(long long organisation_id, int chain_version, Instant at,
                             const Actor& actor, const std::string& action,
@@ -365,20 +372,14 @@ public:
     AuditCheck verify_audit(long long organisation_id,
                             const std::function<void(long long)>& progress = {});
 
-    // Accounts and sessions (store/accounts.cpp). Written outside the Writer: they are not
-    // part of any complaint's history.
+    // Accounts and sessions (store/accounts.cpp); their writes are the Transaction's.
     struct Login {
         StaffMember staff;
         std::string password_hash; // argon2id string; empty when no password is set
     };
     // `email` folded as stored (fold_email in service/auth.hpp).
     std::optional<Login> login_by_email(const std::string& email);
-    void create_session(const SessionRecord& s);
     std::optional<SessionRecord> session(const std::string& token_hash);
-    void touch_session(const std::string& token_hash, Instant at);
-    void revoke_session(const std::string& token_hash, Instant at);
-    // Every session of the account that is not revoked yet.
-    void revoke_sessions_of(long long staff_id, Instant at);
 
     // A session for the writer thread; SQLite allows one writer, so there is exactly one.
     soci::session& writer_session() { return *writer_; }

@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <set>
 #include <sstream>
@@ -799,7 +800,7 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     // A nonconformity recorded from the case, whose words name the complainant, with a
     // measure; and one about something else, which retention leaves alone.
     const std::string register_path = "/api/v1/organisations/" + org + "/nonconformities";
-    auto record = [&](json body) {
+    auto record = [&](const json& body) {
         auto r = http(org).post(register_path, body);
         EXPECT_EQ(r.status, 201) << r.body;
         return register_path + "/" + std::to_string(r.json()["id"].get<long long>());
@@ -959,7 +960,7 @@ TEST_F(Api, FailedLoginsAreLimitedPerAccount) {
 TEST_F(Api, FailedLoginCountersOfThePastAreForgotten) {
     AuthSettings few;
     few.failure_keys_before_pruning = 4;
-    Authenticator auth(*world->db, few);
+    Authenticator auth(*world->db, *world->writer, few);
     Instant t0 = now();
     for (int i = 0; i < 2; ++i)
         auth.login("verzonnen" + std::to_string(i) + "@x.example", "wrong-password", "10.0.0.1",
@@ -1044,7 +1045,7 @@ TEST_F(Api, PasswordsAreStoredOnlyAsArgon2idHashes) {
 }
 
 TEST_F(Api, SessionsExpireWhenIdleAndAfterTwelveHours) {
-    Authenticator auth(*world->db);
+    Authenticator auth(*world->db, *world->writer);
     Instant t0 = now();
     auto r = auth.login("directie@exactpi.example", kDemoPassword, "test", t0);
     ASSERT_EQ(r.kind, Authenticator::LoginResult::ok);
@@ -1060,6 +1061,61 @@ TEST_F(Api, SessionsExpireWhenIdleAndAfterTwelveHours) {
         EXPECT_EQ(alive, t < t0 + hours{12}) << i;
     }
     EXPECT_FALSE(auth.authenticate("not-a-token", t0));
+}
+
+// A logged-in user is not held up by a busy writer. Keeping a session alive is a write; it was
+// made beside the writer, where SQLite's lock was polled for and seldom won while writes kept
+// coming: during a retention run every logged-in request stalled, then failed after 30 s.
+TEST_F(Api, ASessionIsKeptAliveWhileTheWriterIsBusy) {
+    HttpClient c(world->base);
+    ASSERT_EQ(c.login("kwaliteit@jexo.example", kDemoPassword).status, 200);
+    const Instant was = now();
+    world->clock.advance(std::chrono::minutes{2}); // the session is due its touch
+    std::atomic<bool> stop{false};
+    std::atomic<long long> writes{0};
+    std::vector<std::thread> load;
+    load.reserve(2);
+    // Two streams of 200 writes at a time, as retention sends them, so the queue never
+    // empties; each holds the transaction for a millisecond, as anonymising a case does.
+    for (int i = 0; i < 2; ++i)
+        load.emplace_back([&] {
+            while (!stop) {
+                auto left = std::make_shared<std::atomic<int>>(200);
+                auto all_done = std::make_shared<std::promise<void>>();
+                for (int w = 0; w < 200; ++w)
+                    world->writer->submit(
+                        {[](Transaction& t) {
+                             t.session()
+                                 << "UPDATE organisations SET name = name WHERE slug = 'jexo'";
+                             std::this_thread::sleep_for(std::chrono::milliseconds{1});
+                             return true;
+                         },
+                         [left, all_done, &writes](WriteStatus, const std::string&) {
+                             ++writes;
+                             if (--*left == 0) all_done->set_value();
+                         }});
+                all_done->get_future().wait();
+            }
+        });
+    while (writes < 100)
+        std::this_thread::sleep_for(std::chrono::milliseconds{1});
+    HttpReply r;
+    try {
+        r = c.get("/api/v1/organisations/jexo/complaints?limit=1");
+    } catch (const std::exception& e) { // the client gives up after 30 s
+        ADD_FAILURE() << e.what();
+    }
+    stop = true;
+    for (auto& t : load)
+        t.join();
+    world->clock.set(was);
+    EXPECT_EQ(r.status, 200) << r.body;
+    long long last_seen = 0;
+    std::string token_hash = sha256_hex(c.cookie.substr(c.cookie.find('=') + 1));
+    auto own = Database::open(world->url, 1); // the writer's session is its thread's
+    own->writer_session() << "SELECT last_seen_at FROM sessions WHERE token_hash = :t",
+        soci::use(token_hash), soci::into(last_seen);
+    EXPECT_EQ(last_seen, to_epoch(was + std::chrono::minutes{2})) << "the touch was written";
 }
 
 // Every route, called as every role, as nobody and as a user of another organisation; the
