@@ -136,7 +136,8 @@ ImapRun ImapPoller::poll(Instant now) {
 
 std::unique_ptr<PeriodicJob> start_imap_poller(ImapPoller& poller, const Clock& clock) {
     return std::make_unique<PeriodicJob>(
-        "imap", std::chrono::seconds{0}, std::chrono::minutes{1}, [&poller, &clock] {
+        "imap", std::chrono::seconds{0}, std::chrono::minutes{1},
+        [&poller, &clock](const std::stop_token&) {
             ImapRun r = poller.poll(clock.now());
             for (const auto& e : r.errors)
                 spdlog::warn("mail in: {}", e);

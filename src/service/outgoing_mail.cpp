@@ -140,13 +140,14 @@ Outcome<std::vector<OutboxListRow>> OutboxService::list(const OrganisationContex
 }
 
 std::unique_ptr<PeriodicJob> start_mail_sender(MailSender& sender, const Clock& clock) {
-    return std::make_unique<PeriodicJob>(
-        "mail", std::chrono::seconds{0}, std::chrono::seconds{15}, [&sender, &clock] {
-            SendRun r = sender.send_due(clock.now());
-            if (r.sent || r.failed)
-                spdlog::info("mail: {} sent, {} to try again, {} given up", r.sent, r.retried,
-                             r.failed);
-        });
+    return std::make_unique<PeriodicJob>("mail", std::chrono::seconds{0}, std::chrono::seconds{15},
+                                         [&sender, &clock](const std::stop_token&) {
+                                             SendRun r = sender.send_due(clock.now());
+                                             if (r.sent || r.failed)
+                                                 spdlog::info(
+                                                     "mail: {} sent, {} to try again, {} given up",
+                                                     r.sent, r.retried, r.failed);
+                                         });
 }
 
 } // namespace kd

@@ -6,7 +6,7 @@
 namespace kd {
 
 PeriodicJob::PeriodicJob(std::string name, std::chrono::seconds first, std::chrono::seconds every,
-                         std::function<void()> work)
+                         std::function<void(const std::stop_token&)> work)
     : name_(std::move(name)), first_(first), every_(every), work_(std::move(work)),
       thread_([this] { loop(); }) {}
 
@@ -15,6 +15,7 @@ PeriodicJob::~PeriodicJob() {
         std::lock_guard lock(mu_);
         stopping_ = true;
     }
+    stop_.request_stop();
     cv_.notify_all();
     thread_.join();
 }
@@ -27,7 +28,7 @@ void PeriodicJob::loop() {
             if (cv_.wait_for(lock, wait, [this] { return stopping_; })) return;
         }
         try {
-            work_();
+            work_(stop_.get_token());
         } catch (const std::exception& e) {
             spdlog::error("{}: {}", name_, e.what());
         }

@@ -1,12 +1,14 @@
 // periodic_job.hpp: work the server does by itself on a thread of its own (retention daily,
 // the mail sender every 15 s): first after a delay, then at an interval, until destroyed.
-// An exception from the work is logged and the next round still comes.
+// An exception from the work is logged and the next round still comes. The work gets a token
+// that is stopped when the job is destroyed: a long round (retention) ends early with it.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <stop_token>
 #include <string>
 #include <thread>
 
@@ -15,8 +17,8 @@ namespace kd {
 class PeriodicJob {
 public:
     PeriodicJob(std::string name, std::chrono::seconds first, std::chrono::seconds every,
-                std::function<void()> work);
-    ~PeriodicJob(); // waits for a round in progress, then ends the thread
+                std::function<void(const std::stop_token&)> work);
+    ~PeriodicJob(); // stops the token, waits for a round in progress, then ends the thread
     PeriodicJob(const PeriodicJob&) = delete;
     PeriodicJob& operator=(const PeriodicJob&) = delete;
 
@@ -24,7 +26,8 @@ private:
     void loop();
     std::string name_;
     std::chrono::seconds first_, every_;
-    std::function<void()> work_;
+    std::function<void(const std::stop_token&)> work_;
+    std::stop_source stop_;
     std::mutex mu_;
     std::condition_variable cv_;
     bool stopping_ = false;

@@ -236,7 +236,8 @@ ReminderRun Reminders::digests_of(const OrganisationContext& org,
 
 std::unique_ptr<PeriodicJob> start_reminder_job(Reminders& reminders, const Clock& clock) {
     return std::make_unique<PeriodicJob>(
-        "reminders", std::chrono::seconds{5}, std::chrono::minutes{1}, [&reminders, &clock] {
+        "reminders", std::chrono::seconds{5}, std::chrono::minutes{1},
+        [&reminders, &clock](const std::stop_token&) {
             ReminderRun r = reminders.run(clock.now());
             if (r.reminders || r.missed || r.digests)
                 spdlog::info("reminders: {} reminder(s), {} missed deadline(s), {} digest(s) "

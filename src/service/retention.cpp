@@ -13,7 +13,8 @@
 namespace kd {
 
 RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant now, bool apply,
-                           const std::function<void(const std::string&, long long)>& progress) {
+                           const std::function<void(const std::string&, long long)>& progress,
+                           const std::stop_token& stop, int chunk) {
     using namespace std::chrono;
     RetentionRun run;
     Database& db = service.database();
@@ -31,7 +32,8 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
             });
         long long after = 0, seen = 0;
         for (;;) {
-            auto ids = db.retention_candidates(o->record.id, cutoff, after, 500);
+            if (stop.stop_requested()) return run;
+            auto ids = db.retention_candidates(o->record.id, cutoff, after, chunk);
             if (ids.empty()) break;
             after = ids.back();
             std::vector<std::future<WriteStatus>> pending;
@@ -98,8 +100,9 @@ RetentionRun run_retention(ComplaintService& service, Writer& writer, Instant no
 std::unique_ptr<PeriodicJob> start_retention_job(ComplaintService& service, Writer& writer,
                                                  const Clock& clock) {
     return std::make_unique<PeriodicJob>(
-        "retention", std::chrono::minutes{1}, std::chrono::hours{24}, [&service, &writer, &clock] {
-            RetentionRun r = run_retention(service, writer, clock.now(), /*apply=*/true);
+        "retention", std::chrono::minutes{1}, std::chrono::hours{24},
+        [&service, &writer, &clock](const std::stop_token& stop) {
+            RetentionRun r = run_retention(service, writer, clock.now(), /*apply=*/true, {}, stop);
             if (r.due > 0 || r.failed > 0)
                 spdlog::info("retention: {} case(s) anonymised, {} failed", r.anonymised, r.failed);
         });

@@ -900,6 +900,33 @@ TEST_F(Api, RetentionAnonymisesOldCasesAndKeepsCountsAndChain) {
     EXPECT_TRUE(world->db->verify_audit(o.record.id).intact);
 }
 
+// A server told to stop does not first finish a retention run over a large register: no new
+// chunk of cases is begun once its stop token is stopped, and the next run does the rest.
+TEST_F(Api, RetentionStopsBetweenChunksWhenTheServerStops) {
+    const std::string org = "een-loket-mk";
+    finished_case(org, "2023-04-03T10:00", "2023-04-20T10:00");
+    finished_case(org, "2023-04-04T10:00", "2023-04-21T10:00");
+    const Instant now = kd::testing::at("2026-11-23T03:00");
+    auto& complaints = world->services->complaints;
+    const long long due = run_retention(complaints, *world->writer, now, false).due;
+    ASSERT_GE(due, 2);
+    std::stop_source stop;
+    int chunks = 0;
+    RetentionRun first = run_retention(
+        complaints, *world->writer, now, true,
+        [&](const std::string&, long long) {
+            ++chunks;
+            stop.request_stop(); // as the server's shutdown does, during the first chunk
+        },
+        stop.get_token(), /*chunk=*/1);
+    EXPECT_EQ(chunks, 1);
+    EXPECT_LE(first.anonymised, 1);
+    EXPECT_EQ(run_retention(complaints, *world->writer, now, false).due, due - first.anonymised);
+    RetentionRun rest = run_retention(complaints, *world->writer, now, true);
+    EXPECT_EQ(rest.anonymised, due - first.anonymised);
+    EXPECT_EQ(run_retention(complaints, *world->writer, now, false).due, 0);
+}
+
 TEST_F(Api, LoggingInAndOut) {
     HttpClient c(world->base);
     // Without a session every route but the health check and logging in answers 401.
