@@ -45,6 +45,10 @@ struct ChainLink {
 // Verification accepts a redacted event only when such a record vouches for what it holds now.
 inline constexpr const char* kRedactedEvents = "redacted_events";
 
+// The condition for the events of one register subject ("nonconformity" or "action"), written
+// so that SQLite takes the partial index on them; throws for any other subject.
+std::string register_subject_is(const std::string& subject);
+
 // Appends "<length>:<bytes>;": the encoding that makes every link's fields unambiguous.
 void put_field(std::string& out, std::string_view field);
 

@@ -28,15 +28,6 @@
 namespace kd {
 namespace {
 
-std::string register_subject_is(const std::string& subject) {
-    if (subject != "nonconformity" && subject != "action")
-        throw std::invalid_argument("not a register subject: " + subject);
-    // SQLite takes a partial index only for a statement that repeats the index's own
-    // condition (migration 22); `subject = 'action'` alone walked the organisation's whole
-    // chain (0.5 s a case for retention at 1M). The subject is written in for the same reason.
-    return "subject IN ('nonconformity', 'action') AND subject = '" + subject + "'";
-}
-
 std::string insert_event_sql(Backend b) {
     return std::string("INSERT INTO audit_events (") + kAuditEventColumns +
            ") VALUES (:o, :c, :a, :s, :x, :ch, :q, :src, " + digest_param(b, "h") +
@@ -903,6 +894,15 @@ std::vector<AuditEvent> events_where(soci::session& s, Backend backend, long lon
 std::vector<AuditEvent> Database::timeline(long long organisation_id, long long complaint_id) {
     soci::session s(*pool_);
     return events_where(s, backend_, organisation_id, "complaint_id = :i", complaint_id);
+}
+
+std::string register_subject_is(const std::string& subject) {
+    if (subject != "nonconformity" && subject != "action")
+        throw std::invalid_argument("not a register subject: " + subject);
+    // SQLite takes a partial index only for a statement that repeats the index's own
+    // condition (migration 22); `subject = 'action'` alone walked the organisation's whole
+    // chain (0.5 s a case for retention at 1M). The subject is written in for the same reason.
+    return "subject IN ('nonconformity', 'action') AND subject = '" + subject + "'";
 }
 
 std::vector<AuditEvent> Database::subject_events(long long organisation_id,

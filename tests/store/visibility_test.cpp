@@ -1,11 +1,14 @@
 // visibility_test.cpp: who may see a case is one rule (core/access.cpp, can_see) that the
 // store also writes as SQL for the register and the audit log. Here both answer for every
-// person over a table of cases; they must agree on each pair.
+// person over a table of cases; they must agree on each pair. Also: the register events' index.
 #include "core/access.hpp"
+#include "store/audit_chain.hpp"
 #include "store/writer.hpp"
 #include "store_fixture.hpp"
 
 #include <soci/soci.h>
+
+#include <stdexcept>
 
 using namespace kd;
 
@@ -119,3 +122,22 @@ TEST(Visibility, TheSqlRuleAndTheCoreRuleAgreeOnEveryCase) {
 }
 
 } // namespace
+
+// The register's events are found through their partial index (migration 22): SQLite takes it
+// only when the statement repeats its condition; without, each lookup walked the whole chain.
+TEST(RegisterEvents, AreLookedUpThroughTheirPartialIndex) {
+    auto db = kd::testing::open_store(kd::testing::store_test_url("register_events"));
+    if (!db) GTEST_SKIP() << "KLACHTDESK_TEST_POSTGRES_URL is not set; scripts/test sets it";
+    if (db->backend() != Backend::sqlite) GTEST_SKIP() << "PostgreSQL's planner weighs costs";
+    EXPECT_THROW(register_subject_is("complaint"), std::invalid_argument);
+    for (const char* subject : {"nonconformity", "action"}) {
+        soci::rowset<soci::row> plan =
+            db->writer_session().prepare
+            << "EXPLAIN QUERY PLAN SELECT id FROM audit_events WHERE organisation_id = 1 AND " +
+                   register_subject_is(subject) + " AND subject_id = 7";
+        std::string steps;
+        for (const soci::row& r : plan)
+            steps += r.get<std::string>(3) + "\n";
+        EXPECT_NE(steps.find("audit_by_register_subject"), std::string::npos) << steps;
+    }
+}
